@@ -1,0 +1,42 @@
+"""wikifilm: Wikipedia film articles to clean, typed, auditable film records.
+
+>>> import wikifilm
+>>> doc = wikifilm.read("= Heat =\\n\\nHeat\\n- Director: Michael Mann\\n- Runtime: 170 minutes\\n")
+>>> doc.render() == "= Heat =\\n\\nHeat\\n- Director: Michael Mann\\n- Runtime: 170 minutes\\n"
+True
+>>> film = wikifilm.extract(doc)
+>>> [person.name for person in film.directors], film.runtime_minutes.value
+(['Michael Mann'], 170)
+"""
+
+from wikifilm.diagnostics import CODES, Diagnostic, Severity
+from wikifilm.document.nodes import Document
+from wikifilm.errors import DumpError, ReadError, WikifilmError
+from wikifilm.extract import extract
+from wikifilm.film import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Value
+from wikifilm.readers.detect import detect_format, read
+from wikifilm.span import Source, Span
+
+__all__ = [
+    "CODES",
+    "Award",
+    "CastMember",
+    "Diagnostic",
+    "Document",
+    "DumpError",
+    "Film",
+    "Money",
+    "PartialDate",
+    "Person",
+    "PersonRef",
+    "ReadError",
+    "Severity",
+    "Source",
+    "Span",
+    "Value",
+    "WikifilmError",
+    "detect_format",
+    "extract",
+    "read",
+]
+__version__ = "0.1.0"

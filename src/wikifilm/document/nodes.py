@@ -1,0 +1,434 @@
+"""Frozen node classes of the document model.
+
+Every node holds a :class:`~wikifilm.span.Span` into one shared :class:`~wikifilm.span.Source`.
+Containers list their ``children`` contiguously; leaves have none. Joining the leaves' slices
+gives back the source exactly (see :mod:`wikifilm.document.render`). Inline markup inside a
+leaf (links, templates, refs) is parsed only when something asks for it, through
+:func:`wikifilm.readers.inline.parse_inline`, so reading a whole article stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from wikifilm.diagnostics import Diagnostic
+from wikifilm.span import Source, Span
+
+if TYPE_CHECKING:
+    from wikifilm.document.values import ValueItem
+
+Format = Literal["wikitext", "plaintext"]
+
+
+@attrs.frozen
+class Node:
+    """Base of every node: a span into the source."""
+
+    span: Span
+    """Where the node stands in the source."""
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        """Contiguous child nodes; empty for a leaf."""
+        return ()
+
+    def text(self, source: Source) -> str:
+        """The node's exact source text."""
+        return source[self.span]
+
+
+# --- leaves -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Text(Node):
+    """Plain text, or inline content whose markup has not been parsed yet."""
+
+
+@attrs.frozen
+class Markup(Node):
+    """Syntax that carries structure but no content: `{|`, `|-`, `}}`, `- `, `==`."""
+
+    kind: str = ""
+    """What the markup is: ``table-start``, ``row-separator``, ``list-marker``..."""
+
+
+@attrs.frozen
+class Trivia(Node):
+    """Whitespace and blank lines between blocks."""
+
+
+@attrs.frozen
+class Comment(Node):
+    """An HTML comment ``<!-- ... -->``, kept verbatim."""
+
+
+@attrs.frozen
+class Raw(Node):
+    """Text that could not be parsed without loss; kept whole, with a diagnostic."""
+
+
+@attrs.frozen
+class PageTitle(Node):
+    """The plain-text rendering's ``= Title =`` line."""
+
+    title_span: Span
+    """The title text between the ``=`` marks."""
+
+    def title(self, source: Source) -> str:
+        """The page title."""
+        return source[self.title_span]
+
+
+@attrs.frozen
+class Heading(Node):
+    """A section heading line, ``== Plot ==`` (span includes its line break)."""
+
+    level: int
+    """2 for ``==``, 3 for ``===``... (1 for a wikitext ``=`` heading)."""
+    title_span: Span
+    """The heading text between the ``=`` marks, without padding."""
+
+    def title(self, source: Source) -> str:
+        """The heading text as written (markup included)."""
+        return source[self.title_span]
+
+
+@attrs.frozen
+class Paragraph(Node):
+    """A run of text lines; inline markup is parsed on demand."""
+
+    content_span: Span
+    """The paragraph text without its final line break."""
+
+
+@attrs.frozen
+class Template(Node):
+    """A template standing as a block (``{{Short description|...}}``), not the infobox."""
+
+    name: str
+    """Normalised template name: ``Use dmy dates``."""
+
+
+@attrs.frozen
+class InfoboxField(Node):
+    """One infobox field: ``| director = [[Ventura Pons]]`` or ``- Director: Lee Jong-pil``."""
+
+    name: str
+    """The field's key, stripped: ``director`` (wikitext) or ``Director`` (plain text)."""
+    name_span: Span
+    """The key as written."""
+    value_span: Span
+    """The raw value, stripped of surrounding whitespace (may be empty)."""
+    format: Format = "wikitext"
+    """The markup of the value."""
+
+    def raw(self, source: Source) -> str:
+        """The raw value text."""
+        return source[self.value_span]
+
+    def plain(self, source: Source) -> str:
+        """The value as plain text: markup, refs and comments removed; list items on lines."""
+        from wikifilm.document.values import plain_value
+
+        return plain_value(source, self.value_span, self.format)
+
+    def items(self, source: Source) -> tuple[ValueItem, ...]:
+        """The value split into its list items (Plainlist, ubl, hlist, ``<br>``, bullets)."""
+        from wikifilm.document.values import split_items
+
+        return split_items(source, self.value_span, self.format)
+
+
+@attrs.frozen
+class TableCell(Node):
+    """One table cell, marker and attributes included in its span."""
+
+    header: bool
+    """Whether it is a header cell (``!`` in wikitext, the first row in plain text)."""
+    content_span: Span
+    """The cell content, stripped of surrounding whitespace."""
+    attrs_span: Span | None = None
+    """The cell's attributes (``rowspan="2"``), when written."""
+    rowspan: int = 1
+    """Rows the cell covers."""
+    colspan: int = 1
+    """Columns the cell covers."""
+    format: Format = "wikitext"
+    """The markup of the content."""
+
+    def content(self, source: Source) -> str:
+        """The raw cell content."""
+        return source[self.content_span]
+
+    def plain(self, source: Source) -> str:
+        """The cell content as plain text."""
+        from wikifilm.document.values import plain_value
+
+        return plain_value(source, self.content_span, self.format)
+
+
+@attrs.frozen
+class Caption(Node):
+    """A table caption line, ``|+ Awards``."""
+
+    content_span: Span
+    """The caption text."""
+
+
+# --- containers ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Container(Node):
+    """A node made of contiguous children."""
+
+    nodes: tuple[Node, ...] = ()
+    """The children, in source order."""
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        return self.nodes
+
+
+@attrs.frozen
+class Infobox(Container):
+    """The film infobox (or the plain-text rendering's infobox block), fields in order."""
+
+    name: str = ""
+    """Template name (``Infobox film``), or the title line in plain text."""
+    is_film: bool = True
+    """Whether this is a film infobox (other infoboxes are kept as what they are)."""
+
+    @property
+    def fields(self) -> tuple[InfoboxField, ...]:
+        """The fields in source order, duplicates included."""
+        return tuple(node for node in self.nodes if isinstance(node, InfoboxField))
+
+    def get(self, *names: str) -> InfoboxField | None:
+        """The last field named any of ``names`` (case, ``_`` and spaces ignored) that has a value."""
+        wanted = {_field_key(name) for name in names}
+        found: InfoboxField | None = None
+        for field in self.fields:
+            if _field_key(field.name) in wanted and len(field.value_span):
+                found = field
+        return found
+
+
+def _field_key(name: str) -> str:
+    return name.strip().lower().replace("_", " ").replace("  ", " ")
+
+
+@attrs.frozen
+class ListItem(Container):
+    """A list item: its marker, its content leaf, then any nested lists."""
+
+    marker: str = "*"
+    """The marker as written: ``*``, ``#``, ``**``, ``:`` or ``-`` in plain text."""
+    content_span: Span = attrs.field(kw_only=True)
+    """The item text without marker and line break."""
+
+    @property
+    def sublists(self) -> tuple[ListBlock, ...]:
+        """Nested lists under this item."""
+        return tuple(node for node in self.nodes if isinstance(node, ListBlock))
+
+
+@attrs.frozen
+class ListBlock(Container):
+    """A bulleted, numbered or definition list; items may nest further lists."""
+
+    ordered: bool = False
+    """Whether the list is numbered (``#``)."""
+
+    @property
+    def items(self) -> tuple[ListItem, ...]:
+        """The items at this level."""
+        return tuple(node for node in self.nodes if isinstance(node, ListItem))
+
+
+@attrs.frozen
+class TableRow(Container):
+    """A table row: an optional ``|-`` separator, then its cells."""
+
+    @property
+    def cells(self) -> tuple[TableCell, ...]:
+        """The cells as written (spans not expanded)."""
+        return tuple(node for node in self.nodes if isinstance(node, TableCell))
+
+
+@attrs.frozen
+class Table(Container):
+    """A table with its caption and rows; :meth:`grid` expands row and column spans."""
+
+    @property
+    def caption(self) -> Caption | None:
+        """The caption, when the table has one."""
+        return next((node for node in self.nodes if isinstance(node, Caption)), None)
+
+    @property
+    def rows(self) -> tuple[TableRow, ...]:
+        """Rows holding at least one cell, in order."""
+        return tuple(node for node in self.nodes if isinstance(node, TableRow) and node.cells)
+
+    @property
+    def header(self) -> tuple[TableCell, ...]:
+        """The header cells: the first row when all its cells are headers."""
+        rows = self.rows
+        if rows and all(cell.header for cell in rows[0].cells):
+            return rows[0].cells
+        return ()
+
+    def grid(self) -> tuple[tuple[TableCell | None, ...], ...]:
+        """Rows with row and column spans expanded, so that cell ``[r][c]`` is the one covering it.
+
+        Missing cells at the end of short rows are ``None``.
+        """
+        pending: dict[int, tuple[TableCell, int]] = {}
+        grid: list[list[TableCell | None]] = []
+        for row in self.rows:
+            line: list[TableCell | None] = []
+            for cell in row.cells:
+                _take_pending(pending, line)
+                for _ in range(max(1, min(cell.colspan, 1000))):
+                    if cell.rowspan > 1:
+                        pending[len(line)] = (cell, min(cell.rowspan, 10_000) - 1)
+                    line.append(cell)
+            _take_pending(pending, line)
+            grid.append(line)
+        width = max((len(line) for line in grid), default=0)
+        return tuple(tuple(line + [None] * (width - len(line))) for line in grid)
+
+
+def _take_pending(pending: dict[int, tuple[TableCell, int]], line: list[TableCell | None]) -> None:
+    """Fill the columns that cells from rows above still cover, where ``line`` has reached them."""
+    while len(line) in pending:
+        cell, left = pending[len(line)]
+        if left <= 1:
+            del pending[len(line)]
+        else:
+            pending[len(line)] = (cell, left - 1)
+        line.append(cell)
+
+
+@attrs.frozen
+class Section(Container):
+    """A heading and everything under it up to the next heading of the same or a higher level."""
+
+    level: int = 2
+    """The heading level."""
+
+    @property
+    def heading(self) -> Heading:
+        """The section's heading line."""
+        first = self.nodes[0]
+        assert isinstance(first, Heading)
+        return first
+
+    @property
+    def subsections(self) -> tuple[Section, ...]:
+        """Direct subsections."""
+        return tuple(node for node in self.nodes if isinstance(node, Section))
+
+    @property
+    def blocks(self) -> tuple[Node, ...]:
+        """The section's own blocks, before any subsection, heading excluded."""
+        out: list[Node] = []
+        for node in self.nodes[1:]:
+            if isinstance(node, Section):
+                break
+            out.append(node)
+        return tuple(out)
+
+    def title(self, source: Source) -> str:
+        """The heading text."""
+        return self.heading.title(source)
+
+
+@attrs.frozen
+class Document(Container):
+    """A read article: its source, the block tree, and what the reader noticed."""
+
+    source: Source = attrs.field(kw_only=True)
+    """The text the spans point into."""
+    format: Format = attrs.field(kw_only=True)
+    """Which reader produced it."""
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), kw_only=True)
+    """Oddities the reader met, in source order."""
+
+    def render(self) -> str:
+        """The exact source text, rebuilt by joining every leaf's slice."""
+        from wikifilm.document.render import render
+
+        return render(self)
+
+    def to_plaintext(self, *, title: str | None = None) -> str:
+        """The article in the plain-text rendering's layout (see docs/plaintext-format.md)."""
+        from wikifilm.document.plaintext_writer import write_plaintext
+
+        return write_plaintext(self, title=title)
+
+    @property
+    def page_title(self) -> str | None:
+        """The ``= Title =`` line of a plain-text article, else the source name."""
+        for node in self.nodes:
+            if isinstance(node, PageTitle):
+                return node.title(self.source)
+        return None
+
+    @property
+    def infobox(self) -> Infobox | None:
+        """The first film infobox, wherever it stands at the top level of the tree."""
+        return next((box for box in self.infoboxes if box.is_film), None)
+
+    @property
+    def infoboxes(self) -> tuple[Infobox, ...]:
+        """Every infobox found in the block tree, film or not."""
+        return tuple(node for node in iter_nodes(self) if isinstance(node, Infobox))
+
+    @property
+    def lead(self) -> tuple[Node, ...]:
+        """Blocks before the first section."""
+        out: list[Node] = []
+        for node in self.nodes:
+            if isinstance(node, Section):
+                break
+            out.append(node)
+        return tuple(out)
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """Top-level sections."""
+        return tuple(node for node in self.nodes if isinstance(node, Section))
+
+    def iter_sections(self) -> Iterator[Section]:
+        """Every section at every depth, in source order."""
+        return (node for node in iter_nodes(self) if isinstance(node, Section))
+
+    def find_sections(self, *titles: str) -> tuple[Section, ...]:
+        """Sections whose plain heading text matches one of ``titles`` (case-insensitive)."""
+        from wikifilm.document.values import plain_value
+
+        wanted = {title.casefold() for title in titles}
+        return tuple(
+            section
+            for section in self.iter_sections()
+            if plain_value(self.source, section.heading.title_span, self.format).strip().casefold() in wanted
+        )
+
+
+def iter_nodes(node: Node) -> Iterator[Node]:
+    """Every node of the tree under ``node`` (itself included), depth first, in source order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def iter_leaves(node: Node) -> Iterator[Node]:
+    """The leaves under ``node``, in source order."""
+    return (item for item in iter_nodes(node) if not item.children)

@@ -1,0 +1,358 @@
+"""Plain text and list items of wikitext values (infobox fields, table cells, headings).
+
+``plain_value`` renders markup as a reader sees it: link text kept, refs, comments and
+footnote templates dropped, text-bearing templates (``{{nowrap}}``, ``{{lang}}``, money,
+dates, runtimes) rendered. ``split_items`` exposes list templates (Plainlist, ubl, hlist...),
+``<br>`` and bullets as items with their spans.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+
+import attrs
+from mwparserfromhell import nodes as mw
+from mwparserfromhell.wikicode import Wikicode
+
+from wikifilm.readers.inline import template_layout, template_name
+from wikifilm.readers.parse import node_spans, parse_wikicode
+from wikifilm.span import Source, Span
+
+LIST_TEMPLATES = frozenset(
+    name.casefold()
+    for name in (
+        "Plainlist", "Plain list", "Ubl", "Unbulleted list", "Ublist", "Unbulleted", "Hlist",
+        "Flatlist", "Flat list", "Bulleted list", "Bulletedlist", "Collapsible list", "Endplainlist",
+        "Startplainlist", "Unordered list", "Ordered list", "Br separated entries", "Bulleted",
+    )
+)
+"""Templates whose parameters (or whose bulleted content) are list items."""
+
+_NON_CONTENT_LINK = re.compile(r"^\s*:?\s*(file|image|category|media)\s*:", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u200b\u202f]+")
+_BULLET = re.compile(r"^[\s*#:;•·]+")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+
+@attrs.frozen
+class ValueItem:
+    """One item of a list-valued field: its plain text, link target and span."""
+
+    text: str
+    """Plain text of the item."""
+    link: str | None
+    """Target of the item's first wiki link, when it has one."""
+    span: Span
+    """Where the item stands in the source."""
+
+
+def plain_value(source: Source, span: Span, format: str = "wikitext") -> str:
+    """``source[span]`` as plain text (list items on their own lines)."""
+    text = source[span]
+    if format == "plaintext":
+        return text.strip()
+    return clean_spaces(plain_text(parse_wikicode(text)[0]))
+
+
+def clean_spaces(text: str) -> str:
+    """Collapse runs of spaces, strip each line, and drop empty lines."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def plain_text(code: Wikicode | None) -> str:
+    """Render a parsed fragment as the text a reader sees (see module docstring)."""
+    if code is None:
+        return ""
+    return "".join(_plain_node(node) for node in code.nodes)
+
+
+def _plain_node(node: object) -> str:
+    if isinstance(node, mw.Text):
+        return str(node.value)
+    if isinstance(node, mw.Wikilink):
+        title = str(node.title)
+        if _NON_CONTENT_LINK.match(title):
+            return ""
+        if node.text is not None:
+            return plain_text(node.text)
+        return title.strip().lstrip(":")
+    if isinstance(node, mw.Template):
+        return _plain_template(node)
+    if isinstance(node, mw.Tag):
+        return _plain_tag(node)
+    if isinstance(node, mw.HTMLEntity):
+        return html.unescape(str(node)).replace("\u00a0", " ")
+    if isinstance(node, mw.ExternalLink):
+        return plain_text(node.title) if node.title is not None else ("" if node.brackets else str(node.url))
+    if isinstance(node, mw.Heading):
+        return plain_text(node.title)
+    return ""
+
+
+_DROPPED_TAGS = frozenset({"ref", "references", "gallery", "math", "score", "timeline", "templatestyles", "graph"})
+_BREAK_TAGS = frozenset({"br", "li", "p", "hr"})
+
+
+def _plain_tag(tag: mw.Tag) -> str:
+    name = str(tag.tag).strip().lower()
+    if name in _DROPPED_TAGS:
+        return ""
+    if name in _BREAK_TAGS:
+        return "\n" + plain_text(tag.contents)
+    if name in ("nowiki", "pre"):
+        return str(tag.contents) if tag.contents is not None else ""
+    return plain_text(tag.contents)
+
+
+def positional(template: mw.Template) -> list[str]:
+    """Positional parameter values of a template, as plain text."""
+    return [plain_text(param.value).strip() for param in template.params if not param.showkey]
+
+
+def named(template: mw.Template, *names: str) -> str | None:
+    """Plain text of the first of ``names`` the template has, else ``None``."""
+    for name in names:
+        if template.has(name):
+            return plain_text(template.get(name).value).strip()
+    return None
+
+
+def _nth(template: mw.Template, index: int) -> str:
+    values = [param for param in template.params if str(param.name).strip() == str(index)]
+    return plain_text(values[0].value).strip() if values else ""
+
+
+def _join_nonempty(parts: Sequence[str], sep: str) -> str:
+    return sep.join(part for part in parts if part)
+
+
+def _date_parts(parts: Sequence[str]) -> str:
+    year, month, day = [*parts, "", "", ""][:3]
+    if not year.isdigit():
+        return ""
+    out = year
+    if month.isdigit() and 1 <= int(month) <= 12:
+        out += f"-{int(month):02d}"
+        if day.isdigit() and 1 <= int(day) <= 31:
+            out += f"-{int(day):02d}"
+    return out
+
+
+def _film_date(template: mw.Template) -> str:
+    """``{{Film date|1997|1|17|[[Spain]]|...}}`` as ``1997-01-17 (Spain)`` lines."""
+    values = positional(template)
+    lines, index = [], 0
+    while index < len(values):
+        date = _date_parts(values[index : index + 3])
+        if not date:
+            break
+        place = values[index + 3] if index + 3 < len(values) else ""
+        lines.append(date + (f" ({place})" if place else ""))
+        index += 4
+    return "\n".join(lines)
+
+
+_CURRENCY_TEMPLATES = {
+    "us$": "US$", "usd": "US$", "us dollar": "US$", "gbp": "£", "£": "£", "eur": "€", "€": "€",
+    "jpy": "JP¥", "yen": "JP¥", "krw": "₩", "₩": "₩", "inr": "₹", "₹": "₹", "cny": "CN¥", "rmb": "CN¥",
+    "aud": "A$", "a$": "A$", "cad": "CA$", "ca$": "CA$", "hkd": "HK$", "hk$": "HK$", "nzd": "NZ$",
+    "rub": "₽", "bdt": "৳", "pkr": "Rs", "lkr": "Rs", "npr": "Rs", "php": "₱", "thb": "฿", "chf": "CHF",
+    "sek": "SEK", "nok": "NOK", "dkk": "DKK", "brl": "R$", "mxn": "MX$", "twd": "NT$", "sgd": "S$",
+    "idr": "Rp", "myr": "RM", "zar": "R", "try": "₺", "irr": "IRR", "egp": "E£", "ngn": "₦",
+    "frf": "F", "dem": "DM", "itl": "₤", "esp": "₧",
+}
+_INR_SCALES = {"c": "crore", "crore": "crore", "l": "lakh", "lakh": "lakh", "k": "thousand",
+               "m": "million", "b": "billion", "t": "trillion", "": ""}
+
+
+def _money(symbol: str, template: mw.Template) -> str:
+    values = positional(template)
+    return f"{symbol}{values[0]}" if values else symbol
+
+
+def _inr_convert(template: mw.Template) -> str:
+    values = positional(template)
+    if not values:
+        return "₹"
+    scale = _INR_SCALES.get(values[1].lower() if len(values) > 1 else "", "")
+    return _join_nonempty([f"₹{values[0]}", scale], " ")
+
+
+def _runtime(template: mw.Template) -> str:
+    values = [value for value in positional(template) if value]
+    if len(values) >= 2 and values[0].isdigit() and values[1].isdigit():
+        return f"{int(values[0]) * 60 + int(values[1])} minutes"
+    return f"{values[0]} minutes" if values else ""
+
+
+def _based_on(template: mw.Template) -> str:
+    values = [value for value in positional(template) if value]
+    if not values:
+        return ""
+    return values[0] + (" by " + " and ".join(values[1:]) if len(values) > 1 else "")
+
+
+def _sortname(template: mw.Template) -> str:
+    values = positional(template)
+    return _join_nonempty(values[:2], " ")
+
+
+def _list_items(template: mw.Template) -> str:
+    values = positional(template)
+    return "\n".join(values)
+
+
+def _first(template: mw.Template) -> str:
+    return _nth(template, 1)
+
+
+def _second(template: mw.Template) -> str:
+    return _nth(template, 2) or _nth(template, 1)
+
+
+def _last(template: mw.Template) -> str:
+    values = positional(template)
+    return values[-1] if values else ""
+
+
+def _const(text: str) -> Callable[[mw.Template], str]:
+    return lambda _template: text
+
+
+_TEMPLATE_TEXT: dict[str, Callable[[mw.Template], str]] = {
+    "nowrap": _first, "nobr": _first, "no wrap": _first, "small": _first, "smaller": _first,
+    "big": _first, "larger": _first, "resize": _last, "em": _first, "strong": _first,
+    "lang": _second, "langx": _second, "transl": _last, "transliteration": _last, "nihongo": _first,
+    "nihongo2": _first, "ill": _first, "interlanguage link": _first, "illm": _first, "sortname": _sortname,
+    "sort": _second, "abbr": _first, "tooltip": _first, "center": _first, "nowrap begin": _const(""),
+    "film date": _film_date, "start date": lambda t: _date_parts(positional(t)[:3]),
+    "start date and age": lambda t: _date_parts(positional(t)[:3]),
+    "release date": lambda t: _date_parts(positional(t)[:3]), "filmdate": _film_date,
+    "runtime": _runtime, "based on": _based_on, "inrconvert": _inr_convert, "inr convert": _inr_convert,
+    "won": _const("Won"), "nom": _const("Nominated"), "nominated": _const("Nominated"),
+    "pending": _const("Pending"), "tba": _const("TBA"), "yes": _const("Yes"), "no": _const("No"),
+    "draw": _const(""), "n/a": _const("N/A"), "na": _const("N/A"), "'": _const("'"), "snd": _const(" – "),
+    "spaced ndash": _const(" – "), "ndash": _const("–"), "mdash": _const("—"), "spaced en dash": _const(" – "),
+    "dot": _const(" · "), "·": _const(" · "), "•": _const(" • "), "nbsp": _const(" "), "sp": _const(" "),
+    "flag": _first, "flagcountry": _first, "flagu": _first, "flag country": _first, "country": _first,
+    "ship": lambda t: _join_nonempty(positional(t)[:2], " "), "title": _first, "not a typo": _first,
+    "sic": _last, "as written": _first, "linktext": lambda t: "".join(positional(t)),
+    "visible anchor": _first, "anchor": _const(""), "vanchor": _first, "nowiki": _first,
+    "estimation": _const("est. "), "circa": _const("c. "), "c.": _const("c. "), "shy": _const(""), "zwsp": _const(""), "gap": _const(" "), "'s": _const("'s"),
+}
+for _name in LIST_TEMPLATES:
+    _TEMPLATE_TEXT[_name] = _list_items
+def _currency_renderer(symbol: str) -> Callable[[mw.Template], str]:
+    return lambda template: _money(symbol, template)
+
+
+for _code, _symbol in _CURRENCY_TEMPLATES.items():
+    _TEMPLATE_TEXT[_code] = _currency_renderer(_symbol)
+
+
+def _plain_template(template: mw.Template) -> str:
+    name = template_name(str(template.name).strip()).casefold()
+    render = _TEMPLATE_TEXT.get(name)
+    if render is not None:
+        return render(template)
+    if name in ("plainlist", "plain list", "flatlist", "flat list"):
+        return _first(template)
+    return ""
+
+
+def is_list_template(name: str) -> bool:
+    """Whether a template (by normalised name) holds list items."""
+    return name.casefold() in LIST_TEMPLATES
+
+
+def split_items(source: Source, span: Span, format: str = "wikitext") -> tuple[ValueItem, ...]:
+    """The list items of a value, with their spans; a value with no list markup is one item."""
+    if format == "plaintext":
+        return _split_plaintext(source, span)
+    return tuple(_items_of_segments(source, _segments(source, span)))
+
+
+def _split_plaintext(source: Source, span: Span) -> tuple[ValueItem, ...]:
+    text = source[span]
+    items = []
+    cursor = 0
+    for piece in _split_commas(text):
+        start = text.index(piece, cursor)
+        cursor = start + len(piece)
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            item_span = Span(span.start + start + lead, span.start + start + lead + len(stripped))
+            items.append(ValueItem(stripped, None, item_span))
+    return tuple(items)
+
+
+_CORPORATE_SUFFIX = re.compile(r"^\s*(inc|ltd|llc|llp|co|corp|plc|s\.?a|gmbh|l\.?p)\b\.?", re.IGNORECASE)
+
+
+def _split_commas(text: str) -> list[str]:
+    """Split at commas, keeping corporate suffixes (``Warner Bros., Inc.``) with their name."""
+    pieces: list[str] = []
+    for piece in text.split(","):
+        if pieces and _CORPORATE_SUFFIX.match(piece):
+            pieces[-1] += "," + piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _segments(source: Source, span: Span) -> list[Span]:
+    code, _outcome = parse_wikicode(source[span])
+    segments: list[Span] = []
+    seg_start = span.start
+    for node, node_span in zip(code.nodes, node_spans(code, span.start), strict=True):
+        if isinstance(node, mw.Tag) and str(node.tag).strip().lower() == "br":
+            segments.append(Span(seg_start, node_span.start))
+            seg_start = node_span.end
+        elif isinstance(node, mw.Template) and is_list_template(template_name(str(node.name).strip())):
+            segments.append(Span(seg_start, node_span.start))
+            _name, params = template_layout(node, node_span.start)
+            for param in params:
+                if param.name_span is None or param.name.isdigit():
+                    segments.extend(_segments(source, param.value_span))
+            seg_start = node_span.end
+        elif isinstance(node, mw.Text) and "\n" in node.value:
+            for offset, char in enumerate(node.value):
+                if char == "\n":
+                    segments.append(Span(seg_start, node_span.start + offset))
+                    seg_start = node_span.start + offset + 1
+    segments.append(Span(seg_start, span.end))
+    return segments
+
+
+def _items_of_segments(source: Source, segments: list[Span]) -> list[ValueItem]:
+    items = []
+    for segment in segments:
+        text = source[segment]
+        bullet = _BULLET.match(text)
+        lead = bullet.end() if bullet else 0
+        stripped = text[lead:].rstrip()
+        if not stripped:
+            continue
+        item_span = Span(segment.start + lead, segment.start + lead + len(stripped))
+        code = parse_wikicode(stripped)[0]
+        plain = clean_spaces(plain_text(code)).replace("\n", " ")
+        if not plain:
+            continue
+        items.append(ValueItem(plain, first_link(code), item_span))
+    return items
+
+
+def first_link(code: Wikicode) -> str | None:
+    """Target of the first content wiki link in a fragment (not File: or Category:)."""
+    for link in code.filter_wikilinks(recursive=True):
+        title = str(link.title).strip()
+        if not _NON_CONTENT_LINK.match(title):
+            return " ".join(title.lstrip(":").replace("_", " ").split()) or None
+    return None

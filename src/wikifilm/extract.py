@@ -1,0 +1,24 @@
+"""``extract()``: article text or a Document to a Film record, in one call."""
+
+from __future__ import annotations
+
+from wikifilm.document.nodes import Document, Format
+from wikifilm.film import Film
+from wikifilm.normalize.assemble import normalize
+from wikifilm.readers.detect import read
+
+
+def extract(
+    source: str | bytes | Document,
+    *,
+    title: str | None = None,
+    format: Format | None = None,
+    page_id: int | None = None,
+    revision_id: int | None = None,
+) -> Film:
+    """The film record of an article (wikitext or plain-text rendering) or of a read Document.
+
+    ``title`` is the page title (a dump's ``<title>``); plain-text articles carry their own.
+    """
+    document = source if isinstance(source, Document) else read(source, format=format, name=title)
+    return normalize(document, page_title=title, page_id=page_id, revision_id=revision_id)

@@ -1,0 +1,162 @@
+"""Whether two written names can be spellings of one person's name.
+
+Precision first: a false merge (two people made one) is worse than a missed one.
+Names match when, after folding case, diacritics, hyphens and spaces, they are equal; when
+they are Korean names whose syllables can spell the same Hangul (``Kang-hee`` / ``Gang-hee``
+through 강, family name first or last); or when they differ by a known transliteration
+ending (``Rachmaninoff`` / ``Rachmaninov``). Generational suffixes must agree
+(``Johann Strauss II`` is not ``Johann Strauss I``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from itertools import product
+
+from wikifilm.normalize._data.korean import FINALS, INITIALS, IRREGULAR_SURNAMES, MEDIALS
+
+_SUFFIXES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "jnr", "snr"})
+_HANGUL_START, _HANGUL_END = 0xAC00, 0xD7A3
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
+_NON_WORD = re.compile(r"[^\w\s-]")
+
+
+def fold(name: str) -> str:
+    """Case, diacritics and punctuation folded; hyphens kept, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    stripped = _DASHES.sub("-", stripped).replace(".", " ")
+    stripped = _NON_WORD.sub("", stripped.casefold())
+    return " ".join(stripped.split())
+
+
+def _compact(folded: str) -> str:
+    return folded.replace("-", "").replace(" ", "")
+
+
+@functools.lru_cache(maxsize=1)
+def _syllable_table() -> dict[str, frozenset[int]]:
+    """Every spelling of every Hangul syllable whose final occurs in names, to the syllables it spells."""
+    table: dict[str, set[int]] = {}
+    for initial, medial, (final, finals) in product(range(19), range(21), FINALS.items()):
+        code = _HANGUL_START + (initial * 21 + medial) * 28 + final
+        for parts in product(INITIALS[initial], _medial_options(initial, medial), finals):
+            table.setdefault("".join(parts), set()).add(code)
+    return {key: frozenset(value) for key, value in table.items()}
+
+
+def _medial_options(initial: int, medial: int) -> tuple[str, ...]:
+    options = MEDIALS[medial]
+    if initial == 11 and medial == 13:  # 우 is often written "woo"
+        return (*options, "woo", "wu")
+    return options
+
+
+@functools.lru_cache(maxsize=1)
+def _surname_table() -> dict[str, frozenset[int]]:
+    table: dict[str, set[int]] = {}
+    for hangul, spellings in IRREGULAR_SURNAMES.items():
+        for spelling in spellings:
+            table.setdefault(spelling, set()).add(ord(hangul))
+    return {key: frozenset(value) for key, value in table.items()}
+
+
+def _syllables(text: str) -> frozenset[int]:
+    if len(text) == 1 and _HANGUL_START <= ord(text) <= _HANGUL_END:
+        return frozenset({ord(text)})
+    return _syllable_table().get(text, frozenset())
+
+
+def _surname(text: str) -> frozenset[int]:
+    return _syllables(text) | _surname_table().get(text, frozenset())
+
+
+def _given_name(token: str) -> tuple[frozenset[int], ...] | None:
+    """Syllable candidates of a given name: ``kang-hee``, or ``kanghee`` when it splits one way only."""
+    if "-" in token:
+        parts = [part for part in token.split("-") if part]
+        candidates = tuple(_syllables(part) for part in parts)
+        return candidates if parts and all(candidates) else None
+    if all(_HANGUL_START <= ord(char) <= _HANGUL_END for char in token):
+        return tuple(frozenset({ord(char)}) for char in token) or None
+    splits = _segmentations(token)
+    return splits[0] if len(splits) == 1 else None
+
+
+def _segmentations(token: str, limit: int = 3) -> list[tuple[frozenset[int], ...]]:
+    if not token:
+        return [()]
+    if limit == 0:
+        return []
+    out: list[tuple[frozenset[int], ...]] = []
+    for cut in range(1, min(len(token), 6) + 1):
+        head = _syllables(token[:cut])
+        if head:
+            out.extend((head, *rest) for rest in _segmentations(token[cut:], limit - 1))
+    return out[:4]
+
+
+def _korean_parts(tokens: list[str]) -> list[tuple[frozenset[int], tuple[frozenset[int], ...]]]:
+    """Readings of a name as (surname, given-name syllables), family name first or last."""
+    readings = []
+    if len(tokens) == 2:
+        for surname, given in ((tokens[0], tokens[1]), (tokens[1], tokens[0])):
+            family = _surname(surname)
+            syllables = _given_name(given)
+            if family and syllables and 1 <= len(syllables) <= 3:
+                readings.append((family, syllables))
+    if len(tokens) == 3 and all("-" not in token for token in tokens):
+        for surname, given_tokens in ((tokens[0], tokens[1:]), (tokens[2], tokens[:2])):
+            family = _surname(surname)
+            parts = tuple(_syllables(part) for part in given_tokens)
+            if family and all(parts):
+                readings.append((family, parts))
+    return readings
+
+
+def _korean_match(a: list[str], b: list[str]) -> bool:
+    for family_a, given_a in _korean_parts(a):
+        for family_b, given_b in _korean_parts(b):
+            if family_a & family_b and len(given_a) == len(given_b) and all(x & y for x, y in zip(given_a, given_b, strict=True)):
+                return True
+    return False
+
+
+_TRANSLIT = (
+    (re.compile(r"off\b"), "ov"), (re.compile(r"ow\b"), "ov"), (re.compile(r"(?<=[a-z])(y|ij|ii)\b"), "i"),
+    (re.compile(r"^tch"), "ch"), (re.compile(r"kh"), "ch"), (re.compile(r"([bcdfgklmnprstvz])\1"), r"\1"),
+)
+
+
+def _transliteration_key(token: str) -> str:
+    for pattern, replacement in _TRANSLIT:
+        token = pattern.sub(replacement, token)
+    return token
+
+
+def _split_suffix(tokens: list[str]) -> tuple[list[str], str]:
+    if len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+        return tokens[:-1], tokens[-1]
+    return tokens, ""
+
+
+def is_variant(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` can be spellings of one person's name (precision first)."""
+    folded_a, folded_b = fold(a), fold(b)
+    if not folded_a or not folded_b:
+        return False
+    tokens_a, suffix_a = _split_suffix(folded_a.split())
+    tokens_b, suffix_b = _split_suffix(folded_b.split())
+    if suffix_a != suffix_b:
+        return False
+    if _compact(" ".join(tokens_a)) == _compact(" ".join(tokens_b)):
+        return True
+    if _korean_match(tokens_a, tokens_b):
+        return True
+    if len(tokens_a) == len(tokens_b):
+        keys_a = [_transliteration_key(token.replace("-", "")) for token in tokens_a]
+        keys_b = [_transliteration_key(token.replace("-", "")) for token in tokens_b]
+        return keys_a == keys_b
+    return False

@@ -1,0 +1,1 @@
+"""Normalizers: document nodes to typed values with raw text, span and diagnostics."""

@@ -1,0 +1,1 @@
+"""Lexicons as data: romanization tables, month names, currencies, scale words."""

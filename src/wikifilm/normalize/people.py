@@ -1,0 +1,112 @@
+"""People and company lists from infobox fields and table cells.
+
+Items come from list templates, ``<br>`` and bullets (see :func:`~wikifilm.document.values.split_items`);
+within an item, commas, ``and`` and ``&`` separate people (never companies, whose names hold them).
+Footnotes, notes in brackets (``(uncredited)``) and role labels (``Dialogues:``) are removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mwparserfromhell import nodes as mw
+
+from wikifilm.document.nodes import InfoboxField
+from wikifilm.document.values import ValueItem, clean_spaces, plain_text, split_items
+from wikifilm.film import PersonRef
+from wikifilm.readers.parse import parse_wikicode
+from wikifilm.span import Source, Span
+
+_NOTE = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")
+_LABEL = re.compile(r"^\s*(?:[\w' ]{1,30}(?:by)?\s*:|(?:screenplay|story|written|directed|produced|music|dialogues?)\s+by\b)\s*", re.IGNORECASE)
+_PEOPLE_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*|\s+with\s+)", re.IGNORECASE)
+_COMPANY_SEPARATOR = re.compile(r"\s*(?:;\s*|,\s*(?!(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b\.?))", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?|et al\.?)$", re.IGNORECASE)
+_QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
+
+
+def links_in(source: Source, span: Span) -> dict[str, str]:
+    """Shown plain text of each wiki link in ``source[span]`` to its target."""
+    code, _outcome = parse_wikicode(source[span])
+    out: dict[str, str] = {}
+    for link in code.filter_wikilinks(recursive=True):
+        target = " ".join(str(link.title).strip().lstrip(":").replace("_", " ").split())
+        if target.lower().startswith(("file:", "image:", "category:")):
+            continue
+        shown = clean_spaces(plain_text(link.text)) if link.text is not None else target
+        out.setdefault(shown, target)
+    return out
+
+
+def clean_name(text: str) -> str:
+    """A name without notes in brackets, role labels, quotes or stray punctuation."""
+    text = _QUOTED_FOR.sub("", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _NOTE.sub(" ", text)
+    text = _LABEL.sub("", text)
+    return text.strip(" \t,;:*•·–—-\"'").strip()
+
+
+def split_names(text: str, *, companies: bool = False) -> list[str]:
+    """Split one item's text into names: people at commas, ``and``, ``&``; companies at commas only."""
+    separator = _COMPANY_SEPARATOR if companies else _PEOPLE_SEPARATOR
+    names = []
+    for piece in separator.split(text):
+        name = piece if companies else clean_name(piece)
+        name = name.strip(" \t,;")
+        if companies:
+            name = _NOTE.sub(" ", name).strip()
+            name = " ".join(name.split())
+        if name and not _NOT_A_NAME.match(name) and not name.endswith(":"):
+            names.append(name)
+    return names
+
+
+def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bool = False) -> tuple[PersonRef, ...]:
+    """People (or companies) named in items, each with its link target and span."""
+    refs: list[PersonRef] = []
+    seen: set[str] = set()
+    for item in items:
+        links = links_in(source, item.span) if "[[" in source[item.span] else {}
+        raw = source[item.span]
+        text = _LABEL.sub("", item.text) if not companies else item.text
+        for name in split_names(text, companies=companies):
+            if name.casefold() in seen:
+                continue
+            seen.add(name.casefold())
+            link = links.get(name)
+            if link is None and item.link and len(split_names(text, companies=companies)) == 1 and len(links) <= 1:
+                link = item.link
+            offset = raw.find(name)
+            span = Span(item.span.start + offset, item.span.start + offset + len(name)) if offset >= 0 else item.span
+            refs.append(PersonRef(name=name, link=link, span=span))
+    return tuple(refs)
+
+
+def normalize_people(source: Source, field: InfoboxField | None) -> tuple[PersonRef, ...]:
+    """People named in an infobox field (director, starring...)."""
+    if field is None:
+        return ()
+    return refs_from_items(source, field.items(source))
+
+
+def normalize_companies(source: Source, field: InfoboxField | None) -> tuple[PersonRef, ...]:
+    """Companies named in an infobox field (studio, distributor)."""
+    if field is None:
+        return ()
+    return refs_from_items(source, field.items(source), companies=True)
+
+
+def template_people(source: Source, span: Span, template: mw.Template, start: int) -> tuple[PersonRef, ...]:
+    """People given as a template's positional parameters (``{{based on|work|author|author}}`` minus the first)."""
+    from wikifilm.readers.inline import template_layout
+
+    _name, params = template_layout(template, start)
+    positional = [param for param in params if param.name_span is None]
+    items: list[ValueItem] = []
+    for param in positional[1:]:
+        items.extend(split_items(source, param.value_span))
+    return refs_from_items(source, items)

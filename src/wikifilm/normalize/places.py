@@ -1,0 +1,43 @@
+"""Countries and languages: list items with links, flags and footnotes removed."""
+
+from __future__ import annotations
+
+import re
+
+from wikifilm.document.nodes import InfoboxField
+from wikifilm.film import Value
+from wikifilm.normalize.people import clean_name
+from wikifilm.span import Source, Span
+
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
+    "united states of america": "United States", "america": "United States", "uk": "United Kingdom",
+    "u.k.": "United Kingdom", "great britain": "United Kingdom", "britain": "United Kingdom",
+    "korea": "South Korea", "republic of korea": "South Korea", "ussr": "Soviet Union", "prc": "China",
+    "people's republic of china": "China", "west germany": "West Germany",
+}
+"""Common short and old forms, to the name Wikipedia's own country articles use."""
+
+_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&)\s*")
+
+
+def normalize_places(source: Source, field: InfoboxField | None, *, countries: bool) -> tuple[Value[str], ...]:
+    """Distinct country or language names of a field, in order."""
+    if field is None:
+        return ()
+    out: list[Value[str]] = []
+    seen: set[str] = set()
+    for item in field.items(source):
+        raw = source[item.span]
+        for piece in _SPLIT.split(item.text):
+            name = clean_name(piece)
+            name = re.sub(r"\s+languages?$", "", name, flags=re.IGNORECASE) if not countries else name
+            if countries:
+                name = COUNTRY_ALIASES.get(name.lower(), name)
+            if not name or name.casefold() in seen or not re.search(r"[^\W\d_]", name):
+                continue
+            seen.add(name.casefold())
+            offset = raw.find(piece.strip())
+            span = Span(item.span.start + offset, item.span.start + offset + len(piece.strip())) if offset >= 0 and piece.strip() else item.span
+            out.append(Value(name, raw=piece.strip(), span=span, method="infobox"))
+    return tuple(out)

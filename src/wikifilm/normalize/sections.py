@@ -1,0 +1,59 @@
+"""Finding the sections a normalizer reads, and the list items and paragraphs under them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from wikifilm.document.nodes import Document, ListItem, Paragraph, Section, Table, Template, iter_nodes
+from wikifilm.document.values import plain_value
+from wikifilm.span import Span
+
+_LIST_LINE = re.compile(r"^[ \t]*\*+[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+@attrs.frozen
+class Line:
+    """One list item's text span (from a list, or from a list inside a template such as ``{{Cast listing}}``)."""
+
+    span: Span
+    """The item content, without marker."""
+
+
+def _normal(title: str) -> str:
+    return re.sub(r"[^a-z ]", "", title.casefold().replace("&", "and")).strip()
+
+
+def sections_titled(document: Document, titles: frozenset[str], *, prefixes: tuple[str, ...] = ()) -> list[Section]:
+    """Sections whose heading matches ``titles`` (or starts with a prefix); nested matches are not repeated."""
+    found: list[Section] = []
+    for section in document.iter_sections():
+        title = _normal(plain_value(document.source, section.heading.title_span, document.format))
+        matches = title in titles or (prefixes and title.startswith(prefixes))
+        if matches and not any(parent.span.contains(section.span) for parent in found):
+            found.append(section)
+    return found
+
+
+def list_lines(document: Document, section: Section) -> Iterator[Line]:
+    """Every list item under a section, subsections included, and list lines inside block templates."""
+    text = document.source.text
+    for node in iter_nodes(section):
+        if isinstance(node, ListItem):
+            yield Line(node.content_span)
+        elif isinstance(node, Template) and "\n*" in text[node.span.start : node.span.end]:
+            for match in _LIST_LINE.finditer(text, node.span.start, node.span.end):
+                if match.group(1) and not match.group(1).startswith("}}"):
+                    yield Line(Span(match.start(1), match.end(1)))
+
+
+def paragraphs(section: Section) -> Iterator[Paragraph]:
+    """Paragraphs under a section, subsections included."""
+    return (node for node in iter_nodes(section) if isinstance(node, Paragraph))
+
+
+def tables(section: Section) -> Iterator[Table]:
+    """Tables under a section, subsections included."""
+    return (node for node in iter_nodes(section) if isinstance(node, Table))

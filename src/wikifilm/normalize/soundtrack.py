@@ -1,0 +1,74 @@
+"""Soundtrack: ``Composer's Work`` and ``Work by Composer`` list items, and ``{{Track listing}}`` rows."""
+
+from __future__ import annotations
+
+import re
+
+from mwparserfromhell import nodes as mw
+
+from wikifilm.diagnostics import Diagnostic
+from wikifilm.document.nodes import Document, Template
+from wikifilm.document.values import clean_spaces, plain_text, plain_value
+from wikifilm.film import SoundtrackItem
+from wikifilm.normalize.sections import list_lines, sections_titled
+from wikifilm.readers.parse import parse_wikicode
+
+SOUNDTRACK_TITLES = frozenset({"soundtrack", "music", "soundtrack album", "music and soundtrack", "songs", "track listing",
+                               "soundtracks", "original soundtrack", "score", "musical numbers", "musical score"})
+_POSSESSIVE = re.compile(r"^(?P<composer>(?:[A-Z][\w.\-éèáíóúöüäçñ]*\s?){1,5}?)['’]s?\s+(?P<work>\S.*)$")
+_BY = re.compile(r"^(?P<work>.+?),?\s+by\s+(?P<composer>[A-Z][^,()]+?)\s*(?:\(.*)?$")
+_DASHED = re.compile(r"^[\"“](?P<work>[^\"”]+)[\"”]\s*(?:[–—-]|by)\s*(?P<composer>[^()]+?)\s*(?:\(.*)?$")
+
+
+def parse_soundtrack_item(text: str) -> tuple[str | None, str]:
+    """``(composer, work)`` of one item; composer ``None`` when the text names none."""
+    text = text.strip()
+    for pattern in (_DASHED, _POSSESSIVE, _BY):
+        match = pattern.match(text)
+        if match:
+            return match.group("composer").strip(), match.group("work").strip().strip('"“”')
+    return None, text.strip('"“”')
+
+
+def normalize_soundtrack(document: Document) -> tuple[tuple[SoundtrackItem, ...], list[Diagnostic]]:
+    """Pieces of music listed in soundtrack sections."""
+    items: list[SoundtrackItem] = []
+    diagnostics: list[Diagnostic] = []
+    source = document.source
+    for section in sections_titled(document, SOUNDTRACK_TITLES):
+        for line in list_lines(document, section):
+            text = plain_value(source, line.span, document.format).replace("\n", " ")
+            if not text:
+                continue
+            composer, work = parse_soundtrack_item(text)
+            if composer is None:
+                diagnostics.append(Diagnostic("WF801", f"soundtrack item {text[:50]!r} names no composer; kept with composer null", line.span, field="soundtrack"))
+            items.append(SoundtrackItem(composer, work, line.span))
+        if document.format == "wikitext":
+            for node in section.nodes:
+                if isinstance(node, Template) and node.name.casefold() in ("track listing", "tracklist"):
+                    items.extend(_track_listing(document, node))
+    return tuple(items), diagnostics
+
+
+def _track_listing(document: Document, block: Template) -> list[SoundtrackItem]:
+    code, _outcome = parse_wikicode(document.source[block.span])
+    out = []
+    for template in code.filter_templates(recursive=False):
+        assert isinstance(template, mw.Template)
+        for index in range(1, 100):
+            key = f"title{index}"
+            if not template.has(key):
+                if index > 1:
+                    break
+                continue
+            work = clean_spaces(plain_text(template.get(key).value)).strip('"“” ')
+            composer = None
+            for field in (f"music{index}", f"writer{index}", f"lyrics{index}", f"extra{index}"):
+                if template.has(field):
+                    composer = clean_spaces(plain_text(template.get(field).value)) or None
+                    if composer:
+                        break
+            if work:
+                out.append(SoundtrackItem(composer, work, block.span))
+    return out

@@ -1,0 +1,119 @@
+"""Display title, native title, and empty brackets left in the lead by dropped templates."""
+
+from __future__ import annotations
+
+import re
+
+from mwparserfromhell import nodes as mw
+
+from wikifilm.diagnostics import Diagnostic
+from wikifilm.document.nodes import Document, Infobox, Paragraph
+from wikifilm.document.values import clean_spaces, named, plain_text, positional
+from wikifilm.film import NativeTitle, Value
+from wikifilm.readers.inline import template_name
+from wikifilm.readers.parse import node_spans, parse_wikicode
+from wikifilm.span import Span
+
+_DISAMBIGUATION = re.compile(r"\s*\((?:[^()]*\b)?(?:film|movie|film series|miniseries)\)\s*$", re.IGNORECASE)
+_EMPTY_BRACKETS = re.compile(r"\s?\((?:[\s,;:–-]|&nbsp;)*\)")
+_LANG_TEMPLATE = re.compile(r"^lang-(\w+)$", re.IGNORECASE)
+_NATIVE_TEMPLATES = {"korean": "ko", "nihongo": "ja", "nihongo2": "ja", "nihongo3": "ja", "zh": "zh", "chinese": "zh",
+                     "hindi": "hi", "lang": None, "langx": None}
+
+
+def page_title_without_disambiguation(page_title: str) -> str:
+    """``Escape (2024 South Korean film)`` -> ``Escape``."""
+    return _DISAMBIGUATION.sub("", page_title).strip()
+
+
+def normalize_title(document: Document, infobox: Infobox | None, page_title: str | None) -> tuple[Value[str], list[Diagnostic]]:
+    """The display title: the infobox name, else the page title without its ``(… film)`` qualifier."""
+    source = document.source
+    if infobox is not None:
+        field = infobox.get("name")
+        if field is not None:
+            text = field.plain(source).replace("\n", " ").strip()
+            if text:
+                return Value(text, raw=field.raw(source), span=field.value_span, method="infobox"), []
+        if document.format == "plaintext" and infobox.name:
+            first = infobox.nodes[0]
+            return Value(infobox.name, raw=infobox.name, span=Span(first.span.start, first.span.start + len(infobox.name)), method="infobox-title"), []
+    if page_title:
+        title = page_title_without_disambiguation(page_title)
+        diagnostics = [Diagnostic("WF205", f"no infobox name; title {title!r} taken from the page title", None, field="title")]
+        return Value(title, raw=page_title, span=None, method="page-title"), diagnostics
+    return Value(None), []
+
+
+def empty_bracket_diagnostics(document: Document) -> list[Diagnostic]:
+    """Empty brackets in the first lead paragraph (``Escape () is a``), where a template was dropped."""
+    paragraph = next((node for node in document.lead if isinstance(node, Paragraph)), None)
+    if paragraph is None:
+        return []
+    text = document.source[paragraph.content_span]
+    out = []
+    for match in _EMPTY_BRACKETS.finditer(text):
+        start = paragraph.content_span.start + match.start() + (1 if match.group(0).startswith(" ") else 0)
+        span = Span(start, paragraph.content_span.start + match.end())
+        out.append(Diagnostic("WF204", "empty brackets where a template was dropped; removed from the lead", span, field="title"))
+    return out
+
+
+def normalize_native_title(document: Document, infobox: Infobox | None) -> NativeTitle | None:
+    """The native title from the infobox ``native_name`` or the lead's ``{{Korean}}``/``{{Nihongo}}``/``{{lang}}``."""
+    source = document.source
+    if document.format != "wikitext":
+        return None
+    if infobox is not None:
+        field = infobox.get("native_name", "native name")
+        if field is not None:
+            found = _native_from(field.raw(source), field.value_span.start)
+            if found is not None:
+                return found
+            text = field.plain(source).replace("\n", " ").strip()
+            if text:
+                return NativeTitle(text, None, None, field.value_span)
+    paragraph = next((node for node in document.lead if isinstance(node, Paragraph)), None)
+    if paragraph is None:
+        return None
+    head = source[paragraph.content_span][:600]
+    return _native_from(head, paragraph.content_span.start)
+
+
+def _native_from(text: str, start: int) -> NativeTitle | None:
+    code, _outcome = parse_wikicode(text)
+    for node, span in zip(code.nodes, node_spans(code, start), strict=True):
+        template = node if isinstance(node, mw.Template) else None
+        if template is None:
+            continue
+        name = template_name(str(template.name).strip()).casefold()
+        lang_match = _LANG_TEMPLATE.match(name)
+        if name == "korean":
+            text_ = named(template, "hangul", "hanja") or (positional(template) or [""])[0]
+            if text_:
+                return NativeTitle(text_, "ko", named(template, "rr", "mr"), span)
+        elif name.startswith("nihongo"):
+            values = positional(template)
+            if len(values) >= 2 and values[1]:
+                return NativeTitle(values[1], "ja", values[2] if len(values) > 2 and values[2] else None, span)
+        elif name in ("lang", "langx") or lang_match:
+            values = positional(template)
+            lang = lang_match.group(1) if lang_match else (values[0] if values else None)
+            text_ = (values[0] if lang_match else (values[1] if len(values) > 1 else "")) if values else ""
+            if text_:
+                return NativeTitle(clean_spaces(text_), lang, named(template, "translit", "rr"), span)
+        elif name in ("zh", "chinese"):
+            chinese = named(template, "t", "s", "c")
+            if chinese:
+                return NativeTitle(chinese, "zh", named(template, "p"), span)
+    return None
+
+
+def lead_plain(document: Document) -> str:
+    """Plain text of the first lead paragraph (for tests and display)."""
+    paragraph = next((node for node in document.lead if isinstance(node, Paragraph)), None)
+    if paragraph is None:
+        return ""
+    if document.format == "plaintext":
+        return document.source[paragraph.content_span]
+    return clean_spaces(plain_text(parse_wikicode(document.source[paragraph.content_span])[0]))

@@ -1,0 +1,1 @@
+"""Readers: raw article text (wikitext or the plain-text rendering) to a lossless Document."""

@@ -1,0 +1,112 @@
+"""One linear pass over wikitext that finds the regions a line break must not split.
+
+Templates ``{{...}}`` (matched with a stack, so 5,000 unclosed ``{{`` cost one pass),
+comments and extension tags (``<ref>``, ``<nowiki>``, ``<pre>``...) may span lines; the block
+reader treats a line break inside them as content, not as the end of a block.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import attrs
+
+_TOKEN = re.compile(
+    r"\{\{|\}\}|<!--|<(ref|nowiki|pre|math|gallery|syntaxhighlight|source|poem|timeline|score|chem"
+    r"|graph|imagemap|references|templatedata|mapframe|hiero|inputbox|categorytree)\b[^<>]*?(/?)>",
+    re.IGNORECASE,
+)
+_CLOSERS: dict[str, re.Pattern[str]] = {}
+
+
+def _closer(tag: str) -> re.Pattern[str]:
+    pattern = _CLOSERS.get(tag)
+    if pattern is None:
+        pattern = _CLOSERS[tag] = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+    return pattern
+
+
+@attrs.frozen
+class Regions:
+    """Where templates, comments and tags stand, for the block reader."""
+
+    template_end: dict[int, int]
+    """End offset of each matched ``{{`` by its start offset."""
+    comment_end: dict[int, int]
+    """End offset of each comment by its start offset."""
+    protected_starts: list[int]
+    """Starts of merged multi-line regions, sorted."""
+    protected_ends: list[int]
+    """Ends of merged multi-line regions, same order."""
+    unclosed_templates: list[int]
+    """Offsets of ``{{`` with no matching ``}}``."""
+    unclosed_comment: int | None
+    """Offset of an ``<!--`` with no ``-->``, if any."""
+
+    def line_end(self, text: str, pos: int) -> int:
+        """Offset just past the line break ending the logical line at ``pos`` (or the text end)."""
+        newline = text.find("\n", pos)
+        while newline != -1:
+            index = bisect.bisect_right(self.protected_starts, newline) - 1
+            if index >= 0 and self.protected_ends[index] > newline and self.protected_starts[index] < newline:
+                newline = text.find("\n", self.protected_ends[index])
+                continue
+            return newline + 1
+        return len(text)
+
+
+def scan(text: str) -> Regions:
+    """Find templates, comments and tags in one pass."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    template_end: dict[int, int] = {}
+    comment_end: dict[int, int] = {}
+    unclosed_comment = None
+    pos = 0
+    search = _TOKEN.search
+    while True:
+        match = search(text, pos)
+        if match is None:
+            break
+        token = match.group(0)
+        if token == "{{":
+            stack.append(match.start())
+            pos = match.end()
+        elif token == "}}":
+            if stack:
+                start = stack.pop()
+                template_end[start] = match.end()
+                pairs.append((start, match.end()))
+            pos = match.end()
+        elif token == "<!--":
+            end = text.find("-->", match.end())
+            if end == -1:
+                unclosed_comment = match.start()
+                end = len(text)
+            else:
+                end += 3
+            comment_end[match.start()] = end
+            pairs.append((match.start(), end))
+            pos = end
+        else:
+            if match.group(2):
+                pos = match.end()
+                continue
+            close = _closer(match.group(1).lower()).search(text, match.end())
+            if close is None:
+                pos = match.end()
+                continue
+            pairs.append((match.start(), close.end()))
+            pos = close.end()
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(pairs):
+        if text.find("\n", start, end) == -1:
+            continue
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return Regions(template_end, comment_end, starts, ends, stack, unclosed_comment)

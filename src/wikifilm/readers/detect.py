@@ -1,0 +1,54 @@
+"""``read()``: any article text to a Document, choosing the reader by a documented rule."""
+
+from __future__ import annotations
+
+import re
+
+from wikifilm.document.nodes import Document, Format
+from wikifilm.errors import ReadError
+from wikifilm.readers.plaintext import FIELD, HEADING, PAGE_TITLE, read_plaintext
+from wikifilm.readers.wikitext import read_wikitext
+from wikifilm.span import Source
+
+_WIKI_MARKUP = re.compile(r"\{\{|\[\[|'''|\{\||<ref|<!--|^\*", re.MULTILINE)
+
+
+def detect_format(text: str) -> Format:
+    """Which reader suits ``text``.
+
+    Plain text when the first non-blank line is a ``= Title =`` line (one ``=`` each side), or
+    when the text has no wikitext markup (``{{``, ``[[``, ``'''``, ``{|``, ``<ref``, ``<!--``,
+    a ``*`` bullet) and has ``- Key: value`` lines or ``==Heading==`` lines. Wikitext otherwise.
+    """
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if PAGE_TITLE.match(first) and not first.startswith("=="):
+        return "plaintext"
+    if _WIKI_MARKUP.search(text):
+        return "wikitext"
+    lines = text.splitlines()
+    if any(FIELD.match(line) or HEADING.match(line) for line in lines):
+        return "plaintext"
+    return "wikitext"
+
+
+def read(text: str | bytes, *, format: Format | None = None, name: str | None = None) -> Document:
+    """Read an article (wikitext or plain-text rendering) into a lossless Document.
+
+    ``bytes`` are decoded as UTF-8; invalid UTF-8 raises :class:`~wikifilm.errors.ReadError`
+    with the byte offset. ``format=None`` detects the format (see :func:`detect_format`).
+    """
+    if isinstance(text, bytes | bytearray | memoryview):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ReadError(f"invalid UTF-8 ({error.reason})", offset=error.start, name=name) from None
+    if not isinstance(text, str):
+        raise TypeError(f"read() takes str or bytes, not {type(text).__name__}")
+    if format is None:
+        format = detect_format(text)
+    source = Source(text, name)
+    if format == "wikitext":
+        return read_wikitext(source)
+    if format == "plaintext":
+        return read_plaintext(source)
+    raise ValueError(f"format must be 'wikitext', 'plaintext' or None, not {format!r}")

@@ -1,0 +1,213 @@
+"""The plain-text rendering of an article (see docs/plaintext-format.md) to a Document.
+
+Line based: each line's span, line break included, comes from a running offset over
+``splitlines(keepends=True)``, never from re-joining split strings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from wikifilm.diagnostics import Diagnostic
+from wikifilm.document.nodes import (
+    Document,
+    Heading,
+    Infobox,
+    InfoboxField,
+    ListBlock,
+    ListItem,
+    Markup,
+    Node,
+    PageTitle,
+    Paragraph,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+    Trivia,
+)
+from wikifilm.readers.wikitext import _sectionize, _strip_span
+from wikifilm.span import Source, Span
+
+PAGE_TITLE = re.compile(r"^=[ \t]*([^=\s](?:.*[^=\s])?)[ \t]*=[ \t]*\r?\n?$")
+HEADING = re.compile(r"^(={2,6})[ \t]*([^=\s](?:.*?[^=\s])?)[ \t]*(={2,6})[ \t]*\r?\n?$")
+FIELD = re.compile(r"^-[ \t]+([A-Za-z][^:\n]{0,59}?):(?:[ \t]+|(?=\r?\n?$))(.*?)[ \t]*\r?\n?$")
+LIST_ITEM = re.compile(r"^([ \t]*)([-*•])[ \t]+")
+TABLE_ROW = re.compile(r"^\|.*\|[ \t]*\r?\n?$")
+
+
+class _Line:
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, text: str) -> None:
+        self.start = start
+        self.end = start + len(text)
+        self.text = text
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def read_plaintext(source: Source) -> Document:
+    """Read the plain-text rendering into a Document whose leaves tile the text exactly."""
+    lines: list[_Line] = []
+    offset = 0
+    for raw in source.text.splitlines(keepends=True):
+        lines.append(_Line(offset, raw))
+        offset += len(raw)
+    reader = _PlainReader(source, lines)
+    return reader.read()
+
+
+class _PlainReader:
+    def __init__(self, source: Source, lines: list[_Line]) -> None:
+        self.source = source
+        self.lines = lines
+        self.blocks: list[Node] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.index = 0
+        self.seen_heading = False
+        self.seen_infobox = False
+        self.seen_content = False
+
+    def read(self) -> Document:
+        lines = self.lines
+        while self.index < len(lines):
+            line = lines[self.index]
+            if line.blank:
+                self._trivia(line)
+                self.index += 1
+            elif not self.seen_content and (match := PAGE_TITLE.match(line.text)):
+                self.blocks.append(PageTitle(Span(line.start, line.end), title_span=Span(line.start + match.start(1), line.start + match.end(1))))
+                self.seen_content = True
+                self.index += 1
+            elif (match := HEADING.match(line.text)) and match.group(1) == match.group(3):
+                level = len(match.group(1))
+                self.blocks.append(Heading(Span(line.start, line.end), level=level, title_span=Span(line.start + match.start(2), line.start + match.end(2))))
+                self.seen_heading = self.seen_content = True
+                self.index += 1
+            elif not self.seen_heading and not self.seen_infobox and self._infobox_here():
+                self._read_infobox()
+            elif TABLE_ROW.match(line.text):
+                self._read_table()
+            elif LIST_ITEM.match(line.text):
+                self._read_list()
+            else:
+                self._read_paragraph()
+            self.seen_content = True
+        return Document(
+            Span(0, len(self.source)), tuple(_sectionize(self.blocks)), source=self.source,
+            format="plaintext", diagnostics=tuple(self.diagnostics),
+        )
+
+    def _trivia(self, line: _Line) -> None:
+        start = line.start
+        if self.blocks and isinstance(self.blocks[-1], Trivia) and self.blocks[-1].span.end == start:
+            start = self.blocks.pop().span.start
+        self.blocks.append(Trivia(Span(start, line.end)))
+
+    # --- infobox ------------------------------------------------------------------------
+
+    def _infobox_here(self) -> bool:
+        """An infobox is a title line followed by ``- Key: value`` lines, or such lines alone."""
+        lines, index = self.lines, self.index
+        if FIELD.match(lines[index].text):
+            return True
+        return (
+            index + 1 < len(lines)
+            and len(lines[index].text.strip()) <= 200
+            and not LIST_ITEM.match(lines[index].text)
+            and FIELD.match(lines[index + 1].text) is not None
+        )
+
+    def _read_infobox(self) -> None:
+        lines = self.lines
+        nodes: list[Node] = []
+        name = ""
+        first = lines[self.index]
+        if not FIELD.match(first.text):
+            name = first.text.strip()
+            nodes.append(Text(Span(first.start, first.end)))
+            self.index += 1
+        while self.index < len(lines) and (match := FIELD.match(lines[self.index].text)):
+            line = lines[self.index]
+            name_span = Span(line.start + match.start(1), line.start + match.end(1))
+            value_span = Span(line.start + match.start(2), line.start + match.end(2))
+            nodes.append(InfoboxField(Span(line.start, line.end), name=match.group(1).strip(), name_span=name_span, value_span=value_span, format="plaintext"))
+            self.index += 1
+        self.seen_infobox = True
+        self.blocks.append(Infobox(Span(nodes[0].span.start, nodes[-1].span.end), tuple(nodes), name=name, is_film=True))
+
+    # --- tables -------------------------------------------------------------------------
+
+    def _read_table(self) -> None:
+        rows: list[Node] = []
+        lines = self.lines
+        first_row = True
+        while self.index < len(lines) and TABLE_ROW.match(lines[self.index].text):
+            line = lines[self.index]
+            rows.append(self._row(line, header=first_row))
+            first_row = False
+            self.index += 1
+        self.blocks.append(Table(Span(rows[0].span.start, rows[-1].span.end), tuple(rows)))
+
+    def _row(self, line: _Line, *, header: bool) -> TableRow:
+        text = line.text
+        pipes = [index for index, char in enumerate(text) if char == "|"]
+        nodes: list[Node] = []
+        for left, right in itertools.pairwise(pipes):
+            span = Span(line.start + left, line.start + right)
+            content = _strip_span(self.source.text, Span(span.start + 1, span.end))
+            nodes.append(TableCell(span, header=header, content_span=content, format="plaintext"))
+        nodes.append(Markup(Span(line.start + pipes[-1], line.end), kind="row-end"))
+        return TableRow(Span(line.start, line.end), tuple(nodes))
+
+    # --- lists and paragraphs -----------------------------------------------------------
+
+    def _read_list(self) -> None:
+        entries: list[tuple[int, _Line, int]] = []  # (indent, line, content start)
+        lines = self.lines
+        while self.index < len(lines) and (match := LIST_ITEM.match(lines[self.index].text)):
+            line = lines[self.index]
+            entries.append((len(match.group(1).expandtabs(2)), line, match.end()))
+            self.index += 1
+        block, _ = self._list_level(entries, 0, entries[0][0])
+        self.blocks.append(block)
+
+    def _list_level(self, entries: list[tuple[int, _Line, int]], index: int, indent: int) -> tuple[ListBlock, int]:
+        nodes: list[Node] = []
+        while index < len(entries) and entries[index][0] >= indent:
+            level, line, content = entries[index]
+            if level > indent:
+                sub, index = self._list_level(entries, index, level)
+                nodes.append(sub)
+                continue
+            marker_span = Span(line.start, line.start + content)
+            content_span = _strip_span(self.source.text, Span(line.start + content, line.end))
+            item_nodes: list[Node] = [Markup(marker_span, kind="list-marker")]
+            if line.start + content < line.end:
+                item_nodes.append(Text(Span(line.start + content, line.end)))
+            index += 1
+            while index < len(entries) and entries[index][0] > indent:
+                sub, index = self._list_level(entries, index, entries[index][0])
+                item_nodes.append(sub)
+            marker = line.text[:content].strip()
+            nodes.append(ListItem(Span(line.start, item_nodes[-1].span.end), tuple(item_nodes), marker=marker, content_span=content_span))
+        return ListBlock(Span(nodes[0].span.start, nodes[-1].span.end), tuple(nodes)), index
+
+    def _read_paragraph(self) -> None:
+        lines = self.lines
+        start = lines[self.index]
+        end = start
+        while self.index < len(lines):
+            line = lines[self.index]
+            if line.blank or HEADING.match(line.text) or (line is not start and (TABLE_ROW.match(line.text) or LIST_ITEM.match(line.text))):
+                break
+            if line.text.startswith("|") and line is start:
+                self.diagnostics.append(Diagnostic("WF106", "line starts like a table row but does not end with '|'; read as a paragraph", Span(line.start, line.start + 1)))
+            end = line
+            self.index += 1
+        content = Span(start.start, end.start + len(end.text.rstrip("\r\n")))
+        self.blocks.append(Paragraph(Span(start.start, end.end), content_span=content))

@@ -1,0 +1,481 @@
+"""MediaWiki wikitext to a Document: a linear block scanner, mwparserfromhell for the infobox.
+
+Blocks (headings, paragraphs, lists, tables, block templates, comments) are found line by
+line, with templates, comments and tags that span lines kept whole (see ``_scan``). Inline
+markup inside blocks is left for :func:`wikifilm.readers.inline.parse_inline`, so a whole
+article is structured without running the full wikitext parser over it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mwparserfromhell import nodes as mw
+
+from wikifilm.diagnostics import Diagnostic
+from wikifilm.document.nodes import (
+    Caption,
+    Comment,
+    Document,
+    Heading,
+    Infobox,
+    InfoboxField,
+    ListBlock,
+    ListItem,
+    Markup,
+    Node,
+    Paragraph,
+    Section,
+    Table,
+    TableCell,
+    TableRow,
+    Template,
+    Text,
+    Trivia,
+)
+from wikifilm.readers._scan import Regions, scan
+from wikifilm.readers.inline import template_layout
+from wikifilm.readers.parse import outcome_diagnostic_code, parse_wikicode
+from wikifilm.span import Source, Span
+
+_HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*((?:<!--.*?-->[ \t]*)*)\r?\n?$", re.DOTALL)
+_TEMPLATE_NAME = re.compile(r"\{\{(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
+_SPAN_ATTR = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
+_CELL_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\|\||!!|<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
+_ATTR_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
+_REF_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
+
+FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "infobox feature film"})
+"""Normalised names of the film infobox (``Infobox_film``, ``Infobox Film``... normalise to these)."""
+
+
+def normalize_template_name(raw: str) -> str:
+    """Casefolded template name with ``_`` and runs of spaces as one space, ``Template:`` dropped."""
+    name = " ".join(raw.replace("_", " ").split()).casefold()
+    return name[9:].strip() if name.startswith("template:") else name
+
+
+def is_film_infobox(name: str) -> bool:
+    """Whether a template name is the film infobox (not ``Infobox film awards``/``festival``)."""
+    return normalize_template_name(name) in FILM_INFOBOXES
+
+
+def read_wikitext(source: Source) -> Document:
+    """Read wikitext into a Document whose leaves tile the text exactly."""
+    return _BlockReader(source).read()
+
+
+class _BlockReader:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.text = source.text
+        self.regions: Regions = scan(self.text)
+        self.diagnostics: list[Diagnostic] = []
+        self.blocks: list[Node] = []
+        self.paragraph_start: int | None = None
+
+    # --- driver -----------------------------------------------------------------------
+
+    def read(self) -> Document:
+        text = self.text
+        self._report_unclosed()
+        pos, length = 0, len(text)
+        at_line_start = True
+        while pos < length:
+            if not at_line_start:
+                pos = self._mid_line(pos)
+                at_line_start = True
+                continue
+            end = self.regions.line_end(text, pos)
+            line = text[pos:end]
+            first = line[:1]
+            if not line.strip():
+                self._flush_paragraph(pos)
+                self._add_trivia(pos, end)
+            elif first == "=" and (heading := self._heading(pos, end, line)) is not None:
+                self._flush_paragraph(pos)
+                self.blocks.append(heading)
+            elif line.lstrip(" \t:").startswith("{|"):
+                self._flush_paragraph(pos)
+                end = self._read_table(pos)
+            elif first in "*#;:":
+                self._flush_paragraph(pos)
+                end = self._read_list(pos)
+            elif first in "{<" and self._only_blocks_to(pos, end):
+                self._flush_paragraph(pos)
+                self._read_block_templates(pos, end)
+            elif first == "{" and self._multiline_template(pos):
+                self._flush_paragraph(pos)
+                template_end = self.regions.template_end[pos]
+                self.blocks.append(self._template_block(pos, template_end))
+                pos, at_line_start = template_end, False
+                continue
+            elif line.startswith("----"):
+                self._flush_paragraph(pos)
+                self.blocks.append(Markup(Span(pos, end), kind="horizontal-rule"))
+            elif self.paragraph_start is None:
+                self.paragraph_start = pos
+            pos = end
+        self._flush_paragraph(length)
+        nodes = _sectionize(self.blocks)
+        return Document(
+            Span(0, length), tuple(nodes), source=self.source, format="wikitext",
+            diagnostics=tuple(sorted(self.diagnostics, key=lambda d: d.span.start if d.span else -1)),
+        )
+
+    def _mid_line(self, pos: int) -> int:
+        """Text that follows a block template on its closing line is the start of a paragraph."""
+        end = self.regions.line_end(self.text, pos)
+        if self.text[pos:end].strip():
+            self.paragraph_start = pos
+        else:
+            self._add_trivia(pos, end)
+        return end
+
+    def _report_unclosed(self) -> None:
+        unclosed = self.regions.unclosed_templates
+        if unclosed:
+            first = unclosed[0]
+            self.diagnostics.append(Diagnostic(
+                "WF103",
+                f"{len(unclosed)} '{{{{' without a matching '}}}}' (the first here) are read as plain text",
+                Span(first, first + 2),
+            ))
+        if self.regions.unclosed_comment is not None:
+            start = self.regions.unclosed_comment
+            self.diagnostics.append(Diagnostic(
+                "WF105", "'<!--' has no '-->'; the comment runs to the end of the text", Span(start, start + 4)
+            ))
+
+    # --- simple blocks ----------------------------------------------------------------
+
+    def _add_trivia(self, start: int, end: int) -> None:
+        if start == end:
+            return
+        if self.blocks and isinstance(self.blocks[-1], Trivia) and self.blocks[-1].span.end == start:
+            start = self.blocks.pop().span.start
+        self.blocks.append(Trivia(Span(start, end)))
+
+    def _flush_paragraph(self, end: int) -> None:
+        if self.paragraph_start is None:
+            return
+        start, self.paragraph_start = self.paragraph_start, None
+        content_end = end
+        while content_end > start and self.text[content_end - 1] in "\r\n":
+            content_end -= 1
+        self.blocks.append(Paragraph(Span(start, end), content_span=Span(start, content_end)))
+
+    def _heading(self, pos: int, end: int, line: str) -> Heading | None:
+        match = _HEADING.match(line)
+        if match is None:
+            return None
+        level = min(len(match.group(1)), len(match.group(3)))
+        title_start = pos + level
+        title_end = pos + match.end(3) - level
+        inner = self.text[title_start:title_end]
+        if not inner.strip():
+            return None
+        lead = len(inner) - len(inner.lstrip())
+        title_span = Span(title_start + lead, title_start + len(inner.rstrip()))
+        return Heading(Span(pos, end), level=level, title_span=title_span)
+
+    # --- templates and comments standing as blocks ------------------------------------
+
+    def _multiline_template(self, pos: int) -> bool:
+        end = self.regions.template_end.get(pos)
+        return end is not None and self.text.find("\n", pos, end) != -1
+
+    def _only_blocks_to(self, pos: int, end: int) -> bool:
+        """Whether the line from ``pos`` holds only templates, comments and whitespace."""
+        text = self.text
+        cursor = pos
+        found = False
+        while cursor < end:
+            if text[cursor] in " \t\r\n":
+                cursor += 1
+                continue
+            stop = self.regions.template_end.get(cursor) or self.regions.comment_end.get(cursor)
+            if stop is None or stop > end:
+                return False
+            cursor, found = stop, True
+        return found
+
+    def _read_block_templates(self, pos: int, end: int) -> None:
+        text = self.text
+        cursor = pos
+        while cursor < end:
+            if text[cursor] in " \t\r\n":
+                stop = cursor
+                while stop < end and text[stop] in " \t\r\n":
+                    stop += 1
+                self._add_trivia(cursor, stop)
+                cursor = stop
+            elif cursor in self.regions.template_end:
+                stop = self.regions.template_end[cursor]
+                self.blocks.append(self._template_block(cursor, stop))
+                cursor = stop
+            else:
+                stop = self.regions.comment_end[cursor]
+                self.blocks.append(Comment(Span(cursor, stop)))
+                cursor = stop
+
+    def _template_block(self, start: int, end: int) -> Node:
+        match = _TEMPLATE_NAME.match(self.text, start, end)
+        raw_name = match.group(1) if match else ""
+        name = " ".join(raw_name.replace("_", " ").split())
+        if normalize_template_name(name).startswith("infobox"):
+            infobox = self._infobox(start, end, name)
+            if infobox is not None:
+                return infobox
+        return Template(Span(start, end), name=name[:1].upper() + name[1:])
+
+    def _infobox(self, start: int, end: int, name: str) -> Infobox | None:
+        code, outcome = parse_wikicode(self.text[start:end])
+        code_name = outcome_diagnostic_code(outcome)
+        if code_name == "WF101":
+            self.diagnostics.append(Diagnostic(code_name, "the infobox was re-parsed with the Python tokenizer", Span(start, end)))
+        if len(code.nodes) != 1 or not isinstance(code.nodes[0], mw.Template):
+            return None
+        template = code.nodes[0]
+        _name, params = template_layout(template, start)
+        nodes: list[Node] = []
+        open_end = params[0].name_span.start - 1 if params and params[0].name_span else (
+            params[0].value_span.start - 1 if params else end - 2)
+        nodes.append(Markup(Span(start, open_end), kind="infobox-start"))
+        seen: dict[str, Span] = {}
+        for index, param in enumerate(params):
+            field_end = (params[index + 1].name_span or params[index + 1].value_span).start - 1 if index + 1 < len(params) else end - 2
+            value_span = _strip_span(self.text, param.value_span)
+            name_span = _strip_span(self.text, param.name_span) if param.name_span else Span(param.value_span.start, param.value_span.start)
+            key = param.name.casefold()
+            if key in seen and len(value_span):
+                self.diagnostics.append(Diagnostic(
+                    "WF202", f"infobox field '{param.name}' is given twice; the last value is used",
+                    name_span, field=param.name,
+                ))
+            if len(value_span):
+                seen[key] = value_span
+            field_start = (param.name_span or param.value_span).start - 1
+            nodes.append(InfoboxField(Span(field_start, field_end), name=param.name, name_span=name_span, value_span=value_span))
+        nodes.append(Markup(Span(end - 2, end), kind="infobox-end"))
+        return Infobox(Span(start, end), tuple(nodes), name=name, is_film=is_film_infobox(name))
+
+    # --- lists ------------------------------------------------------------------------
+
+    def _read_list(self, pos: int) -> int:
+        lines: list[tuple[int, int, int]] = []  # (start, marker end, line end)
+        text = self.text
+        while pos < len(text) and text[pos] in "*#;:":
+            end = self.regions.line_end(text, pos)
+            marker_end = pos
+            while marker_end < end and text[marker_end] in "*#;:":
+                marker_end += 1
+            lines.append((pos, marker_end, end))
+            pos = end
+        block, _index = self._list_level(lines, 0, 1)
+        self.blocks.append(block)
+        return pos
+
+    def _list_level(self, lines: list[tuple[int, int, int]], index: int, depth: int) -> tuple[ListBlock, int]:
+        text = self.text
+        nodes: list[Node] = []
+        start = lines[index][0]
+        ordered = text[lines[index][0] + depth - 1] == "#" if lines[index][1] - lines[index][0] >= depth else False
+        while index < len(lines) and lines[index][1] - lines[index][0] >= depth:
+            line_start, marker_end, line_end = lines[index]
+            if marker_end - line_start == depth:
+                content_start = marker_end
+                while content_start < line_end and text[content_start] in " \t":
+                    content_start += 1
+                content_end = line_end
+                while content_end > content_start and text[content_end - 1] in " \t\r\n":
+                    content_end -= 1
+                item_nodes: list[Node] = [
+                    Markup(Span(line_start, content_start), kind="list-marker"),
+                    Text(Span(content_start, line_end)),
+                ]
+                if content_start == line_end:
+                    item_nodes.pop()
+                index += 1
+                while index < len(lines) and lines[index][1] - lines[index][0] > depth:
+                    sub, index = self._list_level(lines, index, depth + 1)
+                    item_nodes.append(sub)
+                nodes.append(ListItem(
+                    Span(line_start, item_nodes[-1].span.end), tuple(item_nodes),
+                    marker=text[line_start:marker_end], content_span=Span(content_start, content_end),
+                ))
+            else:
+                sub, index = self._list_level(lines, index, depth + 1)
+                nodes.append(sub)
+        return ListBlock(Span(start, nodes[-1].span.end), tuple(nodes), ordered=ordered), index
+
+    # --- tables -----------------------------------------------------------------------
+
+    def _read_table(self, pos: int) -> int:
+        text, regions = self.text, self.regions
+        start = pos
+        end = regions.line_end(text, pos)
+        table_nodes: list[Node] = [Markup(Span(pos, end), kind="table-start")]
+        row_nodes: list[Node] = []
+        cells: list[list[int | bool]] = []  # [start, end, header]
+        depth = 1
+        pos = end
+        closed = False
+
+        def close_row() -> None:
+            row_nodes.extend(self._cells(cells))
+            cells.clear()
+            if row_nodes:
+                table_nodes.append(TableRow(Span(row_nodes[0].span.start, row_nodes[-1].span.end), tuple(row_nodes)))
+                row_nodes.clear()
+
+        while pos < len(text):
+            end = regions.line_end(text, pos)
+            stripped = text[pos:end].lstrip()
+            if depth > 1:
+                if stripped.startswith("{|"):
+                    depth += 1
+                elif stripped.startswith("|}"):
+                    depth -= 1
+                self._extend_cell(cells, row_nodes, table_nodes, pos, end)
+            elif stripped.startswith("|}"):
+                close_row()
+                table_nodes.append(Markup(Span(pos, end), kind="table-end"))
+                pos, closed = end, True
+                break
+            elif stripped.startswith("{|"):
+                depth += 1
+                self._extend_cell(cells, row_nodes, table_nodes, pos, end)
+            elif stripped.startswith("|-"):
+                close_row()
+                row_nodes.append(Markup(Span(pos, end), kind="row-separator"))
+            elif stripped.startswith("|+"):
+                close_row()
+                caption_start = text.index("|+", pos) + 2
+                table_nodes.append(Caption(Span(pos, end), content_span=_strip_span(text, Span(caption_start, end))))
+            elif stripped.startswith(("|", "!")):
+                row_nodes.extend(self._cells(cells))
+                cells.clear()
+                cells.extend(self._split_cells(pos, end, header=stripped.startswith("!")))
+            elif text.startswith("=", pos) and _HEADING.match(text[pos:end]) and not cells:
+                break  # a heading ends a table left open
+            else:
+                self._extend_cell(cells, row_nodes, table_nodes, pos, end)
+            pos = end
+        if not closed:
+            close_row()
+            self.diagnostics.append(Diagnostic(
+                "WF104", "table has no closing '|}'; it ends where the text or section ends", Span(start, start + 2)
+            ))
+        self.blocks.append(Table(Span(start, pos), tuple(table_nodes)))
+        return pos
+
+    def _extend_cell(self, cells: list[list[int | bool]], row_nodes: list[Node], table_nodes: list[Node], start: int, end: int) -> None:
+        if cells:
+            cells[-1][1] = end
+        elif row_nodes:
+            row_nodes.append(Trivia(Span(start, end)) if not self.text[start:end].strip() else Text(Span(start, end)))
+        else:
+            table_nodes.append(Trivia(Span(start, end)) if not self.text[start:end].strip() else Text(Span(start, end)))
+
+    def _split_cells(self, pos: int, end: int, *, header: bool) -> list[list[int | bool]]:
+        text = self.text
+        marker = pos
+        while text[marker] in " \t":
+            marker += 1
+        bounds = [pos]
+        depth_links = depth_templates = 0
+        cursor = marker + 1
+        while True:
+            match = _CELL_SPLIT.search(text, cursor, end)
+            if match is None:
+                break
+            token = match.group(0)
+            cursor = match.end()
+            if token == "[[":
+                depth_links += 1
+            elif token == "]]":
+                depth_links = max(0, depth_links - 1)
+            elif token == "{{":
+                depth_templates += 1
+            elif token == "}}":
+                depth_templates = max(0, depth_templates - 1)
+            elif token == "<!--":
+                close = text.find("-->", cursor, end)
+                cursor = end if close == -1 else close + 3
+            elif token.startswith("<"):
+                ref_close = _REF_CLOSE.search(text, cursor, end)
+                cursor = end if ref_close is None else ref_close.end()
+            elif depth_links == 0 and depth_templates == 0 and (token == "||" or (header and token == "!!")):
+                bounds.append(match.start())
+        bounds.append(end)
+        return [[bounds[i], bounds[i + 1], header] for i in range(len(bounds) - 1)]
+
+    def _cells(self, cells: list[list[int | bool]]) -> list[TableCell]:
+        return [self._cell(int(start), int(end), bool(header)) for start, end, header in cells]
+
+    def _cell(self, start: int, end: int, header: bool) -> TableCell:
+        text = self.text
+        content_start = start
+        while text[content_start] in " \t":
+            content_start += 1
+        content_start += 2 if text.startswith(("||", "!!"), content_start) else 1
+        attrs_span = None
+        split = self._attribute_split(content_start, end)
+        if split is not None:
+            attrs_span = _strip_span(text, Span(content_start, split))
+            content_start = split + 1
+        rowspan = colspan = 1
+        if attrs_span is not None:
+            for key, value in _SPAN_ATTR.findall(text[attrs_span.start : attrs_span.end]):
+                if key.lower() == "rowspan":
+                    rowspan = max(1, int(value))
+                else:
+                    colspan = max(1, int(value))
+        return TableCell(
+            Span(start, end), header=header, content_span=_strip_span(text, Span(content_start, end)),
+            attrs_span=attrs_span, rowspan=rowspan, colspan=colspan,
+        )
+
+    def _attribute_split(self, start: int, end: int) -> int | None:
+        """Offset of the single ``|`` separating cell attributes from content, if any."""
+        text = self.text
+        line_end = text.find("\n", start, end)
+        limit = end if line_end == -1 else line_end
+        match = _ATTR_SPLIT.search(text, start, limit)
+        if match is None or match.group(0) != "|":
+            return None
+        if text.startswith("||", match.start()):
+            return None
+        return match.start()
+
+
+def _strip_span(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _sectionize(blocks: list[Node]) -> list[Node]:
+    """Nest blocks under headings: a section runs to the next heading of its level or higher."""
+    root: list[Node] = []
+    stack: list[tuple[int, list[Node]]] = []
+
+    def close() -> None:
+        level, nodes = stack.pop()
+        section = Section(Span(nodes[0].span.start, nodes[-1].span.end), tuple(nodes), level=level)
+        (stack[-1][1] if stack else root).append(section)
+
+    for block in blocks:
+        if isinstance(block, Heading):
+            while stack and stack[-1][0] >= block.level:
+                close()
+            stack.append((block.level, [block]))
+        else:
+            (stack[-1][1] if stack else root).append(block)
+    while stack:
+        close()
+    return root

@@ -1,0 +1,89 @@
+"""Spans into one shared source string, and the source itself.
+
+Offsets are Unicode code points into the decoded text, half-open ``[start, end)``.
+Lines and columns are derived only for display and are 1-based, as editors show them.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points in a :class:`Source`."""
+
+    start: int
+    """First code point covered."""
+    end: int
+    """One past the last code point covered."""
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def shifted(self, offset: int) -> Span:
+        """The same range moved ``offset`` code points to the right."""
+        return Span(self.start + offset, self.end + offset)
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies within this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+@attrs.frozen(eq=False)
+class Source:
+    """An article's text and name, wrapped once and never copied or edited."""
+
+    text: str
+    """The decoded article text, exactly as given."""
+    name: str | None = None
+    """A label for messages: a file name or page title."""
+    _line_starts: list[int] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        object.__setattr__(self, "_line_starts", starts)
+
+    def __getitem__(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @property
+    def span(self) -> Span:
+        """The span of the whole text."""
+        return Span(0, len(self.text))
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a code point offset (display only)."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def excerpt(self, span: Span) -> str:
+        """The span's first line with a caret line under the span, compiler style."""
+        line, col = self.line_col(span.start)
+        text = self.line_text(line)
+        width = max(1, min(len(span), len(text) - col + 1))
+        return f"{text}\n{' ' * (col - 1)}{'^' * width}"
+
+    def byte_offset(self, offset: int) -> int:
+        """UTF-8 byte offset of a code point offset (computed, never stored)."""
+        return len(self.text[:offset].encode("utf-8", "surrogatepass"))
