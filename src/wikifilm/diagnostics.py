@@ -118,7 +118,8 @@ class Diagnostic:
 
     @severity.default
     def _default_severity(self) -> Severity:
-        return CODES[self.code].severity
+        known = CODES.get(self.code)
+        return known.severity if known else Severity.ERROR
 
     def __attrs_post_init__(self) -> None:
         if self.code not in CODES:

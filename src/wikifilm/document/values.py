@@ -33,6 +33,7 @@ LIST_TEMPLATES = frozenset(
 _NON_CONTENT_LINK = re.compile(r"^\s*:?\s*(file|image|category|media)\s*:", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b\u202f]+")
 _BULLET = re.compile(r"^[\s*#:;•·]+")
+_BULLET_AFTER = re.compile(r"[ \t]*[*#•]")
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -160,7 +161,7 @@ def _film_date(template: mw.Template) -> str:
 
 _CURRENCY_TEMPLATES = {
     "us$": "US$", "usd": "US$", "us dollar": "US$", "gbp": "£", "£": "£", "eur": "€", "€": "€",
-    "jpy": "JP¥", "yen": "JP¥", "krw": "₩", "₩": "₩", "inr": "₹", "₹": "₹", "cny": "CN¥", "rmb": "CN¥",
+    "jpy": "JP¥", "yen": "JP¥", "¥": "JP¥", "jp¥": "JP¥", "krw": "₩", "₩": "₩", "inr": "₹", "₹": "₹", "cny": "CN¥", "rmb": "CN¥",
     "aud": "A$", "a$": "A$", "cad": "CA$", "ca$": "CA$", "hkd": "HK$", "hk$": "HK$", "nzd": "NZ$",
     "rub": "₽", "bdt": "৳", "pkr": "Rs", "lkr": "Rs", "npr": "Rs", "php": "₱", "thb": "฿", "chf": "CHF",
     "sek": "SEK", "nok": "NOK", "dkk": "DKK", "brl": "R$", "mxn": "MX$", "twd": "NT$", "sgd": "S$",
@@ -324,7 +325,7 @@ def _segments(source: Source, span: Span) -> list[Span]:
             seg_start = node_span.end
         elif isinstance(node, mw.Text) and "\n" in node.value:
             for offset, char in enumerate(node.value):
-                if char == "\n":
+                if char == "\n" and _BULLET_AFTER.match(source.text, node_span.start + offset + 1, span.end):
                     segments.append(Span(seg_start, node_span.start + offset))
                     seg_start = node_span.start + offset + 1
     segments.append(Span(seg_start, span.end))

@@ -22,9 +22,9 @@ AWARD_TITLES = frozenset({"accolades", "awards", "awards and nominations", "acco
                           "awards and honours", "awards and honors", "honours", "honors", "awards and accolades",
                           "nominations", "recognition", "awards and recognition"})
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_WON = re.compile(r"^(won|win|winner|awarded|recipient|honou?red|1st place|first place|gold)\b", re.IGNORECASE)
-_NOMINATED = re.compile(r"^(nominated|nomination|nominee|shortlisted|runner-up|finalist|longlisted)\b", re.IGNORECASE)
-_PENDING = re.compile(r"^(pending|tba|tbd|upcoming)\b", re.IGNORECASE)
+_WON = re.compile(r"\b(won|win|winner|awarded|recipient|honou?red|1st place|first place|gold)\b", re.IGNORECASE)
+_NOMINATED = re.compile(r"\b(nominated|nomination|nominee|shortlisted|runner-up|finalist|longlisted)\b", re.IGNORECASE)
+_PENDING = re.compile(r"\b(pending|tba|tbd|upcoming)\b", re.IGNORECASE)
 _CATEGORY_LIKE = re.compile(r"^(best|outstanding|most|favou?rite|excellence|special|top|grand|golden|achievement)\b", re.IGNORECASE)
 _WON_COLOURS = ("#9eff9e", "#99ff99", "#9f9", "won")
 _NOM_COLOURS = ("#ffdddd", "#fdd", "#ffe3e3", "nom")
@@ -49,13 +49,10 @@ def column_role(header: str) -> str | None:
 
 
 def _result(cell: TableCell | None, text: str, source_text: str) -> str | None:
-    text = text.strip()
-    if _WON.match(text):
-        return "won"
-    if _NOMINATED.match(text):
-        return "nominated"
-    if _PENDING.match(text):
-        return "pending"
+    text = re.sub(r"\w+\s*=\s*\"[^\"]*\"", "", text).strip()
+    for pattern, result in ((_WON, "won"), (_NOMINATED, "nominated"), (_PENDING, "pending")):
+        if pattern.match(text) or (len(text) < 40 and pattern.search(text)):
+            return result
     if cell is not None and cell.attrs_span is not None:
         attributes = source_text[cell.attrs_span.start : cell.attrs_span.end].casefold()
         if any(colour in attributes for colour in _WON_COLOURS):
@@ -87,15 +84,21 @@ def normalize_accolades(document: Document) -> tuple[tuple[Award, ...], list[Dia
 
 def _read_table(document: Document, table: Table) -> tuple[list[Award], list[Diagnostic]]:
     source = document.source
-    header = table.header
+    rows = list(table.rows)
+    header_rows = 0
+    while header_rows < len(rows) and all(cell.header for cell in rows[header_rows].cells):
+        header_rows += 1
+    if header_rows == 0:
+        return [], [Diagnostic("WF702", "table has no header row; skipped", table.span, field="accolades")]
+    header = max(rows[:header_rows], key=lambda row: len(row.cells)).cells
     roles: list[str | None] = []
     for cell in header:
         roles.extend([column_role(cell.plain(source))] * cell.colspan)
     if "category" not in roles and "nominees" not in roles:
         return [], [Diagnostic("WF702", "table has no category or nominee column; skipped", table.span, field="accolades")]
     column: dict[str, int] = {role: roles.index(role) for role in ("ceremony", "year", "category", "nominees", "result") if role in roles}
-    grid = table.grid()[1:]
-    rows = [row for row in table.rows[1:]]
+    grid = table.grid()[header_rows:]
+    rows = rows[header_rows:]
     awards: list[Award] = []
     diagnostics: list[Diagnostic] = []
     previous: list[str] | None = None

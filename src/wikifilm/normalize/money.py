@@ -96,7 +96,7 @@ def normalize_money(source: Source, field: InfoboxField | None, name: str) -> tu
     """The ``budget`` or ``gross`` field as Money, or ``None`` with a diagnostic when it cannot be read."""
     if field is None:
         return None, []
-    text = field.plain(source).replace("\n", " ; ")
+    text = field.plain(source).replace("\n", " ")
     amounts, bare = parse_money(text)
     raw = field.raw(source)
     if not amounts:

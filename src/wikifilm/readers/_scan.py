@@ -110,3 +110,73 @@ def scan(text: str) -> Regions:
             starts.append(start)
             ends.append(end)
     return Regions(template_end, comment_end, starts, ends, stack, unclosed_comment)
+
+
+_PARAM_TOKEN = re.compile(
+    r"\{\{|\}\}|\[\[|\]\]|\||=|<!--|<(ref|nowiki|pre|math|syntaxhighlight|source|poem|gallery|timeline|score)\b[^<>]*?(/?)>",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class RawParameter:
+    """One template parameter as written: the span of its name (named ones) and of its value."""
+
+    name_start: int
+    """Where the parameter begins (just after its ``|``)."""
+    equals: int | None
+    """Offset of the ``=`` of a named parameter, else ``None``."""
+    end: int
+    """Where the parameter ends (at the next ``|`` or the closing ``}}``)."""
+
+
+def split_template(text: str, start: int, end: int) -> tuple[int, list[RawParameter]]:
+    """Split the template ``text[start:end]`` (``{{`` to ``}}``) at its top-level pipes.
+
+    Returns the end of the name and the parameters. Pipes inside nested templates, links,
+    comments and tags do not split, as in MediaWiki's preprocessor.
+    """
+    inner_end = end - 2
+    depth_templates = depth_links = 0
+    params: list[RawParameter] = []
+    name_end: int | None = None
+    param_start = start + 2
+    equals: int | None = None
+    pos = start + 2
+    while True:
+        match = _PARAM_TOKEN.search(text, pos, inner_end)
+        if match is None:
+            break
+        token = match.group(0)
+        pos = match.end()
+        if token == "{{":
+            depth_templates += 1
+        elif token == "}}":
+            depth_templates = max(0, depth_templates - 1)
+        elif token == "[[":
+            depth_links += 1
+        elif token == "]]":
+            depth_links = max(0, depth_links - 1)
+        elif token == "<!--":
+            close = text.find("-->", pos, inner_end)
+            pos = inner_end if close == -1 else close + 3
+        elif token.startswith("<"):
+            if match.group(2):
+                continue
+            close_match = _closer(match.group(1).lower()).search(text, pos, inner_end)
+            if close_match is not None:
+                pos = close_match.end()
+        elif depth_templates or depth_links:
+            continue
+        elif token == "|":
+            if name_end is None:
+                name_end = match.start()
+            else:
+                params.append(RawParameter(param_start, equals, match.start()))
+            param_start, equals = match.end(), None
+        elif token == "=" and name_end is not None and equals is None:
+            equals = match.start()
+    if name_end is None:
+        return inner_end, []
+    params.append(RawParameter(param_start, equals, inner_end))
+    return name_end, params

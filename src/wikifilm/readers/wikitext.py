@@ -8,9 +8,8 @@ article is structured without running the full wikitext parser over it.
 
 from __future__ import annotations
 
+import bisect
 import re
-
-from mwparserfromhell import nodes as mw
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import (
@@ -33,9 +32,7 @@ from wikifilm.document.nodes import (
     Text,
     Trivia,
 )
-from wikifilm.readers._scan import Regions, scan
-from wikifilm.readers.inline import template_layout
-from wikifilm.readers.parse import outcome_diagnostic_code, parse_wikicode
+from wikifilm.readers._scan import Regions, scan, split_template
 from wikifilm.span import Source, Span
 
 _HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*((?:<!--.*?-->[ \t]*)*)\r?\n?$", re.DOTALL)
@@ -43,6 +40,7 @@ _TEMPLATE_NAME = re.compile(r"\{\{(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _SPAN_ATTR = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\|\||!!|<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
 _ATTR_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
+_TABLE_END = re.compile(r"^[ \t]*\|\}", re.MULTILINE)
 _REF_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
 
 FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "infobox feature film"})
@@ -73,6 +71,7 @@ class _BlockReader:
         self.diagnostics: list[Diagnostic] = []
         self.blocks: list[Node] = []
         self.paragraph_start: int | None = None
+        self._table_ends: list[int] | None = None
 
     # --- driver -----------------------------------------------------------------------
 
@@ -101,15 +100,12 @@ class _BlockReader:
             elif first in "*#;:":
                 self._flush_paragraph(pos)
                 end = self._read_list(pos)
-            elif first in "{<" and self._only_blocks_to(pos, end):
+            elif first in "{<" and (run_end := self._leading_blocks(pos, end)) is not None:
                 self._flush_paragraph(pos)
-                self._read_block_templates(pos, end)
-            elif first == "{" and self._multiline_template(pos):
-                self._flush_paragraph(pos)
-                template_end = self.regions.template_end[pos]
-                self.blocks.append(self._template_block(pos, template_end))
-                pos, at_line_start = template_end, False
-                continue
+                self._read_block_templates(pos, run_end)
+                if run_end < end:
+                    pos, at_line_start = run_end, False
+                    continue
             elif line.startswith("----"):
                 self._flush_paragraph(pos)
                 self.blocks.append(Markup(Span(pos, end), kind="horizontal-rule"))
@@ -181,24 +177,28 @@ class _BlockReader:
 
     # --- templates and comments standing as blocks ------------------------------------
 
-    def _multiline_template(self, pos: int) -> bool:
-        end = self.regions.template_end.get(pos)
-        return end is not None and self.text.find("\n", pos, end) != -1
+    def _leading_blocks(self, pos: int, end: int) -> int | None:
+        """Where the templates and comments opening a line stop being blocks, or ``None``.
 
-    def _only_blocks_to(self, pos: int, end: int) -> bool:
-        """Whether the line from ``pos`` holds only templates, comments and whitespace."""
+        A line holding only templates, comments and whitespace is all blocks. When text
+        follows, the run up to its last multi-line template is blocks (an infobox closed by
+        ``}}'''Title''' is...``) and the rest is a paragraph; with no multi-line template the
+        whole line is a paragraph (``{{Nihongo|...}} is a film``).
+        """
         text = self.text
         cursor = pos
-        found = False
+        last_multiline: int | None = None
         while cursor < end:
             if text[cursor] in " \t\r\n":
                 cursor += 1
                 continue
             stop = self.regions.template_end.get(cursor) or self.regions.comment_end.get(cursor)
             if stop is None or stop > end:
-                return False
-            cursor, found = stop, True
-        return found
+                return last_multiline
+            if text.find("\n", cursor, stop) != -1:
+                last_multiline = stop
+            cursor = stop
+        return end if cursor > pos else None
 
     def _read_block_templates(self, pos: int, end: int) -> None:
         text = self.text
@@ -224,39 +224,32 @@ class _BlockReader:
         raw_name = match.group(1) if match else ""
         name = " ".join(raw_name.replace("_", " ").split())
         if normalize_template_name(name).startswith("infobox"):
-            infobox = self._infobox(start, end, name)
-            if infobox is not None:
-                return infobox
+            return self._infobox(start, end, name)
         return Template(Span(start, end), name=name[:1].upper() + name[1:])
 
-    def _infobox(self, start: int, end: int, name: str) -> Infobox | None:
-        code, outcome = parse_wikicode(self.text[start:end])
-        code_name = outcome_diagnostic_code(outcome)
-        if code_name == "WF101":
-            self.diagnostics.append(Diagnostic(code_name, "the infobox was re-parsed with the Python tokenizer", Span(start, end)))
-        if len(code.nodes) != 1 or not isinstance(code.nodes[0], mw.Template):
-            return None
-        template = code.nodes[0]
-        _name, params = template_layout(template, start)
-        nodes: list[Node] = []
-        open_end = params[0].name_span.start - 1 if params and params[0].name_span else (
-            params[0].value_span.start - 1 if params else end - 2)
-        nodes.append(Markup(Span(start, open_end), kind="infobox-start"))
-        seen: dict[str, Span] = {}
+    def _infobox(self, start: int, end: int, name: str) -> Infobox:
+        text = self.text
+        name_end, params = split_template(text, start, end)
+        nodes: list[Node] = [Markup(Span(start, name_end), kind="infobox-start")]
+        seen: set[str] = set()
         for index, param in enumerate(params):
-            field_end = (params[index + 1].name_span or params[index + 1].value_span).start - 1 if index + 1 < len(params) else end - 2
-            value_span = _strip_span(self.text, param.value_span)
-            name_span = _strip_span(self.text, param.name_span) if param.name_span else Span(param.value_span.start, param.value_span.start)
-            key = param.name.casefold()
+            if param.equals is None:
+                name_span = Span(param.name_start, param.name_start)
+                value_span = _strip_span(text, Span(param.name_start, param.end))
+                field_name = str(index + 1)
+            else:
+                name_span = _strip_span(text, Span(param.name_start, param.equals))
+                value_span = _strip_span(text, Span(param.equals + 1, param.end))
+                field_name = text[name_span.start : name_span.end]
+            key = field_name.casefold()
             if key in seen and len(value_span):
                 self.diagnostics.append(Diagnostic(
-                    "WF202", f"infobox field '{param.name}' is given twice; the last value is used",
-                    name_span, field=param.name,
+                    "WF202", f"infobox field '{field_name}' is given twice; the last value is used",
+                    name_span, field=field_name,
                 ))
             if len(value_span):
-                seen[key] = value_span
-            field_start = (param.name_span or param.value_span).start - 1
-            nodes.append(InfoboxField(Span(field_start, field_end), name=param.name, name_span=name_span, value_span=value_span))
+                seen.add(key)
+            nodes.append(InfoboxField(Span(param.name_start - 1, param.end), name=field_name, name_span=name_span, value_span=value_span))
         nodes.append(Markup(Span(end - 2, end), kind="infobox-end"))
         return Infobox(Span(start, end), tuple(nodes), name=name, is_film=is_film_infobox(name))
 
@@ -357,8 +350,8 @@ class _BlockReader:
                 row_nodes.extend(self._cells(cells))
                 cells.clear()
                 cells.extend(self._split_cells(pos, end, header=stripped.startswith("!")))
-            elif text.startswith("=", pos) and _HEADING.match(text[pos:end]) and not cells:
-                break  # a heading ends a table left open
+            elif text.startswith("=", pos) and _HEADING.match(text[pos:end]) and not self._closes_later(pos):
+                break  # a heading ends a table that is never closed
             else:
                 self._extend_cell(cells, row_nodes, table_nodes, pos, end)
             pos = end
@@ -369,6 +362,13 @@ class _BlockReader:
             ))
         self.blocks.append(Table(Span(start, pos), tuple(table_nodes)))
         return pos
+
+    def _closes_later(self, pos: int) -> bool:
+        """Whether a line starting with ``|}`` follows ``pos`` anywhere."""
+        if self._table_ends is None:
+            self._table_ends = [match.start() for match in _TABLE_END.finditer(self.text)]
+        index = bisect.bisect_right(self._table_ends, pos)
+        return index < len(self._table_ends)
 
     def _extend_cell(self, cells: list[list[int | bool]], row_nodes: list[Node], table_nodes: list[Node], start: int, end: int) -> None:
         if cells:

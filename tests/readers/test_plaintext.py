@@ -1,0 +1,85 @@
+"""The plain-text reader on the seed article, as written (before any repair)."""
+
+from __future__ import annotations
+
+import wikifilm
+from wikifilm.document.nodes import Document, ListBlock, PageTitle, Table
+
+
+def test_seed_page_title_and_infobox_fields_in_order(seed_text: str) -> None:
+    """The title line, then the infobox: its title line and 14 fields in order."""
+    document = wikifilm.read(seed_text)
+    assert document.format == "plaintext"
+    assert isinstance(document.nodes[0], PageTitle)
+    assert document.page_title == "Escape (2024 South Korean film)"
+    infobox = document.infobox
+    assert infobox is not None and infobox.name == "Escape"
+    fields = [(field.name, field.raw(document.source)) for field in infobox.fields]
+    assert fields == [
+        ("Director", "Lee Jong-pil"),
+        ("Writer", "Kwon Seong-hwi, Kim Woo-geun"),
+        ("Producer", "Park Eun-kyung, Hong Jeong-in, Kang Dae-wook, Kim Woo-sung"),
+        ("Starring", "Lee Je-hoon, Koo Kyo-hwan, Hong Xa-bin"),
+        ("Cinematography", "Kim Sung-an"),
+        ("Editing", "Lee Kang-hee"),
+        ("Music", "Dalpalan"),
+        ("Studio", "Fox International Productions, The Lamp Ltd., Eunhasu Film"),
+        ("Distributor", "Plus M Entertainment"),
+        ("Released", "2024-07-03"),
+        ("Runtime", "94 minutes"),
+        ("Country", "South Korea"),
+        ("Language", "Korean"),
+        ("Gross", "million"),
+    ]
+    studios = [item.text for item in infobox.get("Studio").items(document.source)]  # type: ignore[union-attr]
+    assert studios == ["Fox International Productions", "The Lamp Ltd.", "Eunhasu Film"]
+
+
+def test_seed_sections_lead_and_soundtrack_items(seed_text: str) -> None:
+    """Sections Plot, Soundtrack, Accolades; the lead paragraph; four soundtrack items."""
+    document = wikifilm.read(seed_text)
+    assert [section.title(document.source) for section in document.sections] == ["Plot", "Soundtrack", "Accolades"]
+    lead = [node for node in document.lead if type(node).__name__ == "Paragraph"]
+    assert document.source[lead[0].content_span].startswith("Escape () is a 2024 South Korean action thriller film")  # type: ignore[attr-defined]
+    plot = document.sections[0]
+    assert sum(type(node).__name__ == "Paragraph" for node in plot.blocks) == 4
+    soundtrack = next(node for node in document.sections[1].blocks if isinstance(node, ListBlock))
+    assert [document.source[item.content_span] for item in soundtrack.items] == [
+        "Johann Strauss II's Wener Blut Op. 354",
+        "Dmitri Shostakovich's Dances of the Dolls - 1. Lyric Waltz",
+        "Sergei Rachmaninoff's Prelude in G minor Op. 23 No. 5 & Piano Concerto No. 2 Op 18",
+        "Frédéric Chopin's Waltz in B minor, Op. 69, No. 2",
+    ]
+
+
+def accolades_table(document: Document) -> Table:
+    return next(node for node in document.sections[2].blocks if isinstance(node, Table))
+
+
+def test_seed_accolades_table_as_written(seed_text: str) -> None:
+    """A header and 9 rows (10 lines) of 4 cells, empty cells kept, row spans not expanded."""
+    document = wikifilm.read(seed_text)
+    table = accolades_table(document)
+    rows = [[cell.content(document.source) for cell in row.cells] for row in table.rows]
+    assert len(rows) == 10 and all(len(row) == 4 for row in rows)
+    assert [cell.header for cell in table.rows[0].cells] == [True] * 4
+    assert rows[0] == ["Award ceremony", "Year", "Category", "Nominee"]
+    assert rows[1] == ["Baeksang Arts Awards", "2025", "Best Director", "Lee Jong-pil"]
+    assert rows[2] == ["Best Supporting Actor", "Koo Kyo-hwan", "", ""]
+    assert rows[3] == ["Blue Dragon Film Awards", "2024", "Best Director", "Lee Jong-pil"]
+    assert rows[7] == ["Best Cinematography and Lighting", "Kim Sung-an and Lee Seung-bin", "", ""]
+    assert rows[9] == ["Best Music", "Dalpalan", "", ""]
+
+
+def test_nested_plaintext_lists_by_indentation() -> None:
+    """Two spaces of indentation nest a '- ' item under the one above."""
+    document = wikifilm.read("== Music ==\n- a\n  - b\n- c\n", format="plaintext")
+    block = next(node for node in document.sections[0].blocks if isinstance(node, ListBlock))
+    assert [document.source[item.content_span] for item in block.items] == ["a", "c"]
+    assert [document.source[item.content_span] for item in block.items[0].sublists[0].items] == ["b"]
+
+
+def test_row_not_closed_by_a_pipe_is_a_paragraph_with_a_diagnostic() -> None:
+    """A line starting with '|' but not ending with one is kept as text, with WF106."""
+    document = wikifilm.read("== A ==\n| a | b\n", format="plaintext")
+    assert [diagnostic.code for diagnostic in document.diagnostics] == ["WF106"]
