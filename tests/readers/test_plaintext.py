@@ -83,3 +83,11 @@ def test_row_not_closed_by_a_pipe_is_a_paragraph_with_a_diagnostic() -> None:
     """A line starting with '|' but not ending with one is kept as text, with WF106."""
     document = wikifilm.read("== A ==\n| a | b\n", format="plaintext")
     assert [diagnostic.code for diagnostic in document.diagnostics] == ["WF106"]
+
+
+def test_unbalanced_heading_is_a_paragraph_and_reading_ends() -> None:
+    """'== x ===' is not a heading; it is read as a paragraph (this once looped forever)."""
+    text = "a\n== x ===\nb\n"
+    document = wikifilm.read(text, format="plaintext")
+    assert document.render() == text
+    assert document.sections == ()

@@ -37,6 +37,12 @@ LIST_ITEM = re.compile(r"^([ \t]*)([-*•])[ \t]+")
 TABLE_ROW = re.compile(r"^\|.*\|[ \t]*\r?\n?$")
 
 
+def _is_heading(text: str) -> bool:
+    """A ``==Heading==`` line with as many ``=`` on each side."""
+    match = HEADING.match(text)
+    return match is not None and match.group(1) == match.group(3)
+
+
 class _Line:
     __slots__ = ("end", "start", "text")
 
@@ -76,6 +82,7 @@ class _PlainReader:
         lines = self.lines
         while self.index < len(lines):
             line = lines[self.index]
+            before = self.index
             if line.blank:
                 self._trivia(line)
                 self.index += 1
@@ -83,7 +90,7 @@ class _PlainReader:
                 self.blocks.append(PageTitle(Span(line.start, line.end), title_span=Span(line.start + match.start(1), line.start + match.end(1))))
                 self.seen_content = True
                 self.index += 1
-            elif (match := HEADING.match(line.text)) and match.group(1) == match.group(3):
+            elif _is_heading(line.text) and (match := HEADING.match(line.text)):
                 level = len(match.group(1))
                 self.blocks.append(Heading(Span(line.start, line.end), level=level, title_span=Span(line.start + match.start(2), line.start + match.end(2))))
                 self.seen_heading = self.seen_content = True
@@ -97,6 +104,8 @@ class _PlainReader:
             else:
                 self._read_paragraph()
             self.seen_content = True
+            if self.index == before:  # every branch must consume a line; never loop in place
+                raise AssertionError(f"plain-text reader made no progress at line {before + 1}")
         return Document(
             Span(0, len(self.source)), tuple(_sectionize(self.blocks)), source=self.source,
             format="plaintext", diagnostics=tuple(self.diagnostics),
@@ -203,7 +212,7 @@ class _PlainReader:
         end = start
         while self.index < len(lines):
             line = lines[self.index]
-            if line.blank or HEADING.match(line.text) or (line is not start and (TABLE_ROW.match(line.text) or LIST_ITEM.match(line.text))):
+            if line is not start and (line.blank or _is_heading(line.text) or TABLE_ROW.match(line.text) or LIST_ITEM.match(line.text)):
                 break
             if line.text.startswith("|") and line is start:
                 self.diagnostics.append(Diagnostic("WF106", "line starts like a table row but does not end with '|'; read as a paragraph", Span(line.start, line.start + 1)))

@@ -1,0 +1,120 @@
+"""Cast, soundtrack, places, title and plot normalizers on real articles and small cases."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import wikifilm
+from tests.conftest import article_text
+from tests.normalize.helpers import field_of
+from wikifilm.normalize.cast import parse_cast_line
+from wikifilm.normalize.places import normalize_places
+from wikifilm.normalize.soundtrack import parse_soundtrack_item
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Yash as Raja \"Rocky Bhai\" Krishnappa Bairya, a ruthless mercenary", (["Yash"], 'Raja "Rocky Bhai" Krishnappa Bairya')),
+    ("Michael Hordern as Narrator (voice)", (["Michael Hordern"], "Narrator")),
+    ("A B – Dr. C", (["A B"], "Dr. C")),
+    ("A B: Captain C", (["A B"], "Captain C")),
+    ("A B and C D as the twins", (["A B", "C D"], "the twins")),
+    ("A B", (["A B"], None)),
+])
+def test_cast_lines(line: str, expected: tuple[list[str], str | None]) -> None:
+    """'A as B', 'A – B', 'A: B', several actors, a bare actor."""
+    assert parse_cast_line(line) == expected
+
+
+def test_barry_lyndon_cast() -> None:
+    """Barry Lyndon's cast list: actor links and roles as written."""
+    film = wikifilm.extract(article_text("Barry_Lyndon"), title="Barry Lyndon")
+    assert [(m.actor.name, m.actor.link, m.role) for m in film.cast[:4]] == [
+        ("Michael Hordern", "Michael Hordern", "Narrator"),
+        ("Ryan O'Neal", "Ryan O'Neal", "Redmond Barry"),
+        ("Marisa Berenson", "Marisa Berenson", "Lady Lyndon"),
+        ("Patrick Magee", "Patrick Magee (actor)", "the Chevalier du Balibari"),
+    ]
+    assert film.cast[1].actor.person == film.starring[0].person
+
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ("Johann Strauss II's Wener Blut Op. 354", ("Johann Strauss II", "Wener Blut Op. 354")),
+    ("Frédéric Chopin's Waltz in B minor, Op. 69, No. 2", ("Frédéric Chopin", "Waltz in B minor, Op. 69, No. 2")),
+    ("Sarabande by George Frideric Handel", ("George Frideric Handel", "Sarabande")),
+    ('"Mere Rashke Qamar" – Rahat Fateh Ali Khan', ("Rahat Fateh Ali Khan", "Mere Rashke Qamar")),
+    ("an untitled piece", (None, "an untitled piece")),
+])
+def test_soundtrack_items(item: str, expected: tuple[str | None, str]) -> None:
+    """Composer and work from the common item shapes."""
+    assert parse_soundtrack_item(item) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("{{Plainlist|\n* United Kingdom\n* United States\n}}", ["United Kingdom", "United States"]),
+    ("United Kingdom<br />United States", ["United Kingdom", "United States"]),
+    ("{{flag|Japan}}", ["Japan"]),
+    ("U.S.", ["United States"]),
+    ("India<ref>x</ref>", ["India"]),
+])
+def test_countries(value: str, expected: list[str]) -> None:
+    """Country lists, flags, refs and common short forms."""
+    source, field = field_of("country", value)
+    assert [item.value for item in normalize_places(source, field, countries=True)] == expected
+
+
+def test_languages_drop_the_word_language() -> None:
+    """'[[Korean language|Korean]]' and 'Hindi language' both read as the language name."""
+    source, field = field_of("language", "[[Korean language|Korean]]<br>Hindi language")
+    assert [item.value for item in normalize_places(source, field, countries=False)] == ["Korean", "Hindi"]
+
+
+def test_native_title_from_nihongo_in_the_lead() -> None:
+    """A {{Nihongo}} opening the lead gives the native title and its romanization."""
+    text = "{{Infobox film\n| name = My Neighbor Totoro\n}}\n{{Nihongo|'''''My Neighbor Totoro'''''|となりのトトロ|Tonari no Totoro}} is a 1988 film.\n"
+    film = wikifilm.extract(text)
+    assert film.native_title is not None
+    assert (film.native_title.text, film.native_title.lang, film.native_title.romanized) == ("となりのトトロ", "ja", "Tonari no Totoro")
+
+
+def test_native_title_from_korean_template() -> None:
+    """{{Korean|hangul=탈주|rr=Talju}} in the lead."""
+    film = wikifilm.extract("'''''Escape''''' ({{Korean|hangul=탈주|rr=Talju}}) is a 2024 film.\n")
+    assert film.native_title is not None and (film.native_title.text, film.native_title.romanized) == ("탈주", "Talju")
+
+
+def test_title_falls_back_to_the_page_title_without_qualifier() -> None:
+    """No infobox name: the page title without '(2024 film)', with WF205."""
+    film = wikifilm.extract("{{Infobox film\n| director = A\n}}\nText.\n", title="Heat (1995 film)")
+    assert film.title.value == "Heat"
+    assert "WF205" in [d.code for d in film.diagnostics]
+
+
+def test_no_infobox_is_a_diagnostic_and_empty_fields() -> None:
+    """An article with no infobox: empty fields, WF201."""
+    film = wikifilm.extract("Just text.\n", title="X")
+    assert film.directors == () and film.runtime_minutes.value is None
+    assert "WF201" in [d.code for d in film.diagnostics]
+
+
+def test_television_infobox_is_not_read_as_a_film() -> None:
+    """Matlock (TV series): WF206 and no film fields."""
+    film = wikifilm.extract(article_text("Matlock_(TV_series)"), title="Matlock (TV series)")
+    assert film.directors == () and "WF206" in [d.code for d in film.diagnostics]
+
+
+@given(st.text(max_size=200))
+def test_extract_never_raises_on_any_text(text: str) -> None:
+    """Any text at all gives a Film whose dict is JSON-ready."""
+    import json
+
+    film = wikifilm.extract(text)
+    json.dumps(film.to_dict())
+
+
+@given(st.text(max_size=80))
+def test_cast_and_soundtrack_parsers_never_raise(text: str) -> None:
+    """Arbitrary lines parse or are declined, never raise."""
+    parse_cast_line(text)
+    parse_soundtrack_item(text)

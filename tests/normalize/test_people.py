@@ -1,0 +1,62 @@
+"""People and companies from infobox fields: list templates, separators, notes, links."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.normalize.helpers import field_of
+from wikifilm.normalize.people import clean_name, normalize_companies, normalize_people
+
+
+def people(value: str) -> list[tuple[str, str | None]]:
+    source, field = field_of("starring", value)
+    return [(ref.name, ref.link) for ref in normalize_people(source, field)]
+
+
+def companies(value: str) -> list[tuple[str, str | None]]:
+    source, field = field_of("studio", value)
+    return [(ref.name, ref.link) for ref in normalize_companies(source, field)]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("[[Ventura Pons]]", [("Ventura Pons", "Ventura Pons")]),
+    ("{{ubl|[[Núria Espert]]|[[Rosa Maria Sardà]]}}", [("Núria Espert", "Núria Espert"), ("Rosa Maria Sardà", "Rosa Maria Sardà")]),
+    ("{{Plainlist|\n* [[Ryan O'Neal]]\n* [[Patrick Magee (actor)|Patrick Magee]]\n}}", [("Ryan O'Neal", "Ryan O'Neal"), ("Patrick Magee", "Patrick Magee (actor)")]),
+    ("{{Plain list|\n* A B\n* C D\n}}", [("A B", None), ("C D", None)]),
+    ("{{hlist|A B|C D}}", [("A B", None), ("C D", None)]),
+    ("{{flatlist|\n* A B\n* C D\n}}", [("A B", None), ("C D", None)]),
+    ("[[A B]]<br />[[C D]]<br/>E F", [("A B", "A B"), ("C D", "C D"), ("E F", None)]),
+    ("\n* A B\n* C D", [("A B", None), ("C D", None)]),
+    ("A B, C D and E F", [("A B", None), ("C D", None), ("E F", None)]),
+    ("A B & C D", [("A B", None), ("C D", None)]),
+    ("A B<ref>cite</ref><!-- c -->{{efn|note}}{{sfn|x|2000}}", [("A B", None)]),
+    ("''A B'' (uncredited)", [("A B", None)]),
+    ("{{nowrap|A B}}", [("A B", None)]),
+    ("'''Dialogues:'''<br />{{plainlist|\n* [[Prashanth Neel]]\n* Chandramouli M\n}}", [("Prashanth Neel", "Prashanth Neel"), ("Chandramouli M", None)]),  # K.G.F writer
+    ("[[Sam Raimi]]<br>[[Scott Spiegel]]", [("Sam Raimi", "Sam Raimi"), ("Scott Spiegel", "Scott Spiegel")]),
+])
+def test_people_lists(value: str, expected: list[tuple[str, str | None]]) -> None:
+    """Names as shown, link targets when linked, notes and footnotes removed."""
+    assert people(value) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("[[Hawk Films]]<br />Peregrine Productions", [("Hawk Films", "Hawk Films"), ("Peregrine Productions", None)]),
+    ("[[Warner Bros.]]", [("Warner Bros.", "Warner Bros.")]),
+    ("Excel Entertainment & AA Films", [("Excel Entertainment & AA Films", None)]),
+    ("Warner Bros. Pictures, Inc.", [("Warner Bros. Pictures, Inc.", None)]),
+    ("{{ubl|KRG Studios {{Small|(Kannada)}}|[[Excel Entertainment]]}}", [("KRG Studios", None), ("Excel Entertainment", "Excel Entertainment")]),
+])
+def test_company_lists_do_not_split_on_and(value: str, expected: list[tuple[str, str | None]]) -> None:
+    """Companies split at list items and commas, never inside a name at '&' or 'and'."""
+    assert companies(value) == expected
+
+
+@given(st.text(max_size=60))
+def test_any_text_never_raises(text: str) -> None:
+    """Arbitrary field text gives a (possibly empty) list."""
+    clean_name(text)
+    source, field = field_of("starring", text.replace("}", "").replace("|", ""))
+    assert isinstance(normalize_people(source, field), tuple)

@@ -1,0 +1,69 @@
+"""Name variants: romanization through Hangul syllables, transliteration, order; precision first."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wikifilm.names import is_variant
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Lee Kang-hee", "Lee Gang-hee"),  # the seed: Editing vs Best Editing
+    ("Song Kang-ho", "Kang-ho Song"),  # family name order
+    ("Kim Sung-an", "Kim Seong-an"),  # sung/seong
+    ("Koo Kyo-hwan", "Gu Gyo-hwan"),  # Koo/Gu, k/g
+    ("Choi Min-sik", "Choe Min-sik"),
+    ("Jung Woo-sung", "Jeong U-seong"),  # Jung/Jeong, oo/u
+    ("Lee Jong-pil", "Yi Jong-pil"),
+    ("Lee Jong-pil", "Rhee Jong-pil"),
+    ("Park Chan-wook", "Bak Chan-uk"),
+    ("Kim Woo-geun", "Gim U-geun"),
+    ("Um Tae-goo", "Eom Tae-gu"),
+    ("Um Tae-goo", "Uhm Tae-goo"),
+    ("Lee Hyun-woo", "Lee Hyeon-u"),  # hyun/hyeon
+    ("Jo In-sung", "Cho In-seong"),
+    ("Lee Kang-hee", "Lee Kanghee"),  # hyphen
+    ("Lee Kang-hee", "lee kang-hee"),  # case
+    ("Frédéric Chopin", "Frederic Chopin"),  # diacritics
+    ("Sergei Rachmaninoff", "Sergei Rachmaninov"),  # transliteration
+    ("Dmitri Shostakovich", "Dmitry Shostakovich"),
+    ("Pyotr Tchaikovsky", "Pyotr Chaikovsky"),
+    ("Jean-Luc Godard", "Jean Luc Godard"),
+    ("Bong Joon-ho", "Joon-ho Bong"),
+])
+def test_variants_of_one_name(a: str, b: str) -> None:
+    """Spellings of one person's name match, both ways round."""
+    assert is_variant(a, b) and is_variant(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Um Tae-hwa", "Um Tae-goo"),  # brothers
+    ("Johann Strauss II", "Johann Strauss I"),  # father and son
+    ("Lee Je-hoon", "Lee Jae-hoon"),  # 제 is not 재
+    ("Kim Ji-won", "Kim Ji-woon"),
+    ("Tom Hanks", "Tom Hardy"),
+    ("Lee Kang-hee", "Kim Kang-hee"),
+    ("Lee Kang-hee", "Lee Kang"),
+    ("Stanley Kubrick", "Stanley Donen"),
+    ("John Smith Jr.", "John Smith"),
+    ("", ""),
+])
+def test_different_people_stay_apart(a: str, b: str) -> None:
+    """Precision first: different people are never merged."""
+    assert not is_variant(a, b)
+
+
+@given(st.text(max_size=30))
+def test_every_name_is_a_variant_of_itself(name: str) -> None:
+    """Reflexive on any non-empty name, and never raises."""
+    from wikifilm.names import fold
+
+    assert is_variant(name, name) == bool(fold(name))
+
+
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_symmetric(a: str, b: str) -> None:
+    """is_variant(a, b) == is_variant(b, a)."""
+    assert is_variant(a, b) == is_variant(b, a)
