@@ -15,6 +15,8 @@ import re
 import unicodedata
 from itertools import product
 
+import attrs
+
 from wikifilm.normalize._data.korean import FINALS, INITIALS, IRREGULAR_SURNAMES, MEDIALS
 
 _SUFFIXES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "jnr", "snr"})
@@ -100,28 +102,20 @@ def _segmentations(token: str, limit: int = 3) -> list[tuple[frozenset[int], ...
 
 def _korean_parts(tokens: list[str]) -> list[tuple[frozenset[int], tuple[frozenset[int], ...]]]:
     """Readings of a name as (surname, given-name syllables), family name first or last."""
-    readings = []
+    readings: list[tuple[frozenset[int], tuple[frozenset[int], ...]]] = []
     if len(tokens) == 2:
         for surname, given in ((tokens[0], tokens[1]), (tokens[1], tokens[0])):
             family = _surname(surname)
-            syllables = _given_name(given)
+            syllables = _given_name(given) if family and len(given) <= 12 else None
             if family and syllables and 1 <= len(syllables) <= 3:
                 readings.append((family, syllables))
     if len(tokens) == 3 and all("-" not in token for token in tokens):
         for surname, given_tokens in ((tokens[0], tokens[1:]), (tokens[2], tokens[:2])):
             family = _surname(surname)
-            parts = tuple(_syllables(part) for part in given_tokens)
-            if family and all(parts):
+            parts = tuple(_syllables(part) for part in given_tokens) if family else ()
+            if family and parts and all(parts):
                 readings.append((family, parts))
     return readings
-
-
-def _korean_match(a: list[str], b: list[str]) -> bool:
-    for family_a, given_a in _korean_parts(a):
-        for family_b, given_b in _korean_parts(b):
-            if family_a & family_b and len(given_a) == len(given_b) and all(x & y for x, y in zip(given_a, given_b, strict=True)):
-                return True
-    return False
 
 
 _TRANSLIT = (
@@ -142,21 +136,49 @@ def _split_suffix(tokens: list[str]) -> tuple[list[str], str]:
     return tokens, ""
 
 
+Reading = tuple[frozenset[int], tuple[frozenset[int], ...]]
+
+
+@attrs.frozen
+class NameKey:
+    """What matching needs to know about one written name, computed once."""
+
+    compact: str
+    """Folded, without hyphens and spaces; empty for an empty name."""
+    suffix: str
+    """Generational suffix (``ii``, ``jr``) or empty."""
+    transliteration: tuple[str, ...]
+    """Tokens with transliteration endings folded."""
+    korean: tuple[Reading, ...]
+    """Readings as a Korean name (surname, given-name syllables)."""
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str) -> NameKey:
+    """The matching key of a name (cached: people lists repeat names)."""
+    folded = fold(name)
+    tokens, suffix = _split_suffix(folded.split())
+    return NameKey(
+        compact=_compact(" ".join(tokens)),
+        suffix=suffix,
+        transliteration=tuple(_transliteration_key(token.replace("-", "")) for token in tokens),
+        korean=tuple(_korean_parts(tokens)),
+    )
+
+
+def keys_match(a: NameKey, b: NameKey) -> bool:
+    """Whether two analysed names can be one person's (see :func:`is_variant`)."""
+    if not a.compact or not b.compact or a.suffix != b.suffix:
+        return False
+    if a.compact == b.compact or a.transliteration == b.transliteration:
+        return True
+    return any(
+        family_a & family_b and len(given_a) == len(given_b) and all(x & y for x, y in zip(given_a, given_b, strict=True))
+        for family_a, given_a in a.korean
+        for family_b, given_b in b.korean
+    )
+
+
 def is_variant(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` can be spellings of one person's name (precision first)."""
-    folded_a, folded_b = fold(a), fold(b)
-    if not folded_a or not folded_b:
-        return False
-    tokens_a, suffix_a = _split_suffix(folded_a.split())
-    tokens_b, suffix_b = _split_suffix(folded_b.split())
-    if suffix_a != suffix_b:
-        return False
-    if _compact(" ".join(tokens_a)) == _compact(" ".join(tokens_b)):
-        return True
-    if _korean_match(tokens_a, tokens_b):
-        return True
-    if len(tokens_a) == len(tokens_b):
-        keys_a = [_transliteration_key(token.replace("-", "")) for token in tokens_a]
-        keys_b = [_transliteration_key(token.replace("-", "")) for token in tokens_b]
-        return keys_a == keys_b
-    return False
+    return keys_match(name_key(a), name_key(b))

@@ -58,5 +58,5 @@ def test_company_lists_do_not_split_on_and(value: str, expected: list[tuple[str,
 def test_any_text_never_raises(text: str) -> None:
     """Arbitrary field text gives a (possibly empty) list."""
     clean_name(text)
-    source, field = field_of("starring", text.replace("}", "").replace("|", ""))
+    source, field = field_of("starring", text.replace("{", "").replace("}", "").replace("|", ""))
     assert isinstance(normalize_people(source, field), tuple)

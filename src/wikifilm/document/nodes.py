@@ -132,15 +132,11 @@ class InfoboxField(Node):
 
     def plain(self, source: Source) -> str:
         """The value as plain text: markup, refs and comments removed; list items on lines."""
-        from wikifilm.document.values import plain_value
-
-        return plain_value(source, self.value_span, self.format)
+        return _values.plain_value(source, self.value_span, self.format)
 
     def items(self, source: Source) -> tuple[ValueItem, ...]:
         """The value split into its list items (Plainlist, ubl, hlist, ``<br>``, bullets)."""
-        from wikifilm.document.values import split_items
-
-        return split_items(source, self.value_span, self.format)
+        return _values.split_items(source, self.value_span, self.format)
 
 
 @attrs.frozen
@@ -166,9 +162,7 @@ class TableCell(Node):
 
     def plain(self, source: Source) -> str:
         """The cell content as plain text."""
-        from wikifilm.document.values import plain_value
-
-        return plain_value(source, self.content_span, self.format)
+        return _values.plain_value(source, self.content_span, self.format)
 
 
 @attrs.frozen
@@ -386,8 +380,17 @@ class Document(Container):
 
     @property
     def infoboxes(self) -> tuple[Infobox, ...]:
-        """Every infobox found in the block tree, film or not."""
-        return tuple(node for node in iter_nodes(self) if isinstance(node, Infobox))
+        """Every infobox standing as a block, in the lead or in any section, film or not."""
+        return tuple(node for node in self._blocks() if isinstance(node, Infobox))
+
+    def _blocks(self) -> Iterator[Node]:
+        """Blocks of the lead and of every section, depth first, without entering lists or tables."""
+        stack = list(reversed(self.nodes))
+        while stack:
+            node = stack.pop()
+            yield node
+            if isinstance(node, Section):
+                stack.extend(reversed(node.nodes))
 
     @property
     def lead(self) -> tuple[Node, ...]:
@@ -406,12 +409,11 @@ class Document(Container):
 
     def iter_sections(self) -> Iterator[Section]:
         """Every section at every depth, in source order."""
-        return (node for node in iter_nodes(self) if isinstance(node, Section))
+        return (node for node in self._blocks() if isinstance(node, Section))
 
     def find_sections(self, *titles: str) -> tuple[Section, ...]:
         """Sections whose plain heading text matches one of ``titles`` (case-insensitive)."""
-        from wikifilm.document.values import plain_value
-
+        plain_value = _values.plain_value
         wanted = {title.casefold() for title in titles}
         return tuple(
             section
@@ -432,3 +434,7 @@ def iter_nodes(node: Node) -> Iterator[Node]:
 def iter_leaves(node: Node) -> Iterator[Node]:
     """The leaves under ``node``, in source order."""
     return (item for item in iter_nodes(node) if not item.children)
+
+
+# Imported last: the values module imports the readers, which import the classes above.
+from wikifilm.document import values as _values  # noqa: E402

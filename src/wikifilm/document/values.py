@@ -16,6 +16,7 @@ import attrs
 from mwparserfromhell import nodes as mw
 from mwparserfromhell.wikicode import Wikicode
 
+from wikifilm.document.fastplain import fast_plain
 from wikifilm.readers.inline import template_layout, template_name
 from wikifilm.readers.parse import node_spans, parse_wikicode
 from wikifilm.span import Source, Span
@@ -57,7 +58,15 @@ def plain_value(source: Source, span: Span, format: str = "wikitext") -> str:
     text = source[span]
     if format == "plaintext":
         return text.strip()
-    return clean_spaces(plain_text(parse_wikicode(text)[0]))
+    return wikitext_plain(text)
+
+
+def wikitext_plain(text: str) -> str:
+    """Plain text of a wikitext fragment: the regex fast path when it applies, else the full parse."""
+    fast = fast_plain(text)
+    if fast is None:
+        fast = plain_text(parse_wikicode(text)[0])
+    return clean_spaces(fast)
 
 
 def clean_spaces(text: str) -> str:
@@ -309,7 +318,10 @@ def _split_commas(text: str) -> list[str]:
 
 
 def _segments(source: Source, span: Span) -> list[Span]:
-    code, _outcome = parse_wikicode(source[span])
+    text = source[span]
+    if "{{" not in text and "<" not in text and "\n" not in text:
+        return [span]
+    code, _outcome = parse_wikicode(text)
     segments: list[Span] = []
     seg_start = span.start
     for node, node_span in zip(code.nodes, node_spans(code, span.start), strict=True):
@@ -342,17 +354,18 @@ def _items_of_segments(source: Source, segments: list[Span]) -> list[ValueItem]:
         if not stripped:
             continue
         item_span = Span(segment.start + lead, segment.start + lead + len(stripped))
-        code = parse_wikicode(stripped)[0]
-        plain = clean_spaces(plain_text(code)).replace("\n", " ")
+        plain = wikitext_plain(stripped).replace("\n", " ")
         if not plain:
             continue
-        items.append(ValueItem(plain, first_link(code), item_span))
+        items.append(ValueItem(plain, first_link(stripped), item_span))
     return items
 
 
-def first_link(code: Wikicode) -> str | None:
+def first_link(text: str) -> str | None:
     """Target of the first content wiki link in a fragment (not File: or Category:)."""
-    for link in code.filter_wikilinks(recursive=True):
+    if "[[" not in text:
+        return None
+    for link in parse_wikicode(text)[0].filter_wikilinks(recursive=True):
         title = str(link.title).strip()
         if not _NON_CONTENT_LINK.match(title):
             return " ".join(title.lstrip(":").replace("_", " ").split()) or None

@@ -9,7 +9,7 @@ import attrs
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Infobox, InfoboxField
 from wikifilm.film import Award, BasedOn, CastMember, Film, Person, PersonRef
-from wikifilm.names import fold, is_variant
+from wikifilm.names import NameKey, fold, keys_match, name_key
 from wikifilm.normalize.awards import normalize_accolades
 from wikifilm.normalize.based_on import normalize_based_on
 from wikifilm.normalize.cast import normalize_cast
@@ -46,39 +46,84 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 """Record field to the infobox keys it is read from (wikitext keys and plain-text labels)."""
 
 
-def _field(infobox: Infobox | None, key: str) -> InfoboxField | None:
-    return infobox.get(*FIELD_NAMES[key]) if infobox is not None else None
+def _field_index(infobox: Infobox | None) -> dict[str, InfoboxField]:
+    """Each record field's infobox field (the last non-empty one of its keys), looked up once."""
+    if infobox is None:
+        return {}
+    by_key: dict[str, InfoboxField] = {}
+    for field in infobox.fields:
+        if len(field.value_span):
+            by_key[" ".join(field.name.strip().lower().replace("_", " ").split())] = field
+    index: dict[str, InfoboxField] = {}
+    for record_field, keys in FIELD_NAMES.items():
+        found = [by_key[key] for key in keys if key in by_key]
+        if found:
+            index[record_field] = max(found, key=lambda field: field.span.start)
+    return index
+
+
+@attrs.define
+class _Person:
+    id: str
+    variants: list[str]
+    keys: list[NameKey]
+    links: set[str]
 
 
 @attrs.define
 class _People:
-    """Assigns person ids: one per distinct person, spelling variants merged (precision first)."""
+    """Assigns person ids: one per distinct person, spelling variants merged (precision first).
 
-    persons: list[tuple[str, list[str], set[str]]] = attrs.Factory(list)
+    Exact spellings, links and transliteration keys are looked up in indexes; only names with
+    a Korean reading are compared pairwise, and only with each other.
+    """
+
+    persons: list[_Person] = attrs.Factory(list)
+    by_key: dict[object, _Person] = attrs.Factory(dict)
+    korean: list[_Person] = attrs.Factory(list)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
 
+    def _find(self, key: NameKey, link: str | None) -> _Person | None:
+        for lookup in ((key.compact, key.suffix), ("t", key.transliteration, key.suffix), ("link", link)):
+            if lookup[-1] is None:
+                continue
+            found = self.by_key.get(lookup)
+            if found is not None:
+                return found
+        if key.korean:
+            return next((person for person in self.korean if any(keys_match(key, other) for other in person.keys)), None)
+        return None
+
+    def _index(self, person: _Person, key: NameKey, link: str | None) -> None:
+        if key.compact:
+            self.by_key.setdefault((key.compact, key.suffix), person)
+            self.by_key.setdefault(("t", key.transliteration, key.suffix), person)
+        if link:
+            self.by_key.setdefault(("link", link), person)
+            person.links.add(link)
+        if key.korean and person not in self.korean:
+            self.korean.append(person)
+
     def assign(self, ref: PersonRef, where: str) -> PersonRef:
-        folded = fold(ref.name)
-        for person_id, variants, links in self.persons:
-            same_link = ref.link is not None and ref.link in links
-            if same_link or any(fold(variant) == folded for variant in variants) or any(is_variant(ref.name, v) for v in variants):
-                if ref.name not in variants:
-                    self.diagnostics.append(Diagnostic(
-                        "WF601", f"{ref.name!r} ({where}) merged with {variants[0]!r} as one person, {person_id}", ref.span, field=where,
-                    ))
-                    variants.append(ref.name)
-                if ref.link:
-                    links.add(ref.link)
-                return attrs.evolve(ref, person=person_id)
-        person_id = f"P{len(self.persons) + 1}"
-        self.persons.append((person_id, [ref.name], {ref.link} if ref.link else set()))
-        return attrs.evolve(ref, person=person_id)
+        key = name_key(ref.name)
+        person = self._find(key, ref.link)
+        if person is None:
+            person = _Person(f"P{len(self.persons) + 1}", [ref.name], [key], set())
+            self.persons.append(person)
+        elif ref.name not in person.variants:
+            self.diagnostics.append(Diagnostic(
+                "WF601", f"{ref.name!r} ({where}) merged with {person.variants[0]!r} as one person, {person.id}", ref.span, field=where,
+            ))
+            person.variants.append(ref.name)
+            person.keys.append(key)
+        self._index(person, key, ref.link)
+        return attrs.evolve(ref, person=person.id)
 
     def assign_all(self, refs: Iterable[PersonRef], where: str) -> tuple[PersonRef, ...]:
         return tuple(self.assign(ref, where) for ref in refs)
 
     def people(self) -> tuple[Person, ...]:
-        return tuple(Person(person_id, variants[0], tuple(variants)) for person_id, variants, _links in self.persons)
+        return tuple(Person(person.id, person.variants[0], tuple(person.variants)) for person in self.persons)
 
 
 def _unique(*groups: tuple[PersonRef, ...]) -> tuple[PersonRef, ...]:
@@ -97,21 +142,22 @@ def normalize(document: Document, *, page_title: str | None = None, page_id: int
     source = document.source
     page_title = page_title or document.page_title or source.name
     diagnostics: list[Diagnostic] = list(document.diagnostics)
-    infobox = document.infobox
+    infoboxes = document.infoboxes
+    infobox = next((box for box in infoboxes if box.is_film), None)
+    fields = _field_index(infobox)
     if infobox is None:
-        others = [box.name for box in document.infoboxes]
-        if others:
-            diagnostics.append(Diagnostic("WF206", f"the infobox is {others[0]!r}, not a film infobox; infobox fields left empty", document.infoboxes[0].span))
+        if infoboxes:
+            diagnostics.append(Diagnostic("WF206", f"the infobox is {infoboxes[0].name!r}, not a film infobox; infobox fields left empty", infoboxes[0].span))
         else:
             diagnostics.append(Diagnostic("WF201", "no film infobox; infobox fields left empty", None))
-    elif sum(box.is_film for box in document.infoboxes) > 1:
+    elif sum(box.is_film for box in infoboxes) > 1:
         diagnostics.append(Diagnostic("WF203", "several film infoboxes; the first is used", infobox.span))
 
     title, notes = normalize_title(document, infobox, page_title)
     diagnostics += notes + empty_bracket_diagnostics(document)
 
     def people(key: str) -> tuple[PersonRef, ...]:
-        return normalize_people(source, _field(infobox, key))
+        return normalize_people(source, fields.get(key))
 
     registry = _People()
     directors = registry.assign_all(people("directors"), "directors")
@@ -124,15 +170,15 @@ def normalize(document: Document, *, page_title: str | None = None, page_id: int
     editing = registry.assign_all(people("editing"), "editing")
     based_on = tuple(
         BasedOn(item.work, registry.assign_all(item.authors, "based_on"), item.span)
-        for item in normalize_based_on(source, _field(infobox, "based_on"))
+        for item in normalize_based_on(source, fields.get("based_on"))
     )
-    releases, notes = normalize_release_dates(source, _field(infobox, "released"))
+    releases, notes = normalize_release_dates(source, fields.get("released"))
     diagnostics += notes
-    runtimes, notes = normalize_runtime(source, _field(infobox, "runtime"))
+    runtimes, notes = normalize_runtime(source, fields.get("runtime"))
     diagnostics += notes
-    budget, notes = normalize_money(source, _field(infobox, "budget"), "budget")
+    budget, notes = normalize_money(source, fields.get("budget"), "budget")
     diagnostics += notes
-    gross, notes = normalize_money(source, _field(infobox, "gross"), "gross")
+    gross, notes = normalize_money(source, fields.get("gross"), "gross")
     diagnostics += notes
     cast_members, notes = normalize_cast(document)
     diagnostics += notes
@@ -165,12 +211,12 @@ def normalize(document: Document, *, page_title: str | None = None, page_id: int
         cinematography=cinematography,
         editing=editing,
         based_on=based_on,
-        studios=normalize_companies(source, _field(infobox, "studios")),
-        distributors=normalize_companies(source, _field(infobox, "distributors")),
+        studios=normalize_companies(source, fields.get("studios")),
+        distributors=normalize_companies(source, fields.get("distributors")),
         release_dates=releases,
         runtimes=runtimes,
-        countries=normalize_places(source, _field(infobox, "countries"), countries=True),
-        languages=normalize_places(source, _field(infobox, "languages"), countries=False),
+        countries=normalize_places(source, fields.get("countries"), countries=True),
+        languages=normalize_places(source, fields.get("languages"), countries=False),
         budget=budget,
         gross=gross,
         cast=cast,

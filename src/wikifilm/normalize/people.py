@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from mwparserfromhell import nodes as mw
 
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.document.values import ValueItem, clean_spaces, plain_text, split_items
+from wikifilm.document.values import ValueItem, clean_spaces, plain_text, split_items, wikitext_plain
 from wikifilm.film import PersonRef
 from wikifilm.readers.parse import parse_wikicode
 from wikifilm.span import Source, Span
@@ -26,17 +26,30 @@ _NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|n
 _QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
 
 
+_SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
+
+
 def links_in(source: Source, span: Span) -> dict[str, str]:
     """Shown plain text of each wiki link in ``source[span]`` to its target."""
-    code, _outcome = parse_wikicode(source[span])
-    out: dict[str, str] = {}
+    text = source[span]
+    if "{{" not in text and "[[" in text:
+        out: dict[str, str] = {}
+        for match in _SIMPLE_LINK.finditer(text):
+            target = " ".join(match.group(1).strip().lstrip(":").replace("_", " ").split())
+            if target.lower().startswith(("file:", "image:", "category:")) or not target:
+                continue
+            shown = wikitext_plain(match.group(2)) if match.group(2) is not None else target
+            out.setdefault(shown, target)
+        return out
+    code, _outcome = parse_wikicode(text)
+    found: dict[str, str] = {}
     for link in code.filter_wikilinks(recursive=True):
         target = " ".join(str(link.title).strip().lstrip(":").replace("_", " ").split())
         if target.lower().startswith(("file:", "image:", "category:")):
             continue
         shown = clean_spaces(plain_text(link.text)) if link.text is not None else target
-        out.setdefault(shown, target)
-    return out
+        found.setdefault(shown, target)
+    return found
 
 
 def clean_name(text: str) -> str:

@@ -7,6 +7,7 @@ pure-Python tokenizer, and as a last resort returns the text as one ``Text`` nod
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 import mwparserfromhell
@@ -27,8 +28,12 @@ def _python_parse(text: str) -> Wikicode:
     return code
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_wikicode(text: str) -> tuple[Wikicode, Outcome]:
-    """Parse ``text`` and say how: ``ok``, ``fallback`` (Python tokenizer) or ``raw`` (unparsed)."""
+    """Parse ``text`` and say how: ``ok``, ``fallback`` (Python tokenizer) or ``raw`` (unparsed).
+
+    Results are cached (fragments are re-read by several normalizers); callers must not mutate them.
+    """
     if "\x00" not in text:
         try:
             code = mwparserfromhell.parse(text)
