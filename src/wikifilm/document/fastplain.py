@@ -25,7 +25,7 @@ _UNSAFE = re.compile(r"\{\{|\}\}|\[\[|\]\]|<|\[(?:https?:)?//|'''''")
 _QUOTES = re.compile(r"'''|''")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _TRIGGERS = frozenset("{}[]<'&")
-_LIST_START = re.compile(r"(?:^|\n)[ \t]*[*#:;]")
+_LIST_START = re.compile(r"(?:^|\n)(?:[ \t]*[*#:;]|=|----)")
 
 
 def _link(match: re.Match[str]) -> str:
@@ -37,10 +37,10 @@ def _link(match: re.Match[str]) -> str:
 
 def fast_plain(text: str) -> str | None:
     """Plain text of a simple fragment, or ``None`` when it needs the full parser."""
-    if not _TRIGGERS.intersection(text) and not _LIST_START.match(text):
-        return text
     if _LIST_START.search(text):
         return None
+    if not _TRIGGERS.intersection(text):
+        return text
     if "<!--" in text:
         text = _COMMENT.sub("", text)
     if "<ref" in text or "<REF" in text or "<Ref" in text:

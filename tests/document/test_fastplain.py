@@ -1,0 +1,56 @@
+"""The plain-text fast path agrees with the mwparserfromhell path wherever it answers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+import wikifilm
+from tests.conftest import ARTICLES
+from tests.strategies import wikitext_fragments
+from wikifilm.document.fastplain import fast_plain
+from wikifilm.document.nodes import iter_nodes
+from wikifilm.document.values import clean_spaces, plain_text
+from wikifilm.readers.parse import parse_wikicode
+
+
+def slow_plain(text: str) -> str:
+    return clean_spaces(plain_text(parse_wikicode(text)[0]))
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
+def test_fast_path_equals_full_parse_on_every_corpus_fragment(path: object) -> None:
+    """Every paragraph, cell, list item, heading and field value of every corpus article."""
+    document = wikifilm.read(path.read_text(encoding="utf-8"), format="wikitext")  # type: ignore[attr-defined]
+    for node in iter_nodes(document):
+        span = getattr(node, "content_span", None) or getattr(node, "title_span", None) or getattr(node, "value_span", None)
+        if span is None:
+            continue
+        text = document.source[span]
+        fast = fast_plain(text)
+        if fast is not None:
+            assert clean_spaces(fast) == slow_plain(text), text
+
+
+@given(wikitext_fragments)
+def test_fast_path_equals_full_parse_on_arbitrary_fragments(text: str) -> None:
+    """Arbitrary markup: the fast path answers exactly like the full path, or declines."""
+    fast = fast_plain(text)
+    if fast is not None and "\x00" not in text:
+        assert clean_spaces(fast) == slow_plain(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("plain", "plain"),
+    ("[[Ryan O'Neal]] as ''Redmond Barry''<ref>x</ref>", "Ryan O'Neal as Redmond Barry"),
+    ("[[Patrick Magee (actor)|Patrick Magee]]<!-- c -->", "Patrick Magee"),
+    ("a<br />b", "a\nb"),
+    ("A&nbsp;B &amp; C", "A B & C"),
+    ("{{nowrap|A}}", None),
+    ("[[File:x.jpg]]", None),
+    ("#20", None),
+])
+def test_examples(text: str, expected: str | None) -> None:
+    """What the fast path renders, and what it declines."""
+    fast = fast_plain(text)
+    assert (clean_spaces(fast) if fast is not None else None) == expected
