@@ -14,7 +14,7 @@ import re
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _REF = re.compile(r"<ref\b[^<>]*/\s*>|<ref\b[^<>]*(?<!/)>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
 _NON_CONTENT = re.compile(r"\[\[\s*:?\s*(?:file|image|category|media)\s*:", re.IGNORECASE)
-_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
+_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
 _EXTERNAL = re.compile(r"\[((?:https?:)?//[^\s\[\]<>\"]+)(?:[ \t]+([^\[\]\n]*))?\]")
 _BREAK = re.compile(r"<br\s*/?\s*>|</br\s*>", re.IGNORECASE)
 _INLINE_TAG = re.compile(
@@ -41,14 +41,19 @@ def fast_plain(text: str) -> str | None:
         return None
     if not _TRIGGERS.intersection(text):
         return text
+    if "[[" in text:
+        if _NON_CONTENT.search(text):
+            return None
+        text = _LINK.sub(_link, text)  # before refs go, so a ref inside a link title keeps it unmatched
     if "<!--" in text:
         text = _COMMENT.sub("", text)
     if "<ref" in text or "<REF" in text or "<Ref" in text:
+        refs = _REF.findall(text)
+        if any(ref.lower().count("<ref") > 1 for ref in refs):
+            return None  # a ref opened inside a ref: the full parser reads that differently
         text = _REF.sub("", text)
-    if "{{" in text or "}}" in text or _NON_CONTENT.search(text):
+    if "{{" in text or "}}" in text:
         return None
-    if "[[" in text:
-        text = _LINK.sub(_link, text)
     if "[" in text:
         text = _EXTERNAL.sub(lambda match: match.group(2) or "", text)
     if "<" in text:
