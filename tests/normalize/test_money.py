@@ -77,6 +77,12 @@ def test_no_currency_named_is_null_currency_with_wf404() -> None:
     assert [diagnostic.code for diagnostic in diagnostics] == ["WF404"]
 
 
+def test_huge_amounts_do_not_raise() -> None:
+    """A 29-digit number (found by hypothesis) overflowed Decimal.quantize once."""
+    amounts, _ = parse_money("$10000000000000000000000000000")
+    assert amounts[0].amount == D("1E+28")
+
+
 def test_to_dict_numbers() -> None:
     """Amounts are JSON numbers: integers when whole."""
     source, field = field_of("budget", "$10–12.5 million")

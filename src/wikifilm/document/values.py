@@ -33,6 +33,7 @@ LIST_TEMPLATES = frozenset(
 
 _NON_CONTENT_LINK = re.compile(r"^\s*:?\s*(file|image|category|media)\s*:", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b\u202f]+")
+_QUOTE_RUN = re.compile(r"'{2,}")
 _BULLET = re.compile(r"^[\s*#:;•·]+")
 _BULLET_AFTER = re.compile(r"[ \t]*[*#•]")
 _MONTHS = (
@@ -70,7 +71,13 @@ def wikitext_plain(text: str) -> str:
 
 
 def clean_spaces(text: str) -> str:
-    """Collapse runs of spaces, strip each line, and drop empty lines."""
+    """Collapse runs of spaces, strip each line, and drop empty lines.
+
+    Apostrophe runs left over are unclosed italics or bold, which MediaWiki closes at the end
+    of the line, so they never show; they are removed too.
+    """
+    if "''" in text:
+        text = _QUOTE_RUN.sub("", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -21,6 +22,7 @@ from wikifilm.normalize.plot import normalize_plot
 from wikifilm.normalize.runtime import normalize_runtime
 from wikifilm.normalize.soundtrack import normalize_soundtrack
 from wikifilm.normalize.title import empty_bracket_diagnostics, normalize_native_title, normalize_title
+from wikifilm.span import Source
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "directors": ("director", "directors", "directed by"),
@@ -46,13 +48,19 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 """Record field to the infobox keys it is read from (wikitext keys and plain-text labels)."""
 
 
-def _field_index(infobox: Infobox | None) -> dict[str, InfoboxField]:
-    """Each record field's infobox field (the last non-empty one of its keys), looked up once."""
+_COMMENTS = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+def _field_index(source: Source, infobox: Infobox | None) -> dict[str, InfoboxField]:
+    """Each record field's infobox field (the last one of its keys with content), looked up once.
+
+    A value holding only comments (the template's own placeholder hints) counts as absent.
+    """
     if infobox is None:
         return {}
     by_key: dict[str, InfoboxField] = {}
     for field in infobox.fields:
-        if len(field.value_span):
+        if len(field.value_span) and _COMMENTS.sub("", source[field.value_span]).strip():
             by_key[" ".join(field.name.strip().lower().replace("_", " ").split())] = field
     index: dict[str, InfoboxField] = {}
     for record_field, keys in FIELD_NAMES.items():
@@ -144,7 +152,7 @@ def normalize(document: Document, *, page_title: str | None = None, page_id: int
     diagnostics: list[Diagnostic] = list(document.diagnostics)
     infoboxes = document.infoboxes
     infobox = next((box for box in infoboxes if box.is_film), None)
-    fields = _field_index(infobox)
+    fields = _field_index(source, infobox)
     if infobox is None:
         if infoboxes:
             diagnostics.append(Diagnostic("WF206", f"the infobox is {infoboxes[0].name!r}, not a film infobox; infobox fields left empty", infoboxes[0].span))

@@ -37,9 +37,9 @@ def column_role(header: str) -> str | None:
         return "ignore"
     if any(word in text for word in ("result", "outcome", "status")):
         return "result"
-    if "categor" in text:
+    if "categor" in text or text == "subject":
         return "category"
-    if any(word in text for word in ("recipient", "nominee", "nominated", "honoree", "winner", "name", "subject", "person", "work")):
+    if any(word in text for word in ("recipient", "nominee", "nominated", "honoree", "winner", "name", "person", "work")):
         return "nominees"
     if "date" in text or "year" in text:
         return "year"

@@ -4,17 +4,43 @@ from __future__ import annotations
 
 import re
 
-from mwparserfromhell import nodes as mw
-
 from wikifilm.document.nodes import InfoboxField
 from wikifilm.document.values import ValueItem, clean_spaces, plain_text
 from wikifilm.film import BasedOn
 from wikifilm.normalize.people import refs_from_items, template_people
 from wikifilm.readers.inline import template_name
-from wikifilm.readers.parse import node_spans, parse_wikicode
+from wikifilm.readers.parse import parse_wikicode
 from wikifilm.span import Source, Span
 
 _BY = re.compile(r"^(?P<work>.+?)\s+by\s+(?P<authors>.+)$", re.IGNORECASE | re.DOTALL)
+
+
+_NOTE = re.compile(r"^\s*\([^()]*\)\s*|\s*\([^()]*\)\s*$")
+
+
+def _work(text: str) -> str:
+    """A work's title without notes in brackets (``(stage play) E.R.`` -> ``E.R.``) or quotes."""
+    text = " ".join(text.split())
+    stripped = _NOTE.sub("", text).strip(" ,\"“”")
+    return stripped or text.strip(" ,\"“”")
+
+
+def _from_templates(source: Source, field: InfoboxField) -> tuple[BasedOn, ...]:
+    """Every ``{{based on}}`` in the value, nested in list templates too, with exact spans."""
+    out: list[BasedOn] = []
+    code, _outcome = parse_wikicode(field.raw(source))
+    for template in code.filter_templates(recursive=True):
+        if template_name(str(template.name).strip()).casefold() != "based on":
+            continue
+        params = [param for param in template.params if not param.showkey]
+        if not params:
+            continue
+        offset = field.raw(source).find(str(template))
+        start = field.value_span.start + max(offset, 0)
+        span = Span(start, start + len(str(template)))
+        work = clean_spaces(plain_text(params[0].value)).split("\n")[0]  # ''Random Harvest''<br>1941 novel
+        out.append(BasedOn(_work(work), template_people(source, span, template, start), span))
+    return tuple(out)
 
 
 def normalize_based_on(source: Source, field: InfoboxField | None) -> tuple[BasedOn, ...]:
@@ -22,22 +48,35 @@ def normalize_based_on(source: Source, field: InfoboxField | None) -> tuple[Base
     if field is None:
         return ()
     if field.format == "wikitext":
-        code, _outcome = parse_wikicode(field.raw(source))
-        for node, span in zip(code.nodes, node_spans(code, field.value_span.start), strict=True):
-            if isinstance(node, mw.Template) and template_name(str(node.name).strip()).casefold() == "based on":
-                params = [param for param in node.params if not param.showkey]
-                if not params:
-                    continue
-                work = clean_spaces(plain_text(params[0].value)).replace("\n", " ").strip("\"“” ")
-                return (BasedOn(work, template_people(source, span, node, span.start), field.value_span),)
-    text = field.plain(source).replace("\n", " ")
+        found = _from_templates(source, field)
+        if found:
+            return found
+    works = _work_lines(field.plain(source))
+    if len(works) > 1:
+        return tuple(_from_text(source, field, work) for work in works)
+    return (_from_text(source, field, works[0]),) if works else ()
+
+
+def _work_lines(text: str) -> list[str]:
+    """One line per work; a line starting with 'by', or after one ending with it, belongs to the work above."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if lines and (re.match(r"^by\b", line, re.IGNORECASE) or re.search(r"\bby$", lines[-1], re.IGNORECASE)):
+            lines[-1] += " " + line
+        elif line.strip():
+            lines.append(line.strip())
+    return lines
+
+
+def _from_text(source: Source, field: InfoboxField, text: str) -> BasedOn:
+    """``Work by Author and Author``."""
     match = _BY.match(text)
     if match is None:
-        return (BasedOn(text.strip("\"“” "), (), field.value_span),) if text else ()
-    work = match.group("work").strip(" ,\"“”")
+        return BasedOn(_work(text), (), field.value_span)
+    work = _work(match.group("work"))
     authors_text = match.group("authors")
     raw = field.raw(source)
     offset = raw.rfind(authors_text.split(" ")[0]) if authors_text else -1
     span = Span(field.value_span.start + offset, field.value_span.end) if offset >= 0 else field.value_span
     authors = refs_from_items(source, [ValueItem(authors_text, None, span)])
-    return (BasedOn(work, authors, field.value_span),)
+    return BasedOn(work, authors, field.value_span)

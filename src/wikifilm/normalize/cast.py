@@ -14,10 +14,47 @@ from wikifilm.span import Source, Span
 
 CAST_TITLES = frozenset({"cast", "cast and characters", "voice cast", "starring", "cast and crew", "main cast",
                          "principal cast", "casting", "cast list", "the cast", "characters", "voice cast and characters"})
-_AS = re.compile(r"\s+as\s+", re.IGNORECASE)
+_AS = re.compile(r"\s+(?:as|plays|portrays|provides the voice of|voices)\s+", re.IGNORECASE)
+_SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
 _DASH = re.compile(r"\s+[–—-]+\s+|\s*:\s+")
-_ROLE_END = re.compile(r",\s+(?=[a-z])|;\s|\s+\(|:\s|\s[–—]\s|\s-\s|\.\s+(?=[A-Z][a-z]+\s[a-z])")
+_ROLE_END = re.compile(
+    r",\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
+    r"|,\s+(?=the\s(?![^/]*/))|,\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
+    r"|,\s+(?=[A-Z][\w.]*['’]s?\s)|\s+in\s+(?:a\s+)?(?:special|cameo|guest)\s+appearance"
+    r"|;\s|\s+\(|:\s|\s[–—]\s|\s-\s|\.\s+(?=[A-Z][a-z]+\s[a-z])"
+)
+"""Where a role ends and its description begins: ``, a ruthless mercenary``, ``; the ...``, `` (voice)``."""
 _NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’\- ]{1,60}$")
+
+
+_ROLE_THEN_ACTOR = re.compile(r"^(?P<role>[^()]*?\w['’]s?\s[^()]*?|[^()]*?\b[a-z][^()]*?)\s*\((?P<actor>(?:[A-Z][\w.'’-]*\s?){2,4})\)$")
+"""``Dorcas' Father (Dick Rich)``: a role with a possessive or a lowercase word, then a name in brackets."""
+_NAME_WORD = r"(?:[A-Z]|[a-z]{1,2}['’][A-Z])[\w.'’-]*"
+_LEADING_NAME = re.compile(rf"\s*({_NAME_WORD}(?:,?\s(?:(?:de|van|von|da|di|del|le|la|du|bin)\s)?{_NAME_WORD}){{1,3}})")
+_LINKED_ACTOR_IN_BRACKETS = re.compile(r"^\s*(?P<role>[^()\[\]{}<>]+?)\s*\(\s*\[\[(?P<target>[^\]|]+)(?:\|(?P<shown>[^\]]+))?\]\]\s*\)")
+"""``Reverend Elcott ([[Ian Wolfe]]) is the local preacher``: the linked name in brackets is the actor."""
+_PAIRS = re.compile(r"\s*(?:,|;|\band\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")
+_BOLD_ROLE = re.compile(r"^\s*'''(?P<role>[^']+)'''[^:]{0,60}:\s*(?P<rest>.+)$", re.DOTALL)
+
+
+def parse_cast_pairs(text: str) -> list[tuple[list[str], str | None]]:
+    """Every ``(actors, role)`` on one line: ``A as B and C as D`` holds two."""
+    text = " ".join(text.split())
+    pieces = _PAIRS.split(text) if len(_AS.findall(text)) > 1 else [text]
+    parsed = [parse_cast_line(piece) for piece in pieces]
+    return [pair for pair in parsed if pair is not None]
+
+
+def parse_bold_role_line(raw: str, plain: str) -> tuple[list[str], str | None] | None:
+    """A bold role first, then the actor: ``'''Adam''' (green shirt): Howard Keel, a singer...``."""
+    match = _BOLD_ROLE.match(raw)
+    if match is None:
+        return None
+    leading = _LEADING_NAME.match(plain.split(":", 1)[-1])
+    actor = clean_name(leading.group(1)) if leading else ""
+    if not actor or not _NAME_LIKE.match(actor) or len(actor.split()) > 4:
+        return None
+    return [actor], clean_name(match.group("role"))
 
 
 def parse_cast_line(text: str) -> tuple[list[str], str | None] | None:
@@ -27,9 +64,12 @@ def parse_cast_line(text: str) -> tuple[list[str], str | None] | None:
         parts = separator.split(text, maxsplit=1)
         if len(parts) == 2:
             actors = split_names(parts[0])
-            role = _ROLE_END.split(parts[1], maxsplit=1)[0].strip(" ,;.\"") or None
+            role = _ROLE_END.split(parts[1], maxsplit=1)[0].strip(" ,;.:") or None
             if actors and all(_NAME_LIKE.match(actor) for actor in actors):
                 return actors, role
+    in_brackets = _ROLE_THEN_ACTOR.match(text)
+    if in_brackets is not None:
+        return [in_brackets.group("actor")], in_brackets.group("role")
     name = clean_name(text)
     if name and _NAME_LIKE.match(name) and len(name.split()) <= 5:
         return [name], None
@@ -42,18 +82,46 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
     diagnostics: list[Diagnostic] = []
     source = document.source
     for section in sections_titled(document, CAST_TITLES):
-        for line in list_lines(document, section):
+        lines = list(list_lines(document, section))
+        roles_of: list[str] | None = None  # 'Jason Isaacs as:' then one role per sub-item
+        for line in lines:
             text = plain_value(source, line.span, document.format).replace("\n", " ")
             if not text:
                 continue
-            parsed = parse_cast_line(text)
-            if parsed is None:
+            if roles_of is not None and line.depth > 1:
+                role = _ROLE_END.split(text, maxsplit=1)[0].strip(" ,;.") or None
+                members.extend(_members(source, line.span, roles_of, role))
+                continue
+            roles_of = None
+            several = _SEVERAL_ROLES.match(text)
+            if several is not None:
+                roles_of = split_names(several.group(1))
+                continue
+            bold = parse_bold_role_line(source[line.span], text) if document.format == "wikitext" else None
+            bracketed = _LINKED_ACTOR_IN_BRACKETS.match(source[line.span]) if document.format == "wikitext" else None
+            if bold is None and bracketed is not None and " as " not in bracketed.group("role"):
+                bold = [clean_name(bracketed.group("shown") or bracketed.group("target"))], clean_name(bracketed.group("role"))
+            pairs = [bold] if bold is not None else parse_cast_pairs(text)
+            if not pairs:
                 diagnostics.append(Diagnostic("WF602", f"cast line {text[:50]!r} names no recognisable actor; skipped", line.span, field="cast"))
                 continue
-            members.extend(_members(source, line.span, *parsed))
+            for actors, role in pairs:
+                members.extend(_members(source, line.span, actors, role))
         for table in tables(section):
             members.extend(_from_table(document, table))
-    return tuple(members), diagnostics
+    return tuple(_unique_members(members)), diagnostics
+
+
+def _unique_members(members: list[CastMember]) -> list[CastMember]:
+    """The first of each (actor, role) pair: articles repeat cast lines in subsections."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for member in members:
+        key = (member.actor.name.casefold(), (member.role or "").casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(member)
+    return out
 
 
 def _members(source: Source, span: Span, actors: list[str], role: str | None) -> list[CastMember]:
@@ -73,8 +141,11 @@ def _from_table(document: Document, table: object) -> list[CastMember]:
     assert isinstance(table, Table)
     source = document.source
     header = [cell.plain(source).casefold() for cell in table.header]
-    actor_col = next((i for i, text in enumerate(header) if any(w in text for w in ("actor", "cast", "performer", "voice"))), None)
     role_col = next((i for i, text in enumerate(header) if any(w in text for w in ("role", "character", "part"))), None)
+    others = [i for i in range(len(header)) if i != role_col]
+    actor_col = next((i for i in others if any(w in header[i] for w in ("actor", "actress", "cast", "performer", "voice"))), None)
+    if actor_col is None:
+        actor_col = next((i for i in others if header[i] in ("name", "names", "artist")), None)
     if actor_col is None:
         return []
     out = []
@@ -83,7 +154,7 @@ def _from_table(document: Document, table: object) -> list[CastMember]:
         if actor_cell is None:
             continue
         role_cell = row[role_col] if role_col is not None and role_col < len(row) else None
-        role = role_cell.plain(source) if role_cell is not None else None
+        role = _ROLE_END.split(role_cell.plain(source).replace("\n", " "), maxsplit=1)[0].strip(" ,;.") if role_cell is not None else None
         for actor in split_names(actor_cell.plain(source).replace("\n", ", ")):
             links = links_in(source, actor_cell.content_span)
             out.append(CastMember(PersonRef(actor, links.get(actor), span=actor_cell.content_span), role or None, actor_cell.span))

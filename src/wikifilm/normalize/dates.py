@@ -28,8 +28,8 @@ _DATE_PATTERNS = (
     re.compile(r"(?<![\d-])(?P<year>(?:18|19|20)\d{2})(?![\d-])"),
 )
 _NOTE_WORDS = re.compile(
-    r"premiere|limited|wide|re-?release|original|director'?s cut|television|tv|dvd|blu-?ray|streaming|"
-    r"netflix|digital|video|restored|general|theatrical|worldwide|international|special|preview|screening",
+    r"\b(?:premiere|limited|wide|re-?release|original|director'?s cut|television|tv|dvd|blu-?ray|streaming|"
+    r"netflix|digital|video|restored|general|theatrical|special|preview|screening)\b",
     re.IGNORECASE,
 )
 _DATE_TEMPLATES = frozenset({"film date", "filmdate", "start date", "start date and age", "release date", "release date and age", "film release date", "date"})

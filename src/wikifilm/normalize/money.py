@@ -89,7 +89,11 @@ def parse_money(text: str) -> tuple[list[Money], str | None]:
 
 
 def _tidy(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    """Whole amounts without exponent or trailing zeros (``11000000``, not ``1.1E+7``)."""
+    try:
+        return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    except InvalidOperation:  # beyond the context's precision: keep it as computed
+        return value
 
 
 def normalize_money(source: Source, field: InfoboxField | None, name: str) -> tuple[Money | None, list[Diagnostic]]:

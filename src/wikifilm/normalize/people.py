@@ -66,6 +66,8 @@ def clean_name(text: str) -> str:
 def split_names(text: str, *, companies: bool = False) -> list[str]:
     """Split one item's text into names: people at commas, ``and``, ``&``; companies at commas only."""
     separator = _COMPANY_SEPARATOR if companies else _PEOPLE_SEPARATOR
+    if not companies:
+        text = _NOTE.sub(" ", text)  # notes first: '(Also for Shame, A Dangerous Method)' holds commas
     names = []
     for piece in separator.split(text):
         name = piece if companies else clean_name(piece)
@@ -78,6 +80,15 @@ def split_names(text: str, *, companies: bool = False) -> list[str]:
     return names
 
 
+_AND = re.compile(r"\s+(?:&|and)\s+")
+
+
+def _split_linked_companies(name: str, links: dict[str, str]) -> list[str]:
+    """``[[Excel Entertainment]] & [[AA Films]]`` is two companies: split only where every part is a link."""
+    parts = [part.strip() for part in _AND.split(name)]
+    return parts if len(parts) > 1 and all(part in links for part in parts) else [name]
+
+
 def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bool = False) -> tuple[PersonRef, ...]:
     """People (or companies) named in items, each with its link target and span."""
     refs: list[PersonRef] = []
@@ -86,12 +97,15 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
         links = links_in(source, item.span) if "[[" in source[item.span] else {}
         raw = source[item.span]
         text = _LABEL.sub("", item.text) if not companies else item.text
-        for name in split_names(text, companies=companies):
+        names = split_names(text, companies=companies)
+        if companies and len(links) > 1:
+            names = [part for name in names for part in _split_linked_companies(name, links)]
+        for name in names:
             if name.casefold() in seen:
                 continue
             seen.add(name.casefold())
             link = links.get(name)
-            if link is None and item.link and len(split_names(text, companies=companies)) == 1 and len(links) <= 1:
+            if link is None and item.link and len(names) == 1 and len(links) <= 1:
                 link = item.link
             offset = raw.find(name)
             span = Span(item.span.start + offset, item.span.start + offset + len(name)) if offset >= 0 else item.span

@@ -20,6 +20,8 @@ class Line:
 
     span: Span
     """The item content, without marker."""
+    depth: int = 1
+    """Nesting level: 1 for ``*``, 2 for ``**``."""
 
 
 def _normal(title: str) -> str:
@@ -41,8 +43,8 @@ def list_lines(document: Document, section: Section) -> Iterator[Line]:
     """Every list item under a section, subsections included, and list lines inside block templates."""
     text = document.source.text
     for node in iter_nodes(section):
-        if isinstance(node, ListItem):
-            yield Line(node.content_span)
+        if isinstance(node, ListItem) and node.marker[-1:] in "*#-•":
+            yield Line(node.content_span, len(node.marker) if node.marker != "-" else 1)  # ';' labels and ':' indented notes are not entries
         elif isinstance(node, Template) and "\n*" in text[node.span.start : node.span.end]:
             for match in _LIST_LINE.finditer(text, node.span.start, node.span.end):
                 if match.group(1) and not match.group(1).startswith("}}"):

@@ -20,6 +20,17 @@ _BY = re.compile(r"^(?P<work>.+?),?\s+by\s+(?P<composer>[A-Z][^,()]+?)\s*(?:\(.*
 _DASHED = re.compile(r"^[\"“](?P<work>[^\"”]+)[\"”]\s*(?:[–—-]|by)\s*(?P<composer>[^()]+?)\s*(?:\(.*)?$")
 
 
+_MARKS = "✗✘✓†‡§¤*^#"
+
+
+def _unmark(text: str | None) -> str | None:
+    """Text without footnote marks (``Sophie✗``) and with line breaks as commas."""
+    if text is None:
+        return None
+    text = ", ".join(part.strip() for part in text.split("\n") if part.strip())
+    return text.strip(_MARKS + " ") or None
+
+
 def parse_soundtrack_item(text: str) -> tuple[str | None, str]:
     """``(composer, work)`` of one item; composer ``None`` when the text names none."""
     text = text.strip()
@@ -38,9 +49,10 @@ def normalize_soundtrack(document: Document) -> tuple[tuple[SoundtrackItem, ...]
     for section in sections_titled(document, SOUNDTRACK_TITLES):
         for line in list_lines(document, section):
             text = plain_value(source, line.span, document.format).replace("\n", " ")
-            if not text:
-                continue
+            if not text or text[0] in _MARKS:
+                continue  # a legend line ('✗ Songs featured in the film but omitted...')
             composer, work = parse_soundtrack_item(text)
+            composer = _unmark(composer)
             if composer is None:
                 diagnostics.append(Diagnostic("WF801", f"soundtrack item {text[:50]!r} names no composer; kept with composer null", line.span, field="soundtrack"))
             items.append(SoundtrackItem(composer, work, line.span))
@@ -56,6 +68,12 @@ def _track_listing(document: Document, block: Template) -> list[SoundtrackItem]:
     out = []
     for template in code.filter_templates(recursive=False):
         assert isinstance(template, mw.Template)
+        default = None
+        for key in ("all_music", "all_writing", "all_lyrics"):
+            if template.has(key):
+                default = clean_spaces(plain_text(template.get(key).value)) or None
+                if default:
+                    break
         for index in range(1, 100):
             key = f"title{index}"
             if not template.has(key):
@@ -63,12 +81,12 @@ def _track_listing(document: Document, block: Template) -> list[SoundtrackItem]:
                     break
                 continue
             work = clean_spaces(plain_text(template.get(key).value)).strip('"“” ')
-            composer = None
+            composer = default
             for field in (f"music{index}", f"writer{index}", f"lyrics{index}", f"extra{index}"):
                 if template.has(field):
                     composer = clean_spaces(plain_text(template.get(field).value)) or None
                     if composer:
                         break
             if work:
-                out.append(SoundtrackItem(composer, work, block.span))
+                out.append(SoundtrackItem(_unmark(composer), work, block.span))
     return out

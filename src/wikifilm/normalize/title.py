@@ -99,6 +99,8 @@ def _native_from(text: str, start: int) -> NativeTitle | None:
         elif name in ("lang", "langx") or lang_match:
             values = positional(template)
             lang = lang_match.group(1) if lang_match else (values[0] if values else None)
+            if lang and lang.lower() == "en":
+                continue  # an English gloss ({{lang-en|We are together}}) is a translation, not the native title
             text_ = (values[0] if lang_match else (values[1] if len(values) > 1 else "")) if values else ""
             if text_:
                 return NativeTitle(clean_spaces(text_), lang, named(template, "translit", "rr"), span)

@@ -41,6 +41,10 @@ _SPAN_ATTR = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECA
 _CELL_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\|\||!!|<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
 _ATTR_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
 _TABLE_END = re.compile(r"^[ \t]*\|\}", re.MULTILINE)
+_ATTRS_BEFORE_TEMPLATE = re.compile(
+    r"[ \t]*((?:[a-z-]+[ \t]*=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s|{}\"']+)[ \t]*)+)(?=\{\{\s*(?:won|nom|nominated|pending|yes|no|tba|n/a|na|draw|won-nom)\s*[|}])",
+    re.IGNORECASE,
+)
 _REF_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
 
 FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "infobox feature film"})
@@ -425,6 +429,10 @@ class _BlockReader:
         if split is not None:
             attrs_span = _strip_span(text, Span(content_start, split))
             content_start = split + 1
+        elif (leading := _ATTRS_BEFORE_TEMPLATE.match(text, content_start, end)) is not None:
+            # '| rowspan=12 {{nom}}': {{nom}} expands to 'style=... | Nominated', so MediaWiki applies the rowspan
+            attrs_span = _strip_span(text, Span(content_start, leading.end(1)))
+            content_start = leading.end(1)
         rowspan = colspan = 1
         if attrs_span is not None:
             for key, value in _SPAN_ATTR.findall(text[attrs_span.start : attrs_span.end]):
