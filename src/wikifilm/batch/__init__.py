@@ -1,0 +1,1 @@
+"""Batch extraction: dump streaming, the worker pool, and output sinks."""

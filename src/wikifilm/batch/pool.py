@@ -1,0 +1,128 @@
+"""Extracting many pages across all cores: a Film or an ErrorRecord per page, never a crashed run.
+
+Pages go to a process pool in chunks, with a bounded number of chunks in flight (flat
+memory). In a worker, each page has a time limit (SIGALRM) and the process a memory limit
+(RLIMIT_AS), so a runaway page becomes an ErrorRecord; a worker that dies takes only its
+chunk with it, as error records, and the pool is rebuilt.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from types import FrameType
+
+from wikifilm.batch.pages import ErrorRecord, Page
+from wikifilm.extract import extract
+from wikifilm.film import Film
+
+Result = Film | ErrorRecord
+
+DEFAULT_TIMEOUT = 60.0
+"""Seconds one page may take."""
+DEFAULT_MEMORY_LIMIT = 3 * 1024**3
+"""Bytes of address space one worker may use."""
+
+
+class PageTimeoutError(Exception):
+    """A page ran past its time limit."""
+
+
+def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
+    raise PageTimeoutError
+
+
+def _init_worker(memory_limit: int | None) -> None:
+    """Worker start: ignore Ctrl-C (the parent handles it), cap memory."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if memory_limit and sys.platform.startswith("linux"):
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+
+
+def extract_page(page: Page, timeout: float | None = DEFAULT_TIMEOUT) -> Result:
+    """One page's Film, or an ErrorRecord saying why there is none."""
+    use_alarm = bool(timeout) and hasattr(signal, "setitimer")
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
+    try:
+        return extract(page.text, title=page.title, page_id=page.page_id, revision_id=page.revision_id)
+    except PageTimeoutError:
+        return ErrorRecord(page.page_id, page.title, "Timeout", f"extraction ran past {timeout} s; skipped", "WF902")
+    except MemoryError:
+        return ErrorRecord(page.page_id, page.title, "MemoryError", "extraction ran out of memory; skipped")
+    except Exception as error:  # a bug on one page must not stop the run
+        return ErrorRecord(page.page_id, page.title, type(error).__name__, str(error)[:500])
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _extract_chunk(pages: list[Page], timeout: float | None) -> list[Result]:
+    return [extract_page(page, timeout) for page in pages]
+
+
+def extract_pages(
+    pages: Iterable[Page],
+    *,
+    workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    chunksize: int = 16,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+) -> Iterator[Result]:
+    """A Film or ErrorRecord for every page, in input order, on ``workers`` processes (default: all cores).
+
+    ``workers=1`` runs in this process (no pool), still with the per-page time limit.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1:
+        for page in pages:
+            yield extract_page(page, timeout)
+        return
+    remaining = iter(pages)
+    chunks = iter(lambda: list(islice(remaining, chunksize)), [])
+    in_flight: deque[tuple[list[Page], Future[list[Result]]]] = deque()
+    executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(memory_limit,))
+    try:
+        for chunk in chunks:
+            in_flight.append((chunk, executor.submit(_extract_chunk, chunk, timeout)))
+            while len(in_flight) >= workers * 4:
+                executor = yield from _drain_one(in_flight, executor, workers, timeout, memory_limit)
+        while in_flight:
+            executor = yield from _drain_one(in_flight, executor, workers, timeout, memory_limit)
+    finally:
+        for _chunk, future in in_flight:
+            future.cancel()
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _drain_one(
+    in_flight: deque[tuple[list[Page], Future[list[Result]]]],
+    executor: ProcessPoolExecutor,
+    workers: int,
+    timeout: float | None,
+    memory_limit: int | None,
+) -> Generator[Result, None, ProcessPoolExecutor]:
+    """Yield the oldest chunk's results; if its worker died, error records, and a fresh pool for the rest."""
+    chunk, future = in_flight.popleft()
+    try:
+        yield from future.result()
+        return executor
+    except BrokenProcessPool:
+        yield from (ErrorRecord(page.page_id, page.title, "WorkerDied", "the worker process died while extracting this chunk") for page in chunk)
+    executor.shutdown(wait=False, cancel_futures=True)
+    fresh = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(memory_limit,))
+    pending = list(in_flight)
+    in_flight.clear()
+    for pages, _old in pending:
+        in_flight.append((pages, fresh.submit(_extract_chunk, pages, timeout)))
+    return fresh

@@ -1,0 +1,117 @@
+"""Dump streaming on real dumps and on broken ones."""
+
+from __future__ import annotations
+
+import bz2
+import io
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+from wikifilm.batch.dumps import DumpStats, iter_blocks, iter_pages, iter_xml_pages, pages_in_block
+from wikifilm.errors import DumpError
+
+DUMPS = FIXTURES / "dumps"
+HEADER = b'<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11">\n'
+
+
+def page(title: str, page_id: int, text: str, ns: int = 0, redirect: str | None = None) -> bytes:
+    redirect_tag = f'<redirect title="{redirect}" />' if redirect else ""
+    return (f"<page><title>{title}</title><ns>{ns}</ns><id>{page_id}</id>{redirect_tag}"
+            f"<revision><id>{page_id * 10}</id><timestamp>2020-01-01T00:00:00Z</timestamp>"
+            f'<text xml:space="preserve">{text}</text></revision></page>\n').encode()
+
+
+def test_gensim_enwiki_bz2_dump() -> None:
+    """The real shortened enwiki dump: 206 pages, 99 main-namespace redirects; Actrius as SOURCES.md lists it."""
+    stats = DumpStats()
+    pages = list(iter_pages(DUMPS / "enwiki-shortened.xml.bz2", stats=stats))
+    assert stats.pages == 206 and stats.redirects == 99 and stats.other_namespaces == 1
+    assert len(pages) == stats.yielded == 106
+    actrius = next(item for item in pages if item.title == "Actrius")
+    assert (actrius.page_id, actrius.revision_id, actrius.timestamp) == (330, 717941394, "2016-04-30T16:32:45Z")
+    assert len(actrius.text) == 5763 and actrius.text.startswith("{{refimprove|date=December 2015}}")
+
+
+def test_piki_actrius_plain_xml_dump() -> None:
+    """The export-0.10 dump head: Anarchism and Actrius (page 330, rev 837663731), 9 redirects skipped."""
+    stats = DumpStats()
+    pages = list(iter_pages(DUMPS / "Actrius.xml", stats=stats))
+    assert [(item.title, item.page_id, item.revision_id) for item in pages] == [("Anarchism", 12, 871395996), ("Actrius", 330, 837663731)]
+    assert stats.redirects == 9
+
+
+def test_schema_011_namespaces_and_redirects_kept_when_asked() -> None:
+    """All namespaces and redirects on request; the text is unescaped exactly."""
+    data = HEADER + page("A", 1, "x &amp; {{y}}") + page("Talk:A", 2, "t", ns=1) + page("B", 3, "#REDIRECT [[A]]", redirect="A") + b"</mediawiki>"
+    pages = list(iter_xml_pages(io.BytesIO(data)))
+    assert [(item.title, item.namespace, item.redirect) for item in pages] == [("A", 0, None), ("Talk:A", 1, None), ("B", 0, "A")]
+    assert pages[0].text == "x & {{y}}"
+
+
+def test_truncated_xml_is_a_dump_error_after_the_pages_before_it(tmp_path: Path) -> None:
+    """A dump cut in the middle: the pages before the cut are yielded, then DumpError names the place."""
+    path = tmp_path / "cut.xml"
+    path.write_bytes(HEADER + page("A", 1, "a") + page("B", 2, "b")[:40])
+    seen = []
+    with pytest.raises(DumpError) as caught:
+        seen.extend(iter_pages(path))
+    assert [item.title for item in seen] == ["A"]
+    assert caught.value.pages_read == 1 and "line" in str(caught.value)
+
+
+def test_not_xml_is_a_dump_error(tmp_path: Path) -> None:
+    """Plain text given as a dump."""
+    path = tmp_path / "notes.xml"
+    path.write_text("this is not xml at all")
+    with pytest.raises(DumpError):
+        list(iter_pages(path))
+
+
+def test_corrupt_bz2_is_a_dump_error(tmp_path: Path) -> None:
+    """A bz2 file with damaged bytes in the middle."""
+    data = bytearray(bz2.compress(HEADER + page("A", 1, "a" * 5000) * 50 + b"</mediawiki>"))
+    data[len(data) // 2 : len(data) // 2 + 64] = b"\x00" * 64
+    path = tmp_path / "bad.xml.bz2"
+    path.write_bytes(bytes(data))
+    with pytest.raises(DumpError):
+        list(iter_pages(path))
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
+    """Entity declarations are refused before any expansion."""
+    entities = "".join(f'<!ENTITY l{i} "&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};">' for i in range(1, 10))
+    path = tmp_path / "bomb.xml"
+    path.write_text(f'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY l0 "lol">{entities}]><mediawiki><page><title>&l9;</title></page></mediawiki>')
+    with pytest.raises(DumpError, match="entities"):
+        list(iter_pages(path))
+
+
+def test_external_entity_is_refused(tmp_path: Path) -> None:
+    """An external entity (file read) is refused."""
+    path = tmp_path / "xxe.xml"
+    path.write_text('<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><mediawiki><page><title>&x;</title></page></mediawiki>')
+    with pytest.raises(DumpError):
+        list(iter_pages(path))
+
+
+def test_missing_dump_is_file_not_found(tmp_path: Path) -> None:
+    """A path that does not exist."""
+    with pytest.raises(FileNotFoundError):
+        list(iter_pages(tmp_path / "nope.xml.bz2"))
+
+
+def test_multistream_blocks_with_index(tmp_path: Path) -> None:
+    """A multistream dump (header, two page streams, footer) read block by block through its index."""
+    streams = [HEADER + b"<siteinfo></siteinfo>\n", page("A", 1, "a") + page("B", 2, "b"), page("C", 3, "c"), b"</mediawiki>\n"]
+    compressed = [bz2.compress(stream) for stream in streams]
+    dump = tmp_path / "x-multistream.xml.bz2"
+    dump.write_bytes(b"".join(compressed))
+    offsets = [sum(len(part) for part in compressed[:i]) for i in range(len(compressed))]
+    index = tmp_path / "x-multistream-index.txt"
+    index.write_text(f"{offsets[1]}:1:A\n{offsets[1]}:2:B\n{offsets[2]}:3:C\n")
+    blocks = list(iter_blocks(dump, index))
+    titles = [item.title for offset, length in blocks for item in pages_in_block(dump, offset, length)]
+    assert titles == ["A", "B", "C"]
+    assert [item.title for item in iter_pages(dump)] == ["A", "B", "C"]  # bz2 reads all streams in sequence too

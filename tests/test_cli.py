@@ -1,0 +1,106 @@
+"""The command line through main([...]): extract, show, check, exit codes, resume."""
+
+from __future__ import annotations
+
+import bz2
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+from wikifilm.cli import main
+
+
+def lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_extract_the_shipped_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's first command: 13 pages, 10 films, Matlock and Herzog held back, one redirect skipped."""
+    out = tmp_path / "films.jsonl"
+    assert main(["extract", "--sample", "-o", str(out), "--workers", "2"]) == 0
+    films = lines(out)
+    assert [film["page_title"] for film in films][:3] == ["Actrius", "Barry Lyndon", "K.G.F: Chapter 1"]
+    assert len(films) == 10 and films[0]["page_id"] == 330 and films[0]["revision_id"] == 837663731
+    summary = capsys.readouterr().err
+    assert "13 pages read, 10 films written, 0 errors, 2 not films, 1 redirects skipped" in summary
+
+
+def test_extract_a_folder_to_parquet_and_resume(tmp_path: Path) -> None:
+    """A folder of article files to Parquet; --resume skips what is already written."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for stem in ["Actrius", "Barry_Lyndon", "Matlock_(TV_series)"]:
+        (folder / f"{stem}.wikitext").write_bytes((FIXTURES / "articles" / f"{stem}.wikitext").read_bytes())
+    out = tmp_path / "films.parquet"
+    assert main(["extract", str(folder), "-o", str(out), "--workers", "1", "--limit", "1"]) == 0
+    assert main(["extract", str(folder), "-o", str(out), "--workers", "1", "--resume"]) == 0
+    from wikifilm.batch.sinks import read_parquet_records
+
+    assert sorted(record["page_title"] for record in read_parquet_records(out)) == ["Actrius", "Barry Lyndon"]
+
+
+def test_missing_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clear message and exit 2."""
+    assert main(["extract", str(tmp_path / "nope.xml.bz2"), "-o", str(tmp_path / "o.jsonl")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_truncated_dump_exits_3_with_earlier_records_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A dump cut after the first film: exit 3, the first film is in the output."""
+    from wikifilm.cli import sample_dump
+
+    data = bz2.decompress(sample_dump().read_bytes())
+    cut = data.index(b"<title>Barry Lyndon</title>") + 500
+    dump = tmp_path / "cut.xml"
+    dump.write_bytes(data[:cut])
+    out = tmp_path / "films.jsonl"
+    assert main(["extract", str(dump), "-o", str(out), "--workers", "1"]) == 3
+    assert [film["page_title"] for film in lines(out)] == ["Actrius"]
+    assert "records read before it are written" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """No subcommand, or extract with no input."""
+    assert main([]) == 2
+    assert main(["extract", "-o", "x.jsonl"]) == 2
+
+
+def test_help_explains_commands_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help lists the commands, examples and exit codes."""
+    assert main(["--help"]) == 0
+    text = capsys.readouterr().out
+    assert "extract" in text and "show" in text and "check" in text and "exit codes" in text
+
+
+def test_show_prints_fields_and_diagnostics(capsys: pytest.CaptureFixture[str]) -> None:
+    """show on the seed: title, fields, and the WF401 diagnostic with its caret line."""
+    assert main(["show", str(FIXTURES / "plaintext" / "escape_2024.txt")]) == 0
+    text = capsys.readouterr().out
+    assert "Escape" in text and "directors: Lee Jong-pil" in text
+    assert "warning WF401 money-amount-missing" in text and "^^^^^^^" in text
+
+
+def test_show_json_is_the_contract_record(capsys: pytest.CaptureFixture[str]) -> None:
+    """--json prints the record."""
+    assert main(["show", "--json", str(FIXTURES / "articles" / "Actrius.wikitext")]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["title"] == "Actresses" and record["page_title"] == "Actrius"
+
+
+def test_check_reports_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """check passes on real articles and reports a bad file as unreadable."""
+    assert main(["check", str(FIXTURES / "articles" / "Actrius.wikitext"), str(FIXTURES / "plaintext" / "escape_2024.txt")]) == 0
+    assert capsys.readouterr().out.count("round trip exact") == 2
+    bad = tmp_path / "bad.wikitext"
+    bad.write_bytes(b"abc\xff")
+    assert main(["check", str(bad)]) == 3
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    """python -m wikifilm --help works."""
+    result = subprocess.run([sys.executable, "-m", "wikifilm", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "wikifilm" in result.stdout
