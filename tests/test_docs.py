@@ -1,0 +1,36 @@
+"""The README and the package docstring say what the code does: their examples run."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import wikifilm
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+def test_readme_opens_with_the_two_setup_commands() -> None:
+    """First block: install + run on the shipped sample, then install + run the suite (as .ci/run)."""
+    first = re.search(r"```bash\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    assert first is not None
+    commands = first.group(1).strip().splitlines()
+    assert len(commands) == 2
+    assert "wikifilm extract --sample" in commands[0]
+    assert commands[1].endswith("python -m pytest")
+    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -q -e '.[test]' && .venv/bin/python -m pytest" in ci
+
+
+def test_readme_python_example_runs() -> None:
+    """The Python block of the README runs as written."""
+    block = re.search(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    assert block is not None
+    exec(compile(block.group(1), "README.md", "exec"), {})
+
+
+def test_package_docstring_example_runs() -> None:
+    """The example opening wikifilm's docstring."""
+    result = doctest.testmod(wikifilm)
+    assert result.attempted >= 4 and result.failed == 0
