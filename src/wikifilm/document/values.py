@@ -17,8 +17,9 @@ from mwparserfromhell import nodes as mw
 from mwparserfromhell.wikicode import Wikicode
 
 from wikifilm.document.fastplain import fast_plain
-from wikifilm.readers.inline import template_layout, template_name
-from wikifilm.readers.parse import node_spans, parse_wikicode
+from wikifilm.readers._scan import split_template
+from wikifilm.readers.inline import template_name
+from wikifilm.readers.parse import parse_wikicode
 from wikifilm.span import Source, Span
 
 LIST_TEMPLATES = frozenset(
@@ -33,6 +34,9 @@ LIST_TEMPLATES = frozenset(
 
 _NON_CONTENT_LINK = re.compile(r"^\s*:?\s*(file|image|category|media)\s*:", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b\u202f]+")
+_SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|[^\[\]{}\n]*)?\]\]")
+_NAME_AT = re.compile(r"(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
+_REF_END = re.compile(r"</ref\s*>", re.IGNORECASE)
 _QUOTE_RUN = re.compile(r"'{2,}")
 _BULLET = re.compile(r"^[\s*#:;•·]+")
 _BULLET_AFTER = re.compile(r"[ \t]*[*#•]")
@@ -324,29 +328,72 @@ def _split_commas(text: str) -> list[str]:
     return pieces
 
 
+_SEGMENT_TOKEN = re.compile(
+    r"\{\{|\}\}|\[\[|\]\]|<br\s*/?\s*>|</br\s*>|\n|<!--|<ref\b[^<>]*?(/?)>|<(nowiki|pre|math)\b[^<>]*>", re.IGNORECASE
+)
+
+
 def _segments(source: Source, span: Span) -> list[Span]:
-    text = source[span]
-    if "{{" not in text and "<" not in text and "\n" not in text:
-        return [span]
-    code, _outcome = parse_wikicode(text)
+    """Item spans of a value: split at top-level ``<br>``, bulleted lines, and list templates' parameters.
+
+    One linear scan with the same nesting rules as MediaWiki's preprocessor: nothing inside a
+    nested template, link, comment or ref splits.
+    """
+    text = source.text
     segments: list[Span] = []
     seg_start = span.start
-    for node, node_span in zip(code.nodes, node_spans(code, span.start), strict=True):
-        if isinstance(node, mw.Tag) and str(node.tag).strip().lower() == "br":
-            segments.append(Span(seg_start, node_span.start))
-            seg_start = node_span.end
-        elif isinstance(node, mw.Template) and is_list_template(template_name(str(node.name).strip())):
-            segments.append(Span(seg_start, node_span.start))
-            _name, params = template_layout(node, node_span.start)
-            for param in params:
-                if param.name_span is None or param.name.isdigit():
-                    segments.extend(_segments(source, param.value_span))
-            seg_start = node_span.end
-        elif isinstance(node, mw.Text) and "\n" in node.value:
-            for offset, char in enumerate(node.value):
-                if char == "\n" and _BULLET_AFTER.match(source.text, node_span.start + offset + 1, span.end):
-                    segments.append(Span(seg_start, node_span.start + offset))
-                    seg_start = node_span.start + offset + 1
+    depth_templates = depth_links = 0
+    template_start = -1
+    pos = span.start
+    while True:
+        match = _SEGMENT_TOKEN.search(text, pos, span.end)
+        if match is None:
+            break
+        token = match.group(0)
+        pos = match.end()
+        if token == "{{":
+            if depth_templates == 0 and depth_links == 0:
+                template_start = match.start()
+            depth_templates += 1
+        elif token == "}}":
+            if depth_templates == 0:
+                continue
+            depth_templates -= 1
+            if depth_templates == 0 and depth_links == 0 and template_start >= 0:
+                name_match = _NAME_AT.match(text, template_start + 2, pos)
+                if name_match and is_list_template(" ".join(name_match.group(1).replace("_", " ").split())):
+                    segments.append(Span(seg_start, template_start))
+                    _name_end, params = split_template(text, template_start, pos)
+                    for param in params:
+                        if param.equals is None:
+                            segments.extend(_segments(source, Span(param.name_start, param.end)))
+                        elif text[param.name_start : param.equals].strip().isdigit():
+                            segments.extend(_segments(source, Span(param.equals + 1, param.end)))
+                    seg_start = pos
+                template_start = -1
+        elif token == "[[":
+            depth_links += 1
+        elif token == "]]":
+            depth_links = max(0, depth_links - 1)
+        elif token == "<!--":
+            close = text.find("-->", pos, span.end)
+            pos = span.end if close == -1 else close + 3
+        elif token.lower().startswith("<ref"):
+            if not match.group(1):
+                close_ref = _REF_END.search(text, pos, span.end)
+                pos = span.end if close_ref is None else close_ref.end()
+        elif token.startswith("<") and match.group(2):
+            close_tag = re.compile(rf"</{match.group(2)}\s*>", re.IGNORECASE).search(text, pos, span.end)
+            pos = span.end if close_tag is None else close_tag.end()
+        elif depth_templates or depth_links:
+            continue
+        elif token == "\n":
+            if _BULLET_AFTER.match(text, pos, span.end):
+                segments.append(Span(seg_start, match.start()))
+                seg_start = pos
+        else:  # <br>
+            segments.append(Span(seg_start, match.start()))
+            seg_start = pos
     segments.append(Span(seg_start, span.end))
     return segments
 
@@ -372,6 +419,13 @@ def first_link(text: str) -> str | None:
     """Target of the first content wiki link in a fragment (not File: or Category:)."""
     if "[[" not in text:
         return None
+    if "{{" not in text:
+        for match in _SIMPLE_LINK.finditer(text):
+            title = match.group(1).strip()
+            if not _NON_CONTENT_LINK.match(title):
+                return " ".join(title.lstrip(":").replace("_", " ").split()) or None
+        if "[[" not in _SIMPLE_LINK.sub("", text):
+            return None
     for link in parse_wikicode(text)[0].filter_wikilinks(recursive=True):
         title = str(link.title).strip()
         if not _NON_CONTENT_LINK.match(title):

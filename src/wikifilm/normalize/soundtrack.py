@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 
-from mwparserfromhell import nodes as mw
-
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Template
-from wikifilm.document.values import clean_spaces, plain_text, plain_value
+from wikifilm.document.values import plain_value, wikitext_plain
 from wikifilm.film import SoundtrackItem
 from wikifilm.normalize.sections import list_lines, sections_titled
-from wikifilm.readers.parse import parse_wikicode
+from wikifilm.readers._scan import split_template
 
 SOUNDTRACK_TITLES = frozenset({"soundtrack", "music", "soundtrack album", "music and soundtrack", "songs", "track listing",
                                "soundtracks", "original soundtrack", "score", "musical numbers", "musical score"})
@@ -63,30 +61,28 @@ def normalize_soundtrack(document: Document) -> tuple[tuple[SoundtrackItem, ...]
     return tuple(items), diagnostics
 
 
+_EXCEPT = re.compile(r",?\s*\(?(?:except|unless)\s+(?:where|as|otherwise)\s+(?:noted|stated|indicated)\)?", re.IGNORECASE)
+
+
 def _track_listing(document: Document, block: Template) -> list[SoundtrackItem]:
-    code, _outcome = parse_wikicode(document.source[block.span])
+    """Rows of a ``{{Track listing}}``: ``titleN`` with ``musicN``/``writerN``/``extraN`` (``all_music`` by default)."""
+    text = document.source.text
+    _name_end, params = split_template(text, block.span.start, block.span.end)
+    values: dict[str, str] = {}
+    for param in params:
+        if param.equals is not None:
+            key = text[param.name_start : param.equals].strip().lower()
+            values[key] = wikitext_plain(text[param.equals + 1 : param.end])
+    default = next((values[key] for key in ("all_music", "all_writing", "all_lyrics") if values.get(key)), None)
+    if default:
+        default = _EXCEPT.sub("", default).strip(" ,") or None
     out = []
-    for template in code.filter_templates(recursive=False):
-        assert isinstance(template, mw.Template)
-        default = None
-        for key in ("all_music", "all_writing", "all_lyrics"):
-            if template.has(key):
-                default = clean_spaces(plain_text(template.get(key).value)) or None
-                if default:
-                    break
-        for index in range(1, 100):
-            key = f"title{index}"
-            if not template.has(key):
-                if index > 1:
-                    break
-                continue
-            work = clean_spaces(plain_text(template.get(key).value)).strip('"“” ')
-            composer = default
-            for field in (f"music{index}", f"writer{index}", f"lyrics{index}", f"extra{index}"):
-                if template.has(field):
-                    composer = clean_spaces(plain_text(template.get(field).value)) or None
-                    if composer:
-                        break
-            if work:
-                out.append(SoundtrackItem(_unmark(composer), work, block.span))
+    for index in range(1, 100):
+        work = values.get(f"title{index}", "").strip('"“” ')
+        if not work:
+            if f"title{index}" not in values and index > 1:
+                break
+            continue
+        composer = next((values[key] for key in (f"music{index}", f"writer{index}", f"lyrics{index}", f"extra{index}") if values.get(key)), default)
+        out.append(SoundtrackItem(_unmark(composer), work, block.span))
     return out

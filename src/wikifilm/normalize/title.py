@@ -80,7 +80,12 @@ def normalize_native_title(document: Document, infobox: Infobox | None) -> Nativ
     return _native_from(head, paragraph.content_span.start)
 
 
+_NATIVE_HINT = re.compile(r"\{\{\s*(?:korean|nihongo|lang|zh|chinese)", re.IGNORECASE)
+
+
 def _native_from(text: str, start: int) -> NativeTitle | None:
+    if not _NATIVE_HINT.search(text):
+        return None
     code, _outcome = parse_wikicode(text)
     for node, span in zip(code.nodes, node_spans(code, start), strict=True):
         template = node if isinstance(node, mw.Template) else None
