@@ -115,3 +115,24 @@ def test_multistream_blocks_with_index(tmp_path: Path) -> None:
     titles = [item.title for offset, length in blocks for item in pages_in_block(dump, offset, length)]
     assert titles == ["A", "B", "C"]
     assert [item.title for item in iter_pages(dump)] == ["A", "B", "C"]  # bz2 reads all streams in sequence too
+
+
+def test_extract_command_reads_a_multistream_dump_block_by_block(tmp_path: Path) -> None:
+    """With an index beside the dump, `wikifilm extract` hands blocks to the workers; same films, same counts."""
+    import json
+
+    from tests.conftest import article_text
+    from wikifilm.cli import main
+
+    film = article_text("Actrius").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    streams = [HEADER, page("Actrius", 1, film) + page("Redirect", 2, "#REDIRECT [[Actrius]]", redirect="Actrius"),
+               page("Not a film", 3, "Just prose.") + page("Actrius again", 4, film), b"</mediawiki>\n"]
+    compressed = [bz2.compress(stream) for stream in streams]
+    dump = tmp_path / "w-multistream.xml.bz2"
+    dump.write_bytes(b"".join(compressed))
+    offsets = [sum(len(part) for part in compressed[:i]) for i in range(len(compressed))]
+    (tmp_path / "w-multistream-index.txt").write_text(f"{offsets[1]}:1:Actrius\n{offsets[2]}:3:Not a film\n")
+    out = tmp_path / "films.jsonl"
+    assert main(["extract", str(dump), "-o", str(out), "--workers", "2"]) == 0
+    films = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(film["page_id"], film["title"]) for film in films] == [(1, "Actresses"), (4, "Actresses")]

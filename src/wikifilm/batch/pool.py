@@ -126,3 +126,51 @@ def _drain_one(
     for pages, _old in pending:
         in_flight.append((pages, fresh.submit(_extract_chunk, pages, timeout)))
     return fresh
+
+
+def _extract_block(dump: str, offset: int, length: int, timeout: float | None, all_pages: bool) -> tuple[list[Result], list[int]]:
+    """A worker's job on a multistream dump: decompress one block, filter, extract; also return its counts."""
+    from wikifilm.batch.dumps import pages_in_block
+    from wikifilm.batch.filter import is_film_article
+
+    results: list[Result] = []
+    read = redirects = other = not_films = 0
+    for page in pages_in_block(dump, offset, length):
+        read += 1
+        if page.namespace != 0:
+            other += 1
+        elif page.redirect is not None:
+            redirects += 1
+        elif not all_pages and not is_film_article(page.text):
+            not_films += 1
+        else:
+            results.append(extract_page(page, timeout))
+    return results, [read, redirects, other, not_films]
+
+
+def extract_blocks(
+    dump: str,
+    blocks: Iterable[tuple[int, int]],
+    *,
+    workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    all_pages: bool = False,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+) -> Iterator[tuple[list[Result], list[int]]]:
+    """Per block of a multistream dump, in order: its results and ``[pages, redirects, other namespaces, not films]``.
+
+    Workers read and decompress their own blocks, so decompression runs on every core.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1:
+        for offset, length in blocks:
+            yield _extract_block(dump, offset, length, timeout, all_pages)
+        return
+    in_flight: deque[Future[tuple[list[Result], list[int]]]] = deque()
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(memory_limit,)) as executor:
+        for offset, length in blocks:
+            in_flight.append(executor.submit(_extract_block, dump, offset, length, timeout, all_pages))
+            while len(in_flight) >= workers * 3:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()

@@ -12,11 +12,11 @@ from typing import Any, Literal
 
 import attrs
 
-from wikifilm.batch.dumps import DumpStats
+from wikifilm.batch.dumps import DumpStats, iter_blocks
 from wikifilm.batch.filter import FilterStats, is_film_article
-from wikifilm.batch.inputs import expand_inputs, iter_input_pages
+from wikifilm.batch.inputs import expand_inputs, iter_input_pages, multistream_index
 from wikifilm.batch.pages import ErrorRecord, Page
-from wikifilm.batch.pool import DEFAULT_TIMEOUT, extract_pages
+from wikifilm.batch.pool import DEFAULT_TIMEOUT, Result, extract_blocks, extract_pages
 from wikifilm.batch.sinks import JsonlSink, ParquetSink, Sink, jsonl_keys, parquet_keys
 
 
@@ -88,7 +88,7 @@ def run_extract(
 
     def wanted() -> Iterator[Page]:
         taken = 0
-        for page in iter_input_pages(files, dump_stats):
+        for page in iter_input_pages(sequential, dump_stats):
             if limit is not None and taken >= limit:
                 return
             if page.key in done:
@@ -101,8 +101,25 @@ def run_extract(
             taken += 1
             yield page
 
+    # multistream dumps with an index go block by block to the workers (each decompresses its own
+    # blocks); everything else, and every input under --resume or --limit, is streamed here in order
+    sequential = [path for path in files if multistream_index(path) is None or resume or limit is not None]
+
+    def results() -> Iterator[Result]:
+        for path in files:
+            index = multistream_index(path)
+            if path in sequential or index is None:
+                continue
+            for block_results, counts in extract_blocks(str(path), iter_blocks(path, index), workers=workers, timeout=timeout, all_pages=all_pages):
+                dump_stats.pages += counts[0]
+                dump_stats.redirects += counts[1]
+                dump_stats.other_namespaces += counts[2]
+                filter_stats.skipped += counts[3]
+                yield from block_results
+        yield from extract_pages(wanted(), workers=workers, timeout=timeout)
+
     try:
-        for result in extract_pages(wanted(), workers=workers, timeout=timeout):
+        for result in results():
             if isinstance(result, ErrorRecord):
                 error_sink.write(result.to_dict())
                 summary.errors += 1

@@ -70,7 +70,7 @@ def _infobox(infobox: Infobox, source: Source, page_title: str | None) -> str:
         label = INFOBOX_LABELS.get(field.name.strip().lower().replace("_", " "))
         if label is None:
             continue
-        items = [item.text for item in field.items(source)]
+        items = [item.text.replace("\n", " ") for item in field.items(source)]
         value = ", ".join(" ".join(item.split()) for item in items)
         if value:
             lines.append(f"- {label}: {value}\n")

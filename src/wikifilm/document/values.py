@@ -51,7 +51,8 @@ class ValueItem:
     """One item of a list-valued field: its plain text, link target and span."""
 
     text: str
-    """Plain text of the item."""
+    """Plain text of the item; a ``<br>`` inside a link's shown text stays a line break
+    (``[[Coen brothers|Joel Coen<br />Ethan Coen]]`` is two people, a wrapped company name is one)."""
     link: str | None
     """Target of the item's first wiki link, when it has one."""
     span: Span
@@ -399,7 +400,7 @@ def _segments(source: Source, span: Span) -> list[Span]:
 
 
 def _items_of_segments(source: Source, segments: list[Span]) -> list[ValueItem]:
-    items = []
+    items: list[ValueItem] = []
     for segment in segments:
         text = source[segment]
         bullet = _BULLET.match(text)
@@ -408,10 +409,9 @@ def _items_of_segments(source: Source, segments: list[Span]) -> list[ValueItem]:
         if not stripped:
             continue
         item_span = Span(segment.start + lead, segment.start + lead + len(stripped))
-        plain = wikitext_plain(stripped).replace("\n", " ")
-        if not plain:
-            continue
-        items.append(ValueItem(plain, first_link(stripped), item_span))
+        plain = wikitext_plain(stripped)  # may keep a line break from a <br> inside a link's text
+        if plain:
+            items.append(ValueItem(plain, first_link(stripped), item_span))
     return items
 
 

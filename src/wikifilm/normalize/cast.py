@@ -33,8 +33,21 @@ _NAME_WORD = r"(?:[A-Z]|[a-z]{1,2}['’][A-Z])[\w.'’-]*"
 _LEADING_NAME = re.compile(rf"\s*({_NAME_WORD}(?:,?\s(?:(?:de|van|von|da|di|del|le|la|du|bin)\s)?{_NAME_WORD}){{1,3}})")
 _LINKED_ACTOR_IN_BRACKETS = re.compile(r"^\s*(?P<role>[^()\[\]{}<>]+?)\s*\(\s*\[\[(?P<target>[^\]|]+)(?:\|(?P<shown>[^\]]+))?\]\]\s*\)")
 """``Reverend Elcott ([[Ian Wolfe]]) is the local preacher``: the linked name in brackets is the actor."""
+_HEADING_LINE = re.compile(r"^\s*'{2,}[^']*'{2,}\s*:?\s*$")
 _PAIRS = re.compile(r"\s*(?:,|;|\band\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")
 _BOLD_ROLE = re.compile(r"^\s*'''(?P<role>[^']+)'''[^:]{0,60}:\s*(?P<rest>.+)$", re.DOTALL)
+
+
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Ph\.D|Jr|Sr|Dr|Mr|Mrs|Ms|St|Lt|Capt|Col|Gen|Sgt|Jnr|Snr)\.)$")
+
+
+def _clean_role(text: str) -> str | None:
+    """A role without bracketed notes and without its description; abbreviation periods kept (``Ph.D.``)."""
+    role = _ROLE_END.split(_BRACKETED.sub("", text), maxsplit=1)[0].strip(" ,;:")
+    if role.endswith(".") and not _ABBREVIATION_END.search(role):
+        role = role.rstrip(".").rstrip()
+    return role or None
 
 
 def parse_cast_pairs(text: str) -> list[tuple[list[str], str | None]]:
@@ -64,7 +77,7 @@ def parse_cast_line(text: str) -> tuple[list[str], str | None] | None:
         parts = separator.split(text, maxsplit=1)
         if len(parts) == 2:
             actors = split_names(parts[0])
-            role = _ROLE_END.split(parts[1], maxsplit=1)[0].strip(" ,;.:") or None
+            role = _clean_role(parts[1])
             if actors and all(_NAME_LIKE.match(actor) for actor in actors):
                 return actors, role
     in_brackets = _ROLE_THEN_ACTOR.match(text)
@@ -89,7 +102,7 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
             if not text:
                 continue
             if roles_of is not None and line.depth > 1:
-                role = _ROLE_END.split(text, maxsplit=1)[0].strip(" ,;.") or None
+                role = _clean_role(text)
                 members.extend(_members(source, line.span, roles_of, role))
                 continue
             roles_of = None
@@ -97,7 +110,10 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
             if several is not None:
                 roles_of = split_names(several.group(1))
                 continue
-            bold = parse_bold_role_line(source[line.span], text) if document.format == "wikitext" else None
+            raw = source[line.span]
+            if _HEADING_LINE.match(raw):
+                continue  # a bold or italic sub-heading ('''The Ballad of Buster Scruggs''')
+            bold = parse_bold_role_line(raw, text) if document.format == "wikitext" else None
             bracketed = _LINKED_ACTOR_IN_BRACKETS.match(source[line.span]) if document.format == "wikitext" else None
             if bold is None and bracketed is not None and " as " not in bracketed.group("role"):
                 bold = [clean_name(bracketed.group("shown") or bracketed.group("target"))], clean_name(bracketed.group("role"))
@@ -154,7 +170,7 @@ def _from_table(document: Document, table: object) -> list[CastMember]:
         if actor_cell is None:
             continue
         role_cell = row[role_col] if role_col is not None and role_col < len(row) else None
-        role = _ROLE_END.split(role_cell.plain(source).replace("\n", " "), maxsplit=1)[0].strip(" ,;.") if role_cell is not None else None
+        role = _clean_role(role_cell.plain(source).replace("\n", " ")) if role_cell is not None else None
         for actor in split_names(actor_cell.plain(source).replace("\n", ", ")):
             links = links_in(source, actor_cell.content_span)
             out.append(CastMember(PersonRef(actor, links.get(actor), span=actor_cell.content_span), role or None, actor_cell.span))

@@ -112,7 +112,7 @@ def normalize_release_dates(source: Source, field: InfoboxField | None) -> tuple
         if releases:
             return tuple(releases), []
     for item in field.items(source):
-        releases.extend(_from_text(item.text, item.span, source))
+        releases.extend(_from_text(item.text.replace("\n", " "), item.span, source))
     if not releases:
         text = field.plain(source)
         if text:

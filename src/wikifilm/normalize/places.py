@@ -18,7 +18,7 @@ COUNTRY_ALIASES: dict[str, str] = {
 }
 """Common short and old forms, to the name Wikipedia's own country articles use."""
 
-_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&)\s*")
+_SPLIT = re.compile(r"\s*(?:,|;|/|\n|\band\b|&)\s*")
 
 
 def normalize_places(source: Source, field: InfoboxField | None, *, countries: bool) -> tuple[Value[str], ...]:

@@ -18,6 +18,7 @@ _BY = re.compile(r"^(?P<work>.+?),?\s+by\s+(?P<composer>[A-Z][^,()]+?)\s*(?:\(.*
 _DASHED = re.compile(r"^[\"“](?P<work>[^\"”]+)[\"”]\s*(?:[–—-]|by)\s*(?P<composer>[^()]+?)\s*(?:\(.*)?$")
 
 
+_PERFORMANCE = re.compile(r"(?:sung|performed|danced|played|sang|featuring|with|dancing|vocals)\b", re.IGNORECASE)
 _MARKS = "✗✘✓†‡§¤*^#"
 
 
@@ -35,8 +36,11 @@ def parse_soundtrack_item(text: str) -> tuple[str | None, str]:
     for pattern in (_DASHED, _POSSESSIVE, _BY):
         match = pattern.match(text)
         if match:
-            return match.group("composer").strip(), match.group("work").strip().strip('"“”')
-    return None, text.strip('"“”')
+            composer = match.group("composer").strip()
+            if _PERFORMANCE.match(composer):
+                return None, match.group("work").strip().strip('"“”')  # performers, not a composer
+            return composer, match.group("work").strip().strip('"“”')
+    return None, text.replace('"', "").replace("“", "").replace("”", "").strip(" -–—")
 
 
 def normalize_soundtrack(document: Document) -> tuple[tuple[SoundtrackItem, ...], list[Diagnostic]]:
@@ -49,6 +53,8 @@ def normalize_soundtrack(document: Document) -> tuple[tuple[SoundtrackItem, ...]
             text = plain_value(source, line.span, document.format).replace("\n", " ")
             if not text or text[0] in _MARKS:
                 continue  # a legend line ('✗ Songs featured in the film but omitted...')
+            if line.depth > 1:
+                continue  # details under a song ('sung by Cliff Edwards; from ...'), not another piece
             composer, work = parse_soundtrack_item(text)
             composer = _unmark(composer)
             if composer is None:
