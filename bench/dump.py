@@ -103,6 +103,9 @@ import json, resource, sys, time
 from wikifilm.batch.run import run_extract
 start = time.perf_counter()
 summary = run_extract([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]), progress=False)
+import multiprocessing
+for child in multiprocessing.active_children():
+    child.join()  # reap the pool's workers so RUSAGE_CHILDREN counts them
 print(json.dumps({"seconds": time.perf_counter() - start, "pages": summary.pages, "films": summary.films,
                   "errors": summary.errors, "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))

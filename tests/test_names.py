@@ -32,6 +32,7 @@ from wikifilm.names import is_variant
     ("Pyotr Tchaikovsky", "Pyotr Chaikovsky"),
     ("Jean-Luc Godard", "Jean Luc Godard"),
     ("Bong Joon-ho", "Joon-ho Bong"),
+    ("Namgoong Min", "Namgung Min"),  # a two-syllable family name
 ])
 def test_variants_of_one_name(a: str, b: str) -> None:
     """Spellings of one person's name match, both ways round."""
@@ -49,6 +50,7 @@ def test_variants_of_one_name(a: str, b: str) -> None:
     ("Stanley Kubrick", "Stanley Donen"),
     ("John Smith Jr.", "John Smith"),
     ("", ""),
+    ("Tom Hanks", "Hanks Tom"),  # order swaps only for Korean names: Tom is no Korean family name
 ])
 def test_different_people_stay_apart(a: str, b: str) -> None:
     """Precision first: different people are never merged."""

@@ -17,7 +17,7 @@ from itertools import product
 
 import attrs
 
-from wikifilm.normalize._data.korean import FINALS, INITIALS, IRREGULAR_SURNAMES, MEDIALS
+from wikifilm.normalize._data.korean import COMPOUND_SURNAMES, FINALS, INITIALS, IRREGULAR_SURNAMES, MEDIALS, SURNAMES
 
 _SUFFIXES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "jnr", "snr"})
 _HANGUL_START, _HANGUL_END = 0xAC00, 0xD7A3
@@ -62,6 +62,9 @@ def _surname_table() -> dict[str, frozenset[int]]:
     for hangul, spellings in IRREGULAR_SURNAMES.items():
         for spelling in spellings:
             table.setdefault(spelling, set()).add(ord(hangul))
+    for compound, spellings in COMPOUND_SURNAMES.items():
+        for spelling in spellings:  # a compound surname is keyed by its first syllable's code plus a marker
+            table.setdefault(spelling, set()).add(-ord(compound[0]) - ord(compound[1]) * 0x10000)
     return {key: frozenset(value) for key, value in table.items()}
 
 
@@ -71,8 +74,12 @@ def _syllables(text: str) -> frozenset[int]:
     return _syllable_table().get(text, frozenset())
 
 
+_SURNAME_CODES = frozenset(ord(char) for char in SURNAMES)
+
+
 def _surname(text: str) -> frozenset[int]:
-    return _syllables(text) | _surname_table().get(text, frozenset())
+    """Hangul family names a spelling can stand for (empty when it is no Korean family name)."""
+    return (_syllables(text) & _SURNAME_CODES) | _surname_table().get(text, frozenset())
 
 
 def _given_name(token: str) -> tuple[frozenset[int], ...] | None:

@@ -29,4 +29,10 @@ def is_film_article(text: str) -> bool:
     ``Infobox film awards`` and ``Infobox film festival`` do not match: the name must end at ``|``, ``}}``,
     a comment or a line break.
     """
-    return _FILM_INFOBOX.search(text) is not None or _PLAIN_FILM.search(text) is not None
+    for needle in ("nfobox", "NFOBOX"):  # a literal search first: the regex runs only near a hit
+        start = text.find(needle)
+        while start != -1:
+            if _FILM_INFOBOX.search(text, max(0, start - 300), start + 40):
+                return True
+            start = text.find(needle, start + 6)
+    return "\n- " in text and _PLAIN_FILM.search(text) is not None

@@ -51,3 +51,14 @@ IRREGULAR_SURNAMES: dict[str, tuple[str, ...]] = {
     "양": ("ryang",),
 }
 """Surname spellings the jamo tables do not produce (Lee for 이, Park for 박...)."""
+
+SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민나진지엄채원천방공현함변염여추도"
+    "소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부피두감음빈동온호범좌팽승간상갈"
+)
+"""Hangul of Korean family names (the common ones and most rare ones); a name is read as Korean only
+when its family name spells one of these."""
+
+COMPOUND_SURNAMES = {"남궁": ("namgoong", "namgung"), "황보": ("hwangbo",), "제갈": ("jegal", "chegal"),
+                     "선우": ("sunwoo", "seonu", "sonu"), "독고": ("dokgo", "tokko"), "사공": ("sagong", "sakong")}
+"""Two-syllable family names and their spellings."""
