@@ -104,3 +104,31 @@ def test_python_dash_m_runs_the_same_command() -> None:
     """python -m wikifilm --help works."""
     result = subprocess.run([sys.executable, "-m", "wikifilm", "--help"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "wikifilm" in result.stdout
+
+
+def test_killed_run_leaves_valid_output_and_resume_completes_it(tmp_path: Path) -> None:
+    """SIGKILL in the middle of a run: what was written parses, and --resume writes each film exactly once."""
+    import os
+    import signal
+    import time
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    sources = sorted((FIXTURES / "articles").glob("*.wikitext"))
+    for copy in range(3):
+        for source in sources:
+            (folder / f"{copy}-{source.name}").write_bytes(source.read_bytes())
+    out = tmp_path / "films.jsonl"
+    command = [sys.executable, "-m", "wikifilm", "extract", str(folder), "-o", str(out), "--workers", "1", "--no-progress"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    written = out.read_text(encoding="utf-8")
+    complete = written[: written.rfind("\n") + 1]
+    assert all(json.loads(line) for line in complete.splitlines())  # every complete line is a record
+    assert main(["extract", str(folder), "-o", str(out), "--workers", "1", "--resume", "--no-progress"]) == 0
+    titles = [film["page_title"] for film in lines(out)]
+    assert len(titles) == len(set(titles)) == 3 * 79  # 79 of the 83 corpus articles are films

@@ -27,8 +27,11 @@ _NON_WORD = re.compile(r"[^\w\s-]")
 
 def fold(name: str) -> str:
     """Case, diacritics and punctuation folded; hyphens kept, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    if name.isascii():
+        stripped = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     stripped = _DASHES.sub("-", stripped).replace(".", " ")
     stripped = _NON_WORD.sub("", stripped.casefold())
     return " ".join(stripped.split())
@@ -131,6 +134,7 @@ _TRANSLIT = (
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def _transliteration_key(token: str) -> str:
     for pattern, replacement in _TRANSLIT:
         token = pattern.sub(replacement, token)
