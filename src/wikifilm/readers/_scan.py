@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -112,10 +113,44 @@ def scan(text: str) -> Regions:
     return Regions(template_end, comment_end, starts, ends, stack, unclosed_comment)
 
 
-_PARAM_TOKEN = re.compile(
-    r"\{\{|\}\}|\[\[|\]\]|\||=|<!--|<(ref|nowiki|pre|math|syntaxhighlight|source|poem|gallery|timeline|score)\b[^<>]*?(/?)>",
-    re.IGNORECASE,
+_NESTING = (
+    r"(?P<open_template>\{\{)|(?P<close_template>\}\})|(?P<open_link>\[\[)|(?P<close_link>\]\])|(?P<comment><!--)"
+    r"|<(?P<tag>ref|nowiki|pre|math|syntaxhighlight|source|poem|gallery|timeline|score)\b[^<>]*?(?P<self_closing>/?)>"
 )
+_TOP_LEVEL: dict[str, re.Pattern[str]] = {}
+
+
+def top_level_tokens(text: str, start: int, end: int, separators: str) -> Iterator[re.Match[str]]:
+    """Matches of ``separators`` (a regex) in ``text[start:end]`` that stand outside nested templates,
+    links, comments and extension tags, as MediaWiki's preprocessor sees them."""
+    pattern = _TOP_LEVEL.get(separators)
+    if pattern is None:
+        pattern = _TOP_LEVEL[separators] = re.compile(f"{_NESTING}|(?P<separator>{separators})", re.IGNORECASE)
+    depth_templates = depth_links = 0
+    pos = start
+    while True:
+        match = pattern.search(text, pos, end)
+        if match is None:
+            return
+        pos = match.end()
+        kind = match.lastgroup
+        if kind == "open_template":
+            depth_templates += 1
+        elif kind == "close_template":
+            depth_templates = max(0, depth_templates - 1)
+        elif kind == "open_link":
+            depth_links += 1
+        elif kind == "close_link":
+            depth_links = max(0, depth_links - 1)
+        elif kind == "comment":
+            close = text.find("-->", pos, end)
+            pos = end if close == -1 else close + 3
+        elif match.group("tag") is not None:
+            if not match.group("self_closing"):
+                closing = _closer(match.group("tag").lower()).search(text, pos, end)
+                pos = end if closing is None else closing.end()
+        elif depth_templates == 0 and depth_links == 0:
+            yield match
 
 
 @attrs.frozen
@@ -137,44 +172,18 @@ def split_template(text: str, start: int, end: int) -> tuple[int, list[RawParame
     comments and tags do not split, as in MediaWiki's preprocessor.
     """
     inner_end = end - 2
-    depth_templates = depth_links = 0
     params: list[RawParameter] = []
     name_end: int | None = None
     param_start = start + 2
     equals: int | None = None
-    pos = start + 2
-    while True:
-        match = _PARAM_TOKEN.search(text, pos, inner_end)
-        if match is None:
-            break
-        token = match.group(0)
-        pos = match.end()
-        if token == "{{":
-            depth_templates += 1
-        elif token == "}}":
-            depth_templates = max(0, depth_templates - 1)
-        elif token == "[[":
-            depth_links += 1
-        elif token == "]]":
-            depth_links = max(0, depth_links - 1)
-        elif token == "<!--":
-            close = text.find("-->", pos, inner_end)
-            pos = inner_end if close == -1 else close + 3
-        elif token.startswith("<"):
-            if match.group(2):
-                continue
-            close_match = _closer(match.group(1).lower()).search(text, pos, inner_end)
-            if close_match is not None:
-                pos = close_match.end()
-        elif depth_templates or depth_links:
-            continue
-        elif token == "|":
+    for match in top_level_tokens(text, start + 2, inner_end, r"\||="):
+        if match.group(0) == "|":
             if name_end is None:
                 name_end = match.start()
             else:
                 params.append(RawParameter(param_start, equals, match.start()))
             param_start, equals = match.end(), None
-        elif token == "=" and name_end is not None and equals is None:
+        elif name_end is not None and equals is None:
             equals = match.start()
     if name_end is None:
         return inner_end, []

@@ -32,20 +32,18 @@ from wikifilm.document.nodes import (
     Text,
     Trivia,
 )
-from wikifilm.readers._scan import Regions, scan, split_template
+from wikifilm.readers._scan import Regions, scan, split_template, top_level_tokens
 from wikifilm.span import Source, Span
 
 _HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*((?:<!--.*?-->[ \t]*)*)\r?\n?$", re.DOTALL)
 _TEMPLATE_NAME = re.compile(r"\{\{(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _SPAN_ATTR = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
-_CELL_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\|\||!!|<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
 _ATTR_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
 _TABLE_END = re.compile(r"^[ \t]*\|\}", re.MULTILINE)
 _ATTRS_BEFORE_TEMPLATE = re.compile(
     r"[ \t]*((?:[a-z-]+[ \t]*=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s|{}\"']+)[ \t]*)+)(?=\{\{\s*(?:won|nom|nominated|pending|yes|no|tba|n/a|na|draw|won-nom)\s*[|}])",
     re.IGNORECASE,
 )
-_REF_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
 
 FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "infobox feature film"})
 """Normalised names of the film infobox (``Infobox_film``, ``Infobox Film``... normalise to these)."""
@@ -387,32 +385,8 @@ class _BlockReader:
         marker = pos
         while text[marker] in " \t":
             marker += 1
-        bounds = [pos]
-        depth_links = depth_templates = 0
-        cursor = marker + 1
-        while True:
-            match = _CELL_SPLIT.search(text, cursor, end)
-            if match is None:
-                break
-            token = match.group(0)
-            cursor = match.end()
-            if token == "[[":
-                depth_links += 1
-            elif token == "]]":
-                depth_links = max(0, depth_links - 1)
-            elif token == "{{":
-                depth_templates += 1
-            elif token == "}}":
-                depth_templates = max(0, depth_templates - 1)
-            elif token == "<!--":
-                close = text.find("-->", cursor, end)
-                cursor = end if close == -1 else close + 3
-            elif token.startswith("<"):
-                ref_close = _REF_CLOSE.search(text, cursor, end)
-                cursor = end if ref_close is None else ref_close.end()
-            elif depth_links == 0 and depth_templates == 0 and (token == "||" or (header and token == "!!")):
-                bounds.append(match.start())
-        bounds.append(end)
+        separators = r"\|\||!!" if header else r"\|\|"
+        bounds = [pos, *(match.start() for match in top_level_tokens(text, marker + 1, end, separators)), end]
         return [[bounds[i], bounds[i + 1], header] for i in range(len(bounds) - 1)]
 
     def _cells(self, cells: list[list[int | bool]]) -> list[TableCell]:
