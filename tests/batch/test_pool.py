@@ -59,3 +59,22 @@ def test_a_twenty_megabyte_page_is_extracted_within_limits() -> None:
     assert len(text) > 20_000_000
     result = extract_page(Page(title="Huge", text=text), timeout=120)
     assert isinstance(result, Film | ErrorRecord)
+
+
+def test_a_worker_that_dies_costs_only_its_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker process killed mid-page (here: os._exit) gives WorkerDied records for its chunk; the rest goes on."""
+    import os
+
+    real = pool.extract
+
+    def fatal(text: str, **kwargs: object) -> Film:
+        if "Kubrick" in text:
+            os._exit(1)
+        return real(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pool, "extract", fatal)  # inherited by the forked workers
+    results = list(extract_pages(pages(), workers=2, chunksize=1))
+    assert len(results) == 4
+    died = [result for result in results if isinstance(result, ErrorRecord)]
+    assert [result.title for result in died] == ["Barry Lyndon"] and died[0].error_type == "WorkerDied"
+    assert [result.page_id for result in results if isinstance(result, Film)] == [0, 2, 3]

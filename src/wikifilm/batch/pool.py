@@ -91,7 +91,7 @@ def extract_pages(
     remaining = iter(pages)
     chunks = iter(lambda: list(islice(remaining, chunksize)), [])
     in_flight: deque[tuple[list[Page], Future[list[Result]]]] = deque()
-    executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(memory_limit,))
+    executor = _new_pool(workers, memory_limit)
     try:
         for chunk in chunks:
             in_flight.append((chunk, executor.submit(_extract_chunk, chunk, timeout)))
@@ -105,6 +105,10 @@ def extract_pages(
         executor.shutdown(wait=False, cancel_futures=True)
 
 
+def _new_pool(workers: int, memory_limit: int | None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(memory_limit,))
+
+
 def _drain_one(
     in_flight: deque[tuple[list[Page], Future[list[Result]]]],
     executor: ProcessPoolExecutor,
@@ -112,18 +116,28 @@ def _drain_one(
     timeout: float | None,
     memory_limit: int | None,
 ) -> Generator[Result, None, ProcessPoolExecutor]:
-    """Yield the oldest chunk's results; if its worker died, error records, and a fresh pool for the rest."""
+    """Yield the oldest chunk's results. When a worker dies, the pool is lost with every chunk in it:
+    the oldest chunk is run again alone on a fresh pool (the dead worker may have been running
+    another one); if it kills that pool too, it is the culprit and becomes error records. The
+    other chunks are resubmitted, and a culprit among them is found the same way in its turn."""
     chunk, future = in_flight.popleft()
     try:
         yield from future.result()
         return executor
     except BrokenProcessPool:
-        yield from (ErrorRecord(page.page_id, page.title, "WorkerDied", "the worker process died while extracting this chunk") for page in chunk)
+        pass
     executor.shutdown(wait=False, cancel_futures=True)
-    fresh = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(memory_limit,))
-    pending = list(in_flight)
+    fresh = _new_pool(workers, memory_limit)
+    try:
+        results = fresh.submit(_extract_chunk, chunk, timeout).result()
+    except BrokenProcessPool:
+        fresh.shutdown(wait=False, cancel_futures=True)
+        fresh = _new_pool(workers, memory_limit)
+        results = [ErrorRecord(page.page_id, page.title, "WorkerDied", "the worker process died while extracting this page's chunk") for page in chunk]
+    yield from results
+    pending = [pages for pages, _old in in_flight]
     in_flight.clear()
-    for pages, _old in pending:
+    for pages in pending:
         in_flight.append((pages, fresh.submit(_extract_chunk, pages, timeout)))
     return fresh
 
@@ -167,7 +181,7 @@ def extract_blocks(
             yield _extract_block(dump, offset, length, timeout, all_pages)
         return
     in_flight: deque[Future[tuple[list[Result], list[int]]]] = deque()
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(memory_limit,)) as executor:
+    with _new_pool(workers, memory_limit) as executor:
         for offset, length in blocks:
             in_flight.append(executor.submit(_extract_block, dump, offset, length, timeout, all_pages))
             while len(in_flight) >= workers * 3:
