@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import wikifilm
 from tests.conftest import article_text
 from tests.normalize.helpers import field_of
-from wikifilm.normalize.cast import parse_cast_line
+from wikifilm.normalize.cast import parse_cast_line, parse_cast_pairs
 from wikifilm.normalize.places import normalize_places
 from wikifilm.normalize.soundtrack import parse_soundtrack_item
 
@@ -118,3 +118,12 @@ def test_cast_and_soundtrack_parsers_never_raise(text: str) -> None:
     """Arbitrary lines parse or are declined, never raise."""
     parse_cast_line(text)
     parse_soundtrack_item(text)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Angie Dickinson ... Dr. Layle Johnson", (["Angie Dickinson"], "Dr. Layle Johnson")),  # The Resurrection of Zachary Wheeler
+    ("David Hobbs as David Hobbscap. Jacques Villeneuve voiced the character in the French dubbing", (["David Hobbs"], "David Hobbscap")),
+])
+def test_cast_line_forms_from_unseen_articles(line: str, expected: tuple[list[str], str | None]) -> None:
+    """IMDb-style '...' lines, and roles followed by another sentence (Cars 2)."""
+    assert parse_cast_pairs(line) == [expected]

@@ -44,7 +44,7 @@ def test_amounts(raw: str, amount: Decimal, currency: str, low: Decimal | None, 
     assert not [diagnostic for diagnostic in diagnostics if diagnostic.code.startswith("WF40") and diagnostic.code != "WF403"]
 
 
-@pytest.mark.parametrize("raw", ["million", "US$", "{{US$}}", "<ref>only a ref</ref>", "billion", "$ million"])
+@pytest.mark.parametrize("raw", ["million", "US$", "{{US$}}", "<ref>only a ref</ref>", "billion", "$ million", "US$million"])
 def test_no_amount_is_unknown_with_wf401(raw: str) -> None:
     """A scale or currency with no amount, or nothing left after cleanup, is null plus WF401, never one million."""
     source, field = field_of("gross", raw)

@@ -36,6 +36,9 @@ def companies(value: str) -> list[tuple[str, str | None]]:
     ("{{nowrap|A B}}", [("A B", None)]),
     ("'''Dialogues:'''<br />{{plainlist|\n* [[Prashanth Neel]]\n* Chandramouli M\n}}", [("Prashanth Neel", "Prashanth Neel"), ("Chandramouli M", None)]),  # K.G.F writer
     ("[[Sam Raimi]]<br>[[Scott Spiegel]]", [("Sam Raimi", "Sam Raimi"), ("Scott Spiegel", "Scott Spiegel")]),
+    ("David Wilson / National Film Board", [("David Wilson", None), ("National Film Board", None)]),  # The Company of Strangers
+    ("[[Beirne Lay, Jr.]]", [("Beirne Lay, Jr.", "Beirne Lay, Jr.")]),  # Strategic Air Command
+    ("[[Coen brothers|Joel Coen<br />Ethan Coen]]", [("Joel Coen", None), ("Ethan Coen", None)]),  # The Ballad of Buster Scruggs
 ])
 def test_people_lists(value: str, expected: list[tuple[str, str | None]]) -> None:
     """Names as shown, link targets when linked, notes and footnotes removed."""

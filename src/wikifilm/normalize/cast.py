@@ -16,7 +16,7 @@ CAST_TITLES = frozenset({"cast", "cast and characters", "voice cast", "starring"
                          "principal cast", "casting", "cast list", "the cast", "characters", "voice cast and characters"})
 _AS = re.compile(r"\s+(?:as|plays|portrays|provides the voice of|voices)\s+", re.IGNORECASE)
 _SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
-_DASH = re.compile(r"\s+[–—-]+\s+|\s*:\s+")
+_DASH = re.compile(r"\s+[–—-]+\s+|\s*:\s+|\s*(?:\.{3,}|…)\s*")
 _ROLE_END = re.compile(
     r",\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
     r"|,\s+(?=the\s(?![^/]*/))|,\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
@@ -39,12 +39,27 @@ _BOLD_ROLE = re.compile(r"^\s*'''(?P<role>[^']+)'''[^:]{0,60}:\s*(?P<rest>.+)$",
 
 
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
+_PERIOD = re.compile(r"(\w+)\.\s+(?=[A-Z\"“])")
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "lt", "capt", "col", "gen", "sgt", "maj", "cpl", "pvt", "adm", "cmdr", "insp", "det", "supt", "prof", "rev", "fr", "hon", "mt", "ft", "no", "vs", "sen", "rep", "gov", "pres", "jnr", "snr", "bros", "co", "inc", "ltd", "vol", "ch", "op"]
+)
+
+
+def _first_sentence(text: str) -> str:
+    """Text up to the first period that ends a sentence (``David Hobbscap. Jacques Villeneuve voiced...``),
+    passing over abbreviations (``Capt. Ace Owens``) and initials (``Robert R. Holland``)."""
+    for match in _PERIOD.finditer(text):
+        word = match.group(1)
+        if len(word) > 1 and word.casefold() not in _ABBREVIATIONS:
+            return text[: match.start() + len(word)]
+    return text
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Ph\.D|Jr|Sr|Dr|Mr|Mrs|Ms|St|Lt|Capt|Col|Gen|Sgt|Jnr|Snr)\.)$")
 
 
 def _clean_role(text: str) -> str | None:
     """A role without bracketed notes and without its description; abbreviation periods kept (``Ph.D.``)."""
-    role = _ROLE_END.split(_BRACKETED.sub("", text), maxsplit=1)[0].strip(" ,;:")
+    role = _ROLE_END.split(_BRACKETED.sub("", text), maxsplit=1)[0]
+    role = _first_sentence(role).strip(" ,;:")
     if role.endswith(".") and not _ABBREVIATION_END.search(role):
         role = role.rstrip(".").rstrip()
     return role or None

@@ -28,6 +28,7 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _BARE = re.compile(rf"(?<![\w$])(?:{_SCALE}|{_PREFIX}|{_SUFFIX})(?!\w)", re.IGNORECASE)
+_SCALE_ANYWHERE = re.compile(r"million|billion|crore|lakh|thousand", re.IGNORECASE)
 _APPROX = re.compile(r"(?:" + "|".join(re.escape(word) for word in APPROXIMATE) + r")\W*$", re.IGNORECASE)
 
 
@@ -84,7 +85,7 @@ def parse_money(text: str) -> tuple[list[Money], str | None]:
         ))
     if found:
         return found, None
-    bare = _BARE.search(text)
+    bare = _BARE.search(text) or (_SCALE_ANYWHERE.search(text) if not re.search(r"\d", text) else None)
     return [], bare.group(0) if bare else None
 
 

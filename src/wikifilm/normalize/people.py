@@ -20,7 +20,7 @@ from wikifilm.span import Source, Span
 
 _NOTE = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")
 _LABEL = re.compile(r"^\s*(?:[\w' ]{1,30}(?:by)?\s*:|(?:screenplay|story|written|directed|produced|music|dialogues?)\s+by\b)\s*", re.IGNORECASE)
-_PEOPLE_SEPARATOR = re.compile(r"\s*(?:,(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*|\s+with\s+)", re.IGNORECASE)
+_PEOPLE_SEPARATOR = re.compile(r"\s*(?:,(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*|\s+/\s+|\s+with\s+)", re.IGNORECASE)
 _COMPANY_SEPARATOR = re.compile(r"\s*(?:;\s*|,(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)\s*)", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?|et al\.?)$", re.IGNORECASE)
 _QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
