@@ -83,6 +83,8 @@ def clean_spaces(text: str) -> str:
     """
     if "''" in text:
         text = _QUOTE_RUN.sub("", text)
+    if "\n" not in text:
+        return _SPACES.sub(" ", text).strip()
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

@@ -28,11 +28,25 @@ def _normal(title: str) -> str:
     return re.sub(r"[^a-z ]", "", title.casefold().replace("&", "and")).strip()
 
 
+_OUTLINE: list[tuple[Document, list[tuple[str, Section]]]] = []
+
+
+def outline(document: Document) -> list[tuple[str, Section]]:
+    """Every section with its normalised heading text; computed once per document (the last one is kept)."""
+    if _OUTLINE and _OUTLINE[0][0] is document:
+        return _OUTLINE[0][1]
+    entries = [
+        (_normal(plain_value(document.source, section.heading.title_span, document.format)), section)
+        for section in document.iter_sections()
+    ]
+    _OUTLINE[:] = [(document, entries)]
+    return entries
+
+
 def sections_titled(document: Document, titles: frozenset[str], *, prefixes: tuple[str, ...] = ()) -> list[Section]:
     """Sections whose heading matches ``titles`` (or starts with a prefix); nested matches are not repeated."""
     found: list[Section] = []
-    for section in document.iter_sections():
-        title = _normal(plain_value(document.source, section.heading.title_span, document.format))
+    for title, section in outline(document):
         matches = title in titles or (prefixes and title.startswith(prefixes))
         if matches and not any(parent.span.contains(section.span) for parent in found):
             found.append(section)

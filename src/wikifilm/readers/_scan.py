@@ -114,7 +114,7 @@ def scan(text: str) -> Regions:
 
 
 _NESTING = (
-    r"(?P<open_template>\{\{)|(?P<close_template>\}\})|(?P<open_link>\[\[)|(?P<close_link>\]\])|(?P<comment><!--)"
+    r"\{\{|\}\}|\[\[|\]\]|<!--"
     r"|<(?P<tag>ref|nowiki|pre|math|syntaxhighlight|source|poem|gallery|timeline|score)\b[^<>]*?(?P<self_closing>/?)>"
 )
 _TOP_LEVEL: dict[str, re.Pattern[str]] = {}
@@ -125,31 +125,34 @@ def top_level_tokens(text: str, start: int, end: int, separators: str) -> Iterat
     links, comments and extension tags, as MediaWiki's preprocessor sees them."""
     pattern = _TOP_LEVEL.get(separators)
     if pattern is None:
-        pattern = _TOP_LEVEL[separators] = re.compile(f"{_NESTING}|(?P<separator>{separators})", re.IGNORECASE)
+        pattern = _TOP_LEVEL[separators] = re.compile(f"{_NESTING}|{separators}", re.IGNORECASE)
     depth_templates = depth_links = 0
     pos = start
+    search = pattern.search
     while True:
-        match = pattern.search(text, pos, end)
+        match = search(text, pos, end)
         if match is None:
             return
         pos = match.end()
-        kind = match.lastgroup
-        if kind == "open_template":
+        token = match.group(0)
+        if token == "{{":
             depth_templates += 1
-        elif kind == "close_template":
-            depth_templates = max(0, depth_templates - 1)
-        elif kind == "open_link":
+        elif token == "}}":
+            if depth_templates:
+                depth_templates -= 1
+        elif token == "[[":
             depth_links += 1
-        elif kind == "close_link":
-            depth_links = max(0, depth_links - 1)
-        elif kind == "comment":
+        elif token == "]]":
+            if depth_links:
+                depth_links -= 1
+        elif token == "<!--":
             close = text.find("-->", pos, end)
             pos = end if close == -1 else close + 3
-        elif match.group("tag") is not None:
+        elif token[0] == "<" and match.group("tag") is not None:
             if not match.group("self_closing"):
                 closing = _closer(match.group("tag").lower()).search(text, pos, end)
                 pos = end if closing is None else closing.end()
-        elif depth_templates == 0 and depth_links == 0:
+        elif not depth_templates and not depth_links:
             yield match
 
 
