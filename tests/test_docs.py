@@ -34,3 +34,12 @@ def test_package_docstring_example_runs() -> None:
     """The example opening wikifilm's docstring."""
     result = doctest.testmod(wikifilm)
     assert result.attempted >= 4 and result.failed == 0
+
+
+def test_public_api_names() -> None:
+    """The names the issues and docs promise are importable from the package."""
+    import wikifilm.spark
+
+    for name in ("read", "extract", "iter_pages", "extract_pages", "Film", "Document", "Diagnostic", "ErrorRecord", "Page"):
+        assert name in wikifilm.__all__ and hasattr(wikifilm, name)
+    assert callable(wikifilm.spark.extract_films)

@@ -9,6 +9,9 @@ True
 (['Michael Mann'], 170)
 """
 
+from wikifilm.batch.dumps import iter_pages
+from wikifilm.batch.pages import ErrorRecord, Page
+from wikifilm.batch.pool import extract_pages
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
 from wikifilm.errors import DumpError, ReadError, WikifilmError
@@ -24,8 +27,10 @@ __all__ = [
     "Diagnostic",
     "Document",
     "DumpError",
+    "ErrorRecord",
     "Film",
     "Money",
+    "Page",
     "PartialDate",
     "Person",
     "PersonRef",
@@ -37,6 +42,8 @@ __all__ = [
     "WikifilmError",
     "detect_format",
     "extract",
+    "extract_pages",
+    "iter_pages",
     "read",
 ]
 __version__ = "0.1.0"

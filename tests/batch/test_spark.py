@@ -33,7 +33,7 @@ def spark() -> Iterator[object]:
 def test_extract_films_gives_the_contract_schema_and_values(spark: object) -> None:
     """Rows in, film records out, with nested columns; a poisoned row becomes a diagnostic row."""
     from wikifilm.batch.schema import FILM_SCHEMA
-    from wikifilm.batch.spark import extract_films
+    from wikifilm.spark import extract_films
 
     rows = [(article_text("Barry_Lyndon"), "Barry Lyndon", 1), (article_text("Actrius"), "Actrius", 2), (None, "Empty", 3)]
     frame = spark.createDataFrame(rows, "text string, title string, page_id long")  # type: ignore[attr-defined]

@@ -127,3 +127,16 @@ def test_cast_and_soundtrack_parsers_never_raise(text: str) -> None:
 def test_cast_line_forms_from_unseen_articles(line: str, expected: tuple[list[str], str | None]) -> None:
     """IMDb-style '...' lines, and roles followed by another sentence (Cars 2)."""
     assert parse_cast_pairs(line) == [expected]
+
+
+@given(st.lists(st.sampled_from([
+    "{{Infobox film\n", "| name = ", "| director = ", "| budget = ", "| gross = ", "| released = ", "| runtime = ",
+    "{{Film date|", "{{ubl|", "{{Plainlist|\n* ", "[[A|B]]", "<br />", "<ref>x</ref>", "million", "$", "12", "–",
+    "}}", "\n== Cast ==\n* ", " as ", "\n== Accolades ==\n{|\n! Award !! Category !! Result\n|-\n| ", " || ", "\n|}\n",
+    "\n== Soundtrack ==\n* ", "'s ", "'''", "\n", "Kim Sung-an", "Lee Gang-hee",
+]), max_size=40).map("".join))
+def test_extract_never_raises_on_infobox_shaped_markup(text: str) -> None:
+    """Markup-dense input shaped like film articles: a record always comes out, JSON-ready."""
+    import json
+
+    json.dumps(wikifilm.extract(text, format="wikitext").to_dict())
