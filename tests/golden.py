@@ -10,7 +10,6 @@ GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("Seven_Brides_for_Seven_Brothers", "cast"): "'Harry (Earl Barton)': an unlinked name in brackets after a role is not yet read as the actor",
     ("That's_Entertainment!", "soundtrack"): "performer credits without 'sung by' ('Charles King and Chorus Girls; from ...') are read as composers",
 }
 """(article stem, field) pairs we know we get wrong, with why; their tests are strict xfails."""

@@ -34,6 +34,8 @@ _LEADING_NAME = re.compile(rf"\s*({_NAME_WORD}(?:,?\s(?:(?:de|van|von|da|di|del|
 _LINKED_ACTOR_IN_BRACKETS = re.compile(r"^\s*(?P<role>[^()\[\]{}<>]+?)\s*\(\s*\[\[(?P<target>[^\]|]+)(?:\|(?P<shown>[^\]]+))?\]\]\s*\)")
 """``Reverend Elcott ([[Ian Wolfe]]) is the local preacher``: the linked name in brackets is the actor."""
 _HEADING_LINE = re.compile(r"^\s*'{2,}[^']*'{2,}\s*:?\s*$")
+_UNLINKED_ACTOR_IN_BRACKETS = re.compile(r"^\s*(?P<role>[^()]{1,60}?)\s*\((?P<actor>(?:[A-Z][\w.'’-]*\s?){2,4})\)\s*$")
+"""``Harry (Earl Barton)``, read this way only in a list whose linked lines put the actor in brackets."""
 _PAIRS = re.compile(r"\s*(?:,|;|\band\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")
 _BOLD_ROLE = re.compile(r"^\s*'''(?P<role>[^']+)'''[^:]{0,60}:\s*(?P<rest>.+)$", re.DOTALL)
 
@@ -112,6 +114,8 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
     for section in sections_titled(document, CAST_TITLES):
         lines = list(list_lines(document, section))
         roles_of: list[str] | None = None  # 'Jason Isaacs as:' then one role per sub-item
+        # a list whose linked lines read 'Role ([[Actor]])' writes its unlinked ones the same way
+        role_first = document.format == "wikitext" and sum(bool(_LINKED_ACTOR_IN_BRACKETS.match(source[line.span])) for line in lines) >= 2
         for line in lines:
             text = plain_value(source, line.span, document.format).replace("\n", " ")
             if not text:
@@ -132,6 +136,9 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
             bracketed = _LINKED_ACTOR_IN_BRACKETS.match(source[line.span]) if document.format == "wikitext" else None
             if bold is None and bracketed is not None and " as " not in bracketed.group("role"):
                 bold = [clean_name(bracketed.group("shown") or bracketed.group("target"))], clean_name(bracketed.group("role"))
+            unlinked = _UNLINKED_ACTOR_IN_BRACKETS.match(text) if role_first and bold is None else None
+            if unlinked is not None:
+                bold = [unlinked.group("actor").strip()], unlinked.group("role").strip()
             pairs = [bold] if bold is not None else parse_cast_pairs(text)
             if not pairs:
                 diagnostics.append(Diagnostic("WF602", f"cast line {text[:50]!r} names no recognisable actor; skipped", line.span, field="cast"))
