@@ -132,3 +132,10 @@ def test_killed_run_leaves_valid_output_and_resume_completes_it(tmp_path: Path) 
     assert main(["extract", str(folder), "-o", str(out), "--workers", "1", "--resume", "--no-progress"]) == 0
     titles = [film["page_title"] for film in lines(out)]
     assert len(titles) == len(set(titles)) == 3 * 79  # 79 of the 83 corpus articles are films
+
+
+def test_output_piped_into_a_closed_reader_exits_quietly() -> None:
+    """`wikifilm show FILE | head -1`: no BrokenPipeError traceback."""
+    command = f'"{sys.executable}" -m wikifilm show "{FIXTURES / "articles" / "Barry_Lyndon.wikitext"}" | head -1'
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+    assert result.stdout.strip() and "Traceback" not in result.stderr
