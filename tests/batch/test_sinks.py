@@ -16,13 +16,17 @@ def records() -> list[dict[str, object]]:
     return [wikifilm.extract(article_text(stem), title=stem, page_id=index).to_dict() for index, stem in enumerate(["Actrius", "Barry_Lyndon", "Rush_(2013_film)"])]
 
 
-def test_jsonl_round_trip_and_partial_line_cut_on_resume(tmp_path: Path) -> None:
-    """Lines are whole JSON records; a line cut by a kill is dropped when appending."""
-    path = tmp_path / "films.jsonl"
-    sink = JsonlSink(path, batch=2)
+def filled(sink: JsonlSink | ParquetSink) -> None:
+    """Write the three records and close the sink."""
     for record in records():
         sink.write(record)
     sink.close()
+
+
+def test_jsonl_round_trip_and_partial_line_cut_on_resume(tmp_path: Path) -> None:
+    """Lines are whole JSON records; a line cut by a kill is dropped when appending."""
+    path = tmp_path / "films.jsonl"
+    filled(JsonlSink(path, batch=2))
     lines = path.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["title"] for line in lines] == ["Actresses", "Barry Lyndon", "Rush"]
     with open(path, "a", encoding="utf-8") as handle:
@@ -35,10 +39,7 @@ def test_jsonl_round_trip_and_partial_line_cut_on_resume(tmp_path: Path) -> None
 def test_parquet_parts_read_back_with_the_contract_schema(tmp_path: Path) -> None:
     """Parquet parts hold the nested contract; pyarrow gives the same records back."""
     path = tmp_path / "films.parquet"
-    sink = ParquetSink(path, batch=2)
-    for record in records():
-        sink.write(record)
-    sink.close()
+    filled(ParquetSink(path, batch=2))
     assert sorted(part.name for part in path.iterdir()) == ["part-00000.parquet", "part-00001.parquet"]
     back = list(read_parquet_records(path))
     assert [record["title"] for record in back] == ["Actresses", "Barry Lyndon", "Rush"]
@@ -52,10 +53,7 @@ def test_parquet_readable_by_duckdb_and_pandas(tmp_path: Path) -> None:
     duckdb = pytest.importorskip("duckdb")
     pandas = pytest.importorskip("pandas")
     path = tmp_path / "films.parquet"
-    sink = ParquetSink(path)
-    for record in records():
-        sink.write(record)
-    sink.close()
+    filled(ParquetSink(path))
     rows = duckdb.sql(f"select title, len(accolades) as n, runtime_minutes from read_parquet('{path}/*.parquet') order by page_id").fetchall()
     assert rows == [("Actresses", 0, 100), ("Barry Lyndon", 14, 187), ("Rush", 30, 123)]
     frame = pandas.read_parquet(path)

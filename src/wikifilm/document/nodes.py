@@ -204,16 +204,17 @@ class Infobox(Container):
 
     def get(self, *names: str) -> InfoboxField | None:
         """The last field named any of ``names`` (case, ``_`` and spaces ignored) that has a value."""
-        wanted = {_field_key(name) for name in names}
+        wanted = {field_key(name) for name in names}
         found: InfoboxField | None = None
         for field in self.fields:
-            if _field_key(field.name) in wanted and len(field.value_span):
+            if field_key(field.name) in wanted and len(field.value_span):
                 found = field
         return found
 
 
-def _field_key(name: str) -> str:
-    return name.strip().lower().replace("_", " ").replace("  ", " ")
+def field_key(name: str) -> str:
+    """An infobox key compared loosely: case, underscores and runs of spaces ignored (``Release_date`` = ``release  date``)."""
+    return " ".join(name.lower().replace("_", " ").split())
 
 
 @attrs.frozen

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 from wikifilm.diagnostics import Diagnostic
-from wikifilm.document.nodes import Document, Infobox, InfoboxField
+from wikifilm.document.nodes import Document, Infobox, InfoboxField, field_key
 from wikifilm.film import Award, BasedOn, CastMember, Film, Person, PersonRef
 from wikifilm.names import NameKey, fold, keys_match, name_key
 from wikifilm.normalize.awards import normalize_accolades
@@ -61,7 +61,7 @@ def _field_index(source: Source, infobox: Infobox | None) -> dict[str, InfoboxFi
     by_key: dict[str, InfoboxField] = {}
     for field in infobox.fields:
         if len(field.value_span) and _COMMENTS.sub("", source[field.value_span]).strip():
-            by_key[" ".join(field.name.strip().lower().replace("_", " ").split())] = field
+            by_key[field_key(field.name)] = field
     index: dict[str, InfoboxField] = {}
     for record_field, keys in FIELD_NAMES.items():
         found = [by_key[key] for key in keys if key in by_key]
