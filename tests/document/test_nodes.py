@@ -69,3 +69,15 @@ def test_to_plaintext_of_wikitext_follows_the_seed_layout() -> None:
 def test_plaintext_written_from_a_plaintext_document_is_the_input(seed_text: str) -> None:
     """A plain-text article is already in the layout."""
     assert wikifilm.read(seed_text).to_plaintext() == seed_text
+
+
+def test_wiki_links_targets_shown_text_and_non_content_links() -> None:
+    """One link reader for items and people: targets normalised, File/Media/Category left out, nested links parsed."""
+    from wikifilm.document.values import first_link, wiki_links
+
+    assert wiki_links("[[Patrick Magee (actor)|Patrick ''Magee'']] and [[:Ryan_O'Neal]]") == [
+        ("Patrick Magee (actor)", "Patrick Magee"), ("Ryan O'Neal", "Ryan O'Neal"),
+    ]
+    assert wiki_links("[[Media:a.ogg]] [[Category:Films]] [[File:x.jpg|thumb|[[Ken Adam]]]]") == [("Ken Adam", "Ken Adam")]
+    assert wiki_links("{{nowrap|[[Bob Kane]]}}") == [("Bob Kane", "Bob Kane")]
+    assert first_link("[[File:x.jpg]] [[Hawk Films]]") == "Hawk Films" and first_link("no links") is None

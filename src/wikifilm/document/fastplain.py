@@ -14,7 +14,8 @@ import re
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _REF = re.compile(r"<ref\b[^<>]*/\s*>|<ref\b[^<>]*(?<!/)>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
 _NON_CONTENT = re.compile(r"\[\[\s*:?\s*(?:file|image|category|media)\s*:", re.IGNORECASE)
-_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
+SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
+"""A wiki link holding no nested markup: ``[[target]]`` or ``[[target|shown]]`` (groups 1 and 2)."""
 _EXTERNAL = re.compile(r"\[((?:https?:)?//[^\s\[\]<>\"]+)(?:[ \t]+([^\[\]\n]*))?\]")
 _BREAK = re.compile(r"<br\s*/?\s*>|</br\s*>", re.IGNORECASE)
 _INLINE_TAG = re.compile(
@@ -44,7 +45,7 @@ def fast_plain(text: str) -> str | None:
     if "[[" in text:
         if _NON_CONTENT.search(text):
             return None
-        text = _LINK.sub(_link, text)  # before refs go, so a ref inside a link title keeps it unmatched
+        text = SIMPLE_LINK.sub(_link, text)  # before refs go, so a ref inside a link title keeps it unmatched
     if "<!--" in text:
         text = _COMMENT.sub("", text)
     if "<ref" in text or "<REF" in text or "<Ref" in text:

@@ -16,7 +16,7 @@ import attrs
 from mwparserfromhell import nodes as mw
 from mwparserfromhell.wikicode import Wikicode
 
-from wikifilm.document.fastplain import fast_plain
+from wikifilm.document.fastplain import SIMPLE_LINK, fast_plain
 from wikifilm.readers._scan import split_template
 from wikifilm.readers.inline import template_name
 from wikifilm.readers.parse import parse_wikicode
@@ -34,7 +34,6 @@ LIST_TEMPLATES = frozenset(
 
 _NON_CONTENT_LINK = re.compile(r"^\s*:?\s*(file|image|category|media)\s*:", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b\u202f]+")
-_SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|[^\[\]{}\n]*)?\]\]")
 _NAME_AT = re.compile(r"(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _REF_END = re.compile(r"</ref\s*>", re.IGNORECASE)
 _QUOTE_RUN = re.compile(r"'{2,}")
@@ -417,19 +416,38 @@ def _items_of_segments(source: Source, segments: list[Span]) -> list[ValueItem]:
     return items
 
 
+def link_target(title: str) -> str | None:
+    """A link title as a page name (``:``, ``_`` and extra spaces dropped); ``None`` for File:, Image:,
+    Media: and Category: links, which are not content."""
+    if _NON_CONTENT_LINK.match(title):
+        return None
+    return " ".join(title.strip().lstrip(":").replace("_", " ").split()) or None
+
+
+def wiki_links(text: str, *, shown: bool = True) -> list[tuple[str, str | None]]:
+    """``(target, shown plain text)`` of every content wiki link in a fragment, in order.
+
+    Simple links are read with a regex; a fragment holding templates or nested links goes through
+    the full parser. With ``shown=False`` the shown text is not computed (``None``).
+    """
+    if "[[" not in text:
+        return []
+    links: list[tuple[str, str | None]] = []
+    if "{{" not in text and "[[" not in SIMPLE_LINK.sub("", text):
+        for match in SIMPLE_LINK.finditer(text):
+            target = link_target(match.group(1))
+            if target:
+                label = match.group(2)
+                links.append((target, (wikitext_plain(label) if label is not None else target) if shown else None))
+        return links
+    for link in parse_wikicode(text)[0].filter_wikilinks(recursive=True):
+        target = link_target(str(link.title))
+        if target:
+            links.append((target, (clean_spaces(plain_text(link.text)) if link.text is not None else target) if shown else None))
+    return links
+
+
 def first_link(text: str) -> str | None:
     """Target of the first content wiki link in a fragment (not File: or Category:)."""
-    if "[[" not in text:
-        return None
-    if "{{" not in text:
-        for match in _SIMPLE_LINK.finditer(text):
-            title = match.group(1).strip()
-            if not _NON_CONTENT_LINK.match(title):
-                return " ".join(title.lstrip(":").replace("_", " ").split()) or None
-        if "[[" not in _SIMPLE_LINK.sub("", text):
-            return None
-    for link in parse_wikicode(text)[0].filter_wikilinks(recursive=True):
-        title = str(link.title).strip()
-        if not _NON_CONTENT_LINK.match(title):
-            return " ".join(title.lstrip(":").replace("_", " ").split()) or None
-    return None
+    links = wiki_links(text, shown=False)
+    return links[0][0] if links else None

@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from mwparserfromhell import nodes as mw
 
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.document.values import ValueItem, clean_spaces, plain_text, split_items, wikitext_plain
+from wikifilm.document.values import ValueItem, split_items, wiki_links
 from wikifilm.film import PersonRef
-from wikifilm.readers.parse import parse_wikicode
 from wikifilm.span import Source, Span
 
 _NOTE = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")
@@ -26,29 +25,11 @@ _NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|n
 _QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
 
 
-_SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
-
-
 def links_in(source: Source, span: Span) -> dict[str, str]:
-    """Shown plain text of each wiki link in ``source[span]`` to its target."""
-    text = source[span]
-    if "{{" not in text and "[[" in text:
-        out: dict[str, str] = {}
-        for match in _SIMPLE_LINK.finditer(text):
-            target = " ".join(match.group(1).strip().lstrip(":").replace("_", " ").split())
-            if target.lower().startswith(("file:", "image:", "category:")) or not target:
-                continue
-            shown = wikitext_plain(match.group(2)) if match.group(2) is not None else target
-            out.setdefault(shown, target)
-        return out
-    code, _outcome = parse_wikicode(text)
+    """Shown plain text of each wiki link in ``source[span]`` to its target (the first link wins)."""
     found: dict[str, str] = {}
-    for link in code.filter_wikilinks(recursive=True):
-        target = " ".join(str(link.title).strip().lstrip(":").replace("_", " ").split())
-        if target.lower().startswith(("file:", "image:", "category:")):
-            continue
-        shown = clean_spaces(plain_text(link.text)) if link.text is not None else target
-        found.setdefault(shown, target)
+    for target, shown in wiki_links(source[span]):
+        found.setdefault(shown or target, target)
     return found
 
 
