@@ -8,7 +8,7 @@ from mwparserfromhell import nodes as mw
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Infobox, Paragraph
-from wikifilm.document.values import clean_spaces, named, plain_text, positional
+from wikifilm.document.values import clean_spaces, named, positional
 from wikifilm.film import NativeTitle, Value
 from wikifilm.readers.inline import template_name
 from wikifilm.readers.parse import node_spans, parse_wikicode
@@ -114,13 +114,3 @@ def _native_from(text: str, start: int) -> NativeTitle | None:
             if chinese:
                 return NativeTitle(chinese, "zh", named(template, "p"), span)
     return None
-
-
-def lead_plain(document: Document) -> str:
-    """Plain text of the first lead paragraph (for tests and display)."""
-    paragraph = next((node for node in document.lead if isinstance(node, Paragraph)), None)
-    if paragraph is None:
-        return ""
-    if document.format == "plaintext":
-        return document.source[paragraph.content_span]
-    return clean_spaces(plain_text(parse_wikicode(document.source[paragraph.content_span])[0]))

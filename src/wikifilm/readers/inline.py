@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import attrs
 from mwparserfromhell import nodes as mw
-from mwparserfromhell.wikicode import Wikicode
 
 from wikifilm.document.nodes import Comment, Node, Raw, Template, Text
 from wikifilm.readers.parse import node_spans, parse_wikicode
@@ -117,8 +116,3 @@ def template_layout(template: mw.Template, start: int) -> tuple[str, tuple[Param
             params.append(Parameter(name_text.strip(), Span(cursor, cursor + len(value_text))))
             cursor += len(value_text)
     return template_name(str(template.name).strip()), tuple(params)
-
-
-def wikicode_of(source: Source, span: Span) -> Wikicode:
-    """The mwparserfromhell tree of ``source[span]`` (guarded; a raw region is one Text node)."""
-    return parse_wikicode(source[span])[0]

@@ -50,11 +50,6 @@ def parse_wikicode(text: str) -> tuple[Wikicode, Outcome]:
     return Wikicode([MwText(text)]), "raw"
 
 
-def outcome_diagnostic_code(outcome: Outcome) -> str | None:
-    """The diagnostic code an outcome calls for, if any."""
-    return {"ok": None, "fallback": "WF101", "raw": "WF102"}[outcome]
-
-
 def node_spans(code: Wikicode, start: int) -> list[Span]:
     """Spans of ``code``'s top-level nodes, ``code`` standing at offset ``start``."""
     spans = []
