@@ -31,3 +31,16 @@ plaintext_articles = st.tuples(st.lists(_lines, max_size=30), st.sampled_from(["
     lambda parts: parts[1].join(parts[0]) + (parts[1] if parts[2] else "")
 )
 """Arbitrary articles in the plain-text layout (page title, infobox lines, headings, lists, tables)."""
+
+_TEMPLATE_PARTS = [
+    "{{", "}}", "|", "=", "1=", "2=", "long=no", "lit=", " ", "\n", "[[", "]]", "[[a|b]]", "[[a]]", "''", "'''",
+    "<ref>", "</ref>", "<ref name=a/>", "<!--", "-->", "<br>", "<small>", "</small>", "<center>", "&nbsp;", "[http://x y]",
+    "{{small|", "{{nihongo|", "{{US$|", "{{INR|", "{{Film date|", "{{lang|fr|", "{{ill|", "{{sortname|", "{{ubl|",
+    "{{won}}", "{{'}}", "{{efn|", "{{#tag:ref|", "{{Anchor|", "{{runtime|", "{{based on|", "{{nowrap|", "{{Template:Small|",
+    "{{sort|", "{{resize|", "{{linktext|", "{{flagcountry|", "{{ }}", "{{\n", "{{a\nb|", "{{{", "}}}", "\ue000",
+    "1997", "12", "Spain", "million", "Jane Eyre",
+]
+template_fragments = st.lists(
+    st.one_of(st.sampled_from(_TEMPLATE_PARTS), st.text(alphabet="ab |=[]{}'<>", max_size=4)), max_size=30
+).map("".join)
+"""Arbitrary text dense in templates the plain-text renderers know, nested and malformed."""

@@ -7,10 +7,10 @@ from hypothesis import given
 
 import wikifilm
 from tests.conftest import ARTICLES
-from tests.strategies import wikitext_fragments
+from tests.strategies import template_fragments, wikitext_fragments
 from wikifilm.document.fastplain import fast_plain
 from wikifilm.document.nodes import iter_nodes
-from wikifilm.document.values import clean_spaces, plain_text
+from wikifilm.document.values import clean_spaces, parsed_links, plain_text, simple_links
 from wikifilm.readers.parse import parse_wikicode
 
 
@@ -40,13 +40,30 @@ def test_fast_path_equals_full_parse_on_arbitrary_fragments(text: str) -> None:
         assert clean_spaces(fast) == slow_plain(text)
 
 
+@given(template_fragments)
+def test_fast_path_equals_full_parse_on_arbitrary_templates(text: str) -> None:
+    """Nested text-bearing templates with named, numbered and malformed parameters: same answer or decline."""
+    fast = fast_plain(text)
+    if fast is not None:
+        assert clean_spaces(fast) == slow_plain(text)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("plain", "plain"),
     ("[[Ryan O'Neal]] as ''Redmond Barry''<ref>x</ref>", "Ryan O'Neal as Redmond Barry"),
     ("[[Patrick Magee (actor)|Patrick Magee]]<!-- c -->", "Patrick Magee"),
     ("a<br />b", "a\nb"),
     ("A&nbsp;B &amp; C", "A B & C"),
-    ("{{nowrap|A}}", None),
+    ("{{nowrap|A}}", "A"),
+    ('{{US$|9.4 million|long=no}} {{small|(North&nbsp;America)}}<ref name="Mojo"/>', "US$9.4 million (North America)"),
+    ("[[#Release|{{US$|6.1 million|long=no}}]]", "US$6.1 million"),
+    ("{{nihongo|Totoro|トトロ}}", "Totoro"),
+    ("{{Anchor|Luke}}'''[[Luke Duke]]''' ([[Tom Wopat]])", "Luke Duke (Tom Wopat)"),
+    ("x{{efn|a note with [[a link]]}}", "x"),
+    ("[[{{x}}]]", None),
+    ("{{small|<center>a}}", None),
+    ("{{{1}}}", None),
+    ("''[[Shame (2011 film)|''Shame'']]''", None),
     ("[[File:x.jpg]]", None),
     ("#20", None),
 ])
@@ -54,3 +71,25 @@ def test_examples(text: str, expected: str | None) -> None:
     """What the fast path renders, and what it declines."""
     fast = fast_plain(text)
     assert (clean_spaces(fast) if fast is not None else None) == expected
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
+def test_link_regex_equals_full_parse_on_every_corpus_fragment(path: object) -> None:
+    """Wiki links read by regex are the links mwparserfromhell finds, wherever the regex answers."""
+    document = wikifilm.read(path.read_text(encoding="utf-8"), format="wikitext")  # type: ignore[attr-defined]
+    for node in iter_nodes(document):
+        span = getattr(node, "content_span", None) or getattr(node, "value_span", None)
+        if span is None or "[[" not in document.source[span]:
+            continue
+        text = document.source[span]
+        links = simple_links(text)
+        if links is not None:
+            assert links == parsed_links(text), text
+
+
+@given(template_fragments)
+def test_link_regex_equals_full_parse_on_arbitrary_fragments(text: str) -> None:
+    """Links among templates, comments and malformed markup: the same links, or the full parser."""
+    links = simple_links(text)
+    if links is not None:
+        assert links == parsed_links(text)

@@ -1,15 +1,21 @@
 """A fast path for plain text of simple wikitext fragments, equal to the full path or declined.
 
-Most paragraphs, cells and headings hold only links, refs, comments, bold and italics, ``<br>``
-and a few inline tags. Those are rendered here with regular expressions; anything else
-(templates outside refs, file links, other tags) returns ``None`` and takes the
-mwparserfromhell path. A test checks both paths agree on every fragment of the corpus.
+Most paragraphs, cells and headings hold only links, templates, refs, comments, bold and
+italics, ``<br>`` and a few inline tags. Those are rendered here with regular expressions and our
+own template splitter: each outermost template becomes a placeholder character, rendered at the
+end from the shared template table (its parameters through this same fast path). Anything else
+(file links, other tags, unbalanced markup) returns ``None`` and takes the mwparserfromhell path.
+Tests check both paths agree on every fragment of the corpus and on generated markup.
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from wikifilm.document.template_text import Arguments, template_text
+from wikifilm.readers._scan import outer_templates, split_template
+from wikifilm.readers.inline import template_name
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _REF = re.compile(r"<ref\b[^<>]*/\s*>|<ref\b[^<>]*(?<!/)>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
@@ -18,22 +24,91 @@ SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(
 """A wiki link holding no nested markup: ``[[target]]`` or ``[[target|shown]]`` (groups 1 and 2)."""
 _EXTERNAL = re.compile(r"\[((?:https?:)?//[^\s\[\]<>\"]+)(?:[ \t]+([^\[\]\n]*))?\]")
 _BREAK = re.compile(r"<br\s*/?\s*>|</br\s*>", re.IGNORECASE)
-_INLINE_TAG = re.compile(
-    r"</?(?:small|span|sup|sub|i|b|u|s|center|div|p|big|font|abbr|em|strong|cite|q|del|ins|bdi|tt|code|var|kbd)\b[^<>]*>",
-    re.IGNORECASE,
-)
-_UNSAFE = re.compile(r"\{\{|\}\}|\[\[|\]\]|<|\[(?:https?:)?//|'''''")
+_INLINE_NAMES = r"(?:small|span|sup|sub|i|b|u|s|center|div|p|big|font|abbr|em|strong|cite|q|del|ins|bdi|tt|code|var|kbd)"
+_INLINE_TAG = re.compile(rf"</?{_INLINE_NAMES}\b[^<>]*>", re.IGNORECASE)
+_TAG_NAME = re.compile(r"</?([a-z]+)", re.IGNORECASE)
+STRAY_ANGLE = re.compile(rf"<(?!!--|/?ref\b|/?br\b|/?{_INLINE_NAMES}\b[^<>\[\]{{}}]*>)", re.IGNORECASE)
+"""A ``<`` that opens no comment, ref or known tag: removing markup around it could make it one."""
+_UNSAFE = re.compile(r"\{\{|\}\}|\[\[|\]\]|<|\[(?:https?:)?//|''''")
 _QUOTES = re.compile(r"'''|''")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _TRIGGERS = frozenset("{}[]<'&")
-_LIST_START = re.compile(r"(?:^|\n)(?:[ \t]*[*#:;]|=|----)")
+_LIST_START = re.compile(r"(?:^|\n)(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
+_PLACEHOLDERS = 0xE000
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_TEMPLATE_NAME = re.compile(r"\s*[^\s\[\]{}<>|&=][^\[\]{}<>|&\n]*?\s*")
+_PARAMETER_NAME = re.compile(r"\s*[\w\-. ]+\s*")
+
+
+def _render_template(text: str, start: int, end: int) -> str | None:
+    """Plain text of the template ``text[start:end]``, or ``None`` when it needs the full parser.
+
+    Every parameter must render, used or not: one the fast path declines (an unclosed tag, say)
+    may be one that makes mwparserfromhell read the whole template as text.
+    """
+    name_end, params = split_template(text, start, end)
+    raw_name = text[start + 2 : name_end]
+    if not _TEMPLATE_NAME.fullmatch(raw_name):
+        return None
+    arguments: list[tuple[str, bool, str]] = []
+    rank = 0
+    for param in params:
+        if param.equals is None:
+            rank += 1
+            name, showkey, value = str(rank), False, fast_plain(text[param.name_start : param.end])
+        else:
+            name, showkey, value = text[param.name_start : param.equals], True, fast_plain(text[param.equals + 1 : param.end])
+            if not _PARAMETER_NAME.fullmatch(name):
+                return None
+        if value is None:
+            return None
+        arguments.append((name.strip(), showkey, value))
+    return template_text(template_name(raw_name.strip()).casefold(), Arguments(arguments, str))
+
+
+def _hold_templates(text: str) -> tuple[str, list[str]] | None:
+    """``text`` with each outermost template replaced by a placeholder, and the templates' plain text."""
+    spans = outer_templates(text)
+    if spans is None:
+        return None
+    rendered: list[str] = []
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        plain = _render_template(text, start, end)
+        if plain is None:
+            return None
+        pieces += (text[cursor:start], chr(_PLACEHOLDERS + len(rendered)))
+        rendered.append(plain)
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces), rendered
+
+
+def _tags_nest(tags: list[str]) -> bool:
+    """Whether inline tags open and close in matching pairs, properly nested."""
+    open_names: list[str] = []
+    for tag in tags:
+        name = _TAG_NAME.match(tag)
+        assert name is not None
+        if tag.startswith("</"):
+            if not open_names or open_names.pop() != name.group(1).lower():
+                return False
+        elif not tag.endswith("/>"):
+            open_names.append(name.group(1).lower())
+        else:
+            return False
+    return not open_names
 
 
 def _link(match: re.Match[str]) -> str:
     shown = match.group(2)
     if shown is not None:
         return shown
-    return match.group(1).strip().lstrip(":")
+    target = match.group(1)
+    if _PRIVATE_USE.search(target):
+        return "[["  # a template in a shown link target: the full parser shows it as written
+    return target.strip().lstrip(":")
 
 
 def fast_plain(text: str) -> str | None:
@@ -42,8 +117,19 @@ def fast_plain(text: str) -> str | None:
         return None
     if not _TRIGGERS.intersection(text):
         return text
+    rendered: list[str] = []
+    if "{{" in text or "}}" in text:
+        if "{{{" in text or "}}}" in text or _PRIVATE_USE.search(text):
+            return None
+        held = _hold_templates(text)
+        if held is None:
+            return None
+        text, rendered = held
+    if "<" in text and STRAY_ANGLE.search(text):
+        return None
+    entities = len(_ENTITY.findall(text)) if "&" in text else 0
     if "[[" in text:
-        if _NON_CONTENT.search(text):
+        if _NON_CONTENT.search(text) or "[[[" in text or "]]]" in text:
             return None
         text = SIMPLE_LINK.sub(_link, text)  # before refs go, so a ref inside a link title keeps it unmatched
     if "<!--" in text:
@@ -59,8 +145,7 @@ def fast_plain(text: str) -> str | None:
         text = _EXTERNAL.sub(lambda match: match.group(2) or "", text)
     if "<" in text:
         text = _BREAK.sub("\n", text)
-        tags = _INLINE_TAG.findall(text)
-        if sum(tag.startswith("</") for tag in tags) * 2 != len(tags):
+        if not _tags_nest(_INLINE_TAG.findall(text)):
             return None
         text = _INLINE_TAG.sub("", text)
     if _UNSAFE.search(text):
@@ -70,5 +155,11 @@ def fast_plain(text: str) -> str | None:
             return None
         text = _QUOTES.sub("", text)
     if "&" in text:
+        if len(_ENTITY.findall(text)) > entities:
+            return None  # an entity made by joining text around removed markup: the full parser shows it as written
         text = _ENTITY.sub(lambda match: html.unescape(match.group(0)).replace("\u00a0", " "), text)
+    if rendered:
+        if len(_PRIVATE_USE.findall(text)) != len(rendered):
+            return None  # a template sat where the full parser keeps or drops it as written
+        text = _PRIVATE_USE.sub(lambda match: rendered[ord(match.group(0)) - _PLACEHOLDERS], text)
     return text

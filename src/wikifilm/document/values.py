@@ -10,39 +10,27 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator
 
 import attrs
 from mwparserfromhell import nodes as mw
 from mwparserfromhell.wikicode import Wikicode
 
-from wikifilm.document.fastplain import SIMPLE_LINK, fast_plain
-from wikifilm.readers._scan import split_template
+from wikifilm.document.fastplain import SIMPLE_LINK, STRAY_ANGLE, fast_plain
+from wikifilm.document.template_text import LIST_TEMPLATES, Arguments, template_text
+from wikifilm.readers._scan import outer_templates, split_template
 from wikifilm.readers.inline import template_name
 from wikifilm.readers.parse import parse_wikicode
 from wikifilm.span import Source, Span
 
-LIST_TEMPLATES = frozenset(
-    name.casefold()
-    for name in (
-        "Plainlist", "Plain list", "Ubl", "Unbulleted list", "Ublist", "Unbulleted", "Hlist",
-        "Flatlist", "Flat list", "Bulleted list", "Bulletedlist", "Collapsible list", "Endplainlist",
-        "Startplainlist", "Unordered list", "Ordered list", "Br separated entries", "Bulleted",
-    )
-)
-"""Templates whose parameters (or whose bulleted content) are list items."""
-
 _NON_CONTENT_LINK = re.compile(r"^\s*:?\s*(file|image|category|media)\s*:", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b\u202f]+")
 _NAME_AT = re.compile(r"(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _REF_END = re.compile(r"</ref\s*>", re.IGNORECASE)
 _QUOTE_RUN = re.compile(r"'{2,}")
 _BULLET = re.compile(r"^[\s*#:;•·]+")
 _BULLET_AFTER = re.compile(r"[ \t]*[*#•]")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
 
 
 @attrs.frozen
@@ -133,160 +121,64 @@ def _plain_tag(tag: mw.Tag) -> str:
     return plain_text(tag.contents)
 
 
+def _arguments(template: mw.Template) -> Arguments[Wikicode]:
+    params = [(str(param.name).strip(), bool(param.showkey), param.value) for param in template.params]
+    return Arguments(params, plain_text)
+
+
 def positional(template: mw.Template) -> list[str]:
     """Positional parameter values of a template, as plain text."""
-    return [plain_text(param.value).strip() for param in template.params if not param.showkey]
+    return _arguments(template).positional()
 
 
 def named(template: mw.Template, *names: str) -> str | None:
     """Plain text of the first of ``names`` the template has, else ``None``."""
-    for name in names:
-        if template.has(name):
-            return plain_text(template.get(name).value).strip()
-    return None
-
-
-def _nth(template: mw.Template, index: int) -> str:
-    values = [param for param in template.params if str(param.name).strip() == str(index)]
-    return plain_text(values[0].value).strip() if values else ""
-
-
-def _join_nonempty(parts: Sequence[str], sep: str) -> str:
-    return sep.join(part for part in parts if part)
-
-
-def _date_parts(parts: Sequence[str]) -> str:
-    year, month, day = [*parts, "", "", ""][:3]
-    if not year.isdigit():
-        return ""
-    out = year
-    if month.isdigit() and 1 <= int(month) <= 12:
-        out += f"-{int(month):02d}"
-        if day.isdigit() and 1 <= int(day) <= 31:
-            out += f"-{int(day):02d}"
-    return out
-
-
-def _film_date(template: mw.Template) -> str:
-    """``{{Film date|1997|1|17|[[Spain]]|...}}`` as ``1997-01-17 (Spain)`` lines."""
-    values = positional(template)
-    lines, index = [], 0
-    while index < len(values):
-        date = _date_parts(values[index : index + 3])
-        if not date:
-            break
-        place = values[index + 3] if index + 3 < len(values) else ""
-        lines.append(date + (f" ({place})" if place else ""))
-        index += 4
-    return "\n".join(lines)
-
-
-_CURRENCY_TEMPLATES = {
-    "us$": "US$", "usd": "US$", "us dollar": "US$", "gbp": "£", "£": "£", "eur": "€", "€": "€",
-    "jpy": "JP¥", "yen": "JP¥", "¥": "JP¥", "jp¥": "JP¥", "krw": "₩", "₩": "₩", "inr": "₹", "₹": "₹", "cny": "CN¥", "rmb": "CN¥",
-    "aud": "A$", "a$": "A$", "cad": "CA$", "ca$": "CA$", "hkd": "HK$", "hk$": "HK$", "nzd": "NZ$",
-    "rub": "₽", "bdt": "৳", "pkr": "Rs", "lkr": "Rs", "npr": "Rs", "php": "₱", "thb": "฿", "chf": "CHF",
-    "sek": "SEK", "nok": "NOK", "dkk": "DKK", "brl": "R$", "mxn": "MX$", "twd": "NT$", "sgd": "S$",
-    "idr": "Rp", "myr": "RM", "zar": "R", "try": "₺", "irr": "IRR", "egp": "E£", "ngn": "₦",
-    "frf": "F", "dem": "DM", "itl": "₤", "esp": "₧",
-}
-_INR_SCALES = {"c": "crore", "crore": "crore", "l": "lakh", "lakh": "lakh", "k": "thousand",
-               "m": "million", "b": "billion", "t": "trillion", "": ""}
-
-
-def _money(symbol: str, template: mw.Template) -> str:
-    values = positional(template)
-    return f"{symbol}{values[0]}" if values else symbol
-
-
-def _inr_convert(template: mw.Template) -> str:
-    values = positional(template)
-    if not values:
-        return "₹"
-    scale = _INR_SCALES.get(values[1].lower() if len(values) > 1 else "", "")
-    return _join_nonempty([f"₹{values[0]}", scale], " ")
-
-
-def _runtime(template: mw.Template) -> str:
-    values = [value for value in positional(template) if value]
-    if len(values) >= 2 and values[0].isdigit() and values[1].isdigit():
-        return f"{int(values[0]) * 60 + int(values[1])} minutes"
-    return f"{values[0]} minutes" if values else ""
-
-
-def _based_on(template: mw.Template) -> str:
-    values = [value for value in positional(template) if value]
-    if not values:
-        return ""
-    return values[0] + (" by " + " and ".join(values[1:]) if len(values) > 1 else "")
-
-
-def _sortname(template: mw.Template) -> str:
-    values = positional(template)
-    return _join_nonempty(values[:2], " ")
-
-
-def _list_items(template: mw.Template) -> str:
-    values = positional(template)
-    return "\n".join(values)
-
-
-def _first(template: mw.Template) -> str:
-    return _nth(template, 1)
-
-
-def _second(template: mw.Template) -> str:
-    return _nth(template, 2) or _nth(template, 1)
-
-
-def _last(template: mw.Template) -> str:
-    values = positional(template)
-    return values[-1] if values else ""
-
-
-def _const(text: str) -> Callable[[mw.Template], str]:
-    return lambda _template: text
-
-
-_TEMPLATE_TEXT: dict[str, Callable[[mw.Template], str]] = {
-    "nowrap": _first, "nobr": _first, "no wrap": _first, "small": _first, "smaller": _first,
-    "big": _first, "larger": _first, "resize": _last, "em": _first, "strong": _first,
-    "lang": _second, "langx": _second, "transl": _last, "transliteration": _last, "nihongo": _first,
-    "nihongo2": _first, "ill": _first, "interlanguage link": _first, "illm": _first, "sortname": _sortname,
-    "sort": _second, "abbr": _first, "tooltip": _first, "center": _first, "nowrap begin": _const(""),
-    "film date": _film_date, "start date": lambda t: _date_parts(positional(t)[:3]),
-    "start date and age": lambda t: _date_parts(positional(t)[:3]),
-    "release date": lambda t: _date_parts(positional(t)[:3]), "filmdate": _film_date,
-    "runtime": _runtime, "based on": _based_on, "inrconvert": _inr_convert, "inr convert": _inr_convert,
-    "won": _const("Won"), "nom": _const("Nominated"), "nominated": _const("Nominated"),
-    "pending": _const("Pending"), "tba": _const("TBA"), "yes": _const("Yes"), "no": _const("No"),
-    "draw": _const(""), "n/a": _const("N/A"), "na": _const("N/A"), "'": _const("'"), "snd": _const(" – "),
-    "spaced ndash": _const(" – "), "ndash": _const("–"), "mdash": _const("—"), "spaced en dash": _const(" – "),
-    "dot": _const(" · "), "·": _const(" · "), "•": _const(" • "), "nbsp": _const(" "), "sp": _const(" "),
-    "flag": _first, "flagcountry": _first, "flagu": _first, "flag country": _first, "country": _first,
-    "ship": lambda t: _join_nonempty(positional(t)[:2], " "), "title": _first, "not a typo": _first,
-    "sic": _last, "as written": _first, "linktext": lambda t: "".join(positional(t)),
-    "visible anchor": _first, "anchor": _const(""), "vanchor": _first, "nowiki": _first,
-    "estimation": _const("est. "), "circa": _const("c. "), "c.": _const("c. "), "shy": _const(""), "zwsp": _const(""), "gap": _const(" "), "'s": _const("'s"),
-}
-for _name in LIST_TEMPLATES:
-    _TEMPLATE_TEXT[_name] = _list_items
-def _currency_renderer(symbol: str) -> Callable[[mw.Template], str]:
-    return lambda template: _money(symbol, template)
-
-
-for _code, _symbol in _CURRENCY_TEMPLATES.items():
-    _TEMPLATE_TEXT[_code] = _currency_renderer(_symbol)
+    return _arguments(template).named(*names)
 
 
 def _plain_template(template: mw.Template) -> str:
-    name = template_name(str(template.name).strip()).casefold()
-    render = _TEMPLATE_TEXT.get(name)
-    if render is not None:
-        return render(template)
-    if name in ("plainlist", "plain list", "flatlist", "flat list"):
-        return _first(template)
-    return ""
+    return template_text(template_name(str(template.name).strip()).casefold(), _arguments(template))
+
+
+@attrs.frozen
+class TemplateCall:
+    """A template as written, split by our own scanner (no full parse): name, span, parameters."""
+
+    name: str
+    """Normalised, casefolded name: ``film date``."""
+    span: Span
+    """From ``{{`` to ``}}``."""
+    params: tuple[tuple[str, bool, Span], ...]
+    """``(name, named, value span)``; positional parameters are named ``"1"``, ``"2"``..."""
+
+    @property
+    def positional_spans(self) -> list[Span]:
+        """Value spans of the positional parameters, in order."""
+        return [span for _name, named, span in self.params if not named]
+
+    def arguments(self, source: Source) -> Arguments[Span]:
+        """The parameters, rendered to plain text on demand."""
+        return Arguments(self.params, lambda span: wikitext_plain(source[span]))
+
+
+def template_calls(source: Source, span: Span, *, nested: bool = False) -> Iterator[TemplateCall]:
+    """The templates of ``source[span]`` outside comments and refs, in order; with ``nested``, also
+    those inside other templates' parameters (after their container). Unclosed ones are text."""
+    text = source.text
+    for start, end in outer_templates(source[span], strict=False) or ():
+        start, end = start + span.start, end + span.start
+        name_end, raw_params = split_template(text, start, end)
+        params: list[tuple[str, bool, Span]] = []
+        rank = 0
+        for param in raw_params:
+            if param.equals is None:
+                rank += 1
+                params.append((str(rank), False, Span(param.name_start, param.end)))
+            else:
+                params.append((text[param.name_start : param.equals].strip(), True, Span(param.equals + 1, param.end)))
+        yield TemplateCall(template_name(text[start + 2 : name_end].strip()).casefold(), Span(start, end), tuple(params))
+        if nested and end - start > 4:
+            yield from template_calls(source, Span(name_end, end - 2), nested=True)
 
 
 def is_list_template(name: str) -> bool:
@@ -427,19 +319,34 @@ def link_target(title: str) -> str | None:
 def wiki_links(text: str, *, shown: bool = True) -> list[tuple[str, str | None]]:
     """``(target, shown plain text)`` of every content wiki link in a fragment, in order.
 
-    Simple links are read with a regex; a fragment holding templates or nested links goes through
-    the full parser. With ``shown=False`` the shown text is not computed (``None``).
+    Links inside templates count, links inside comments do not. Simple links are read with a
+    regex; a fragment holding nested links or tags other than refs and inline ones goes through the full parser. With
+    ``shown=False`` the shown text is not computed (``None``).
     """
     if "[[" not in text:
         return []
+    links = simple_links(text, shown=shown)
+    return links if links is not None else parsed_links(text, shown=shown)
+
+
+def simple_links(text: str, *, shown: bool = True) -> list[tuple[str, str | None]] | None:
+    """:func:`wiki_links` by regex, or ``None`` when a link nests markup the regex cannot read."""
+    if "<!--" in text:
+        text = _COMMENT.sub("", text)
+    if "[[[" in text or "]]]" in text or "[[" in SIMPLE_LINK.sub("", text) or ("<" in text and STRAY_ANGLE.search(text)):
+        return None
     links: list[tuple[str, str | None]] = []
-    if "{{" not in text and "[[" not in SIMPLE_LINK.sub("", text):
-        for match in SIMPLE_LINK.finditer(text):
-            target = link_target(match.group(1))
-            if target:
-                label = match.group(2)
-                links.append((target, (wikitext_plain(label) if label is not None else target) if shown else None))
-        return links
+    for match in SIMPLE_LINK.finditer(text):
+        target = link_target(match.group(1))
+        if target:
+            label = match.group(2)
+            links.append((target, (wikitext_plain(label) if label is not None else target) if shown else None))
+    return links
+
+
+def parsed_links(text: str, *, shown: bool = True) -> list[tuple[str, str | None]]:
+    """:func:`wiki_links` through mwparserfromhell."""
+    links: list[tuple[str, str | None]] = []
     for link in parse_wikicode(text)[0].filter_wikilinks(recursive=True):
         target = link_target(str(link.title))
         if target:

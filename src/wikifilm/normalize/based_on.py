@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.document.values import ValueItem, clean_spaces, plain_text
+from wikifilm.document.values import ValueItem, template_calls, wikitext_plain
 from wikifilm.film import BasedOn
 from wikifilm.normalize.people import refs_from_items, template_people
-from wikifilm.readers.inline import template_name
-from wikifilm.readers.parse import parse_wikicode
 from wikifilm.span import Source, Span
 
 _BY = re.compile(r"^(?P<work>.+?)\s+by\s+(?P<authors>.+)$", re.IGNORECASE | re.DOTALL)
@@ -28,18 +26,11 @@ def _work(text: str) -> str:
 def _from_templates(source: Source, field: InfoboxField) -> tuple[BasedOn, ...]:
     """Every ``{{based on}}`` in the value, nested in list templates too, with exact spans."""
     out: list[BasedOn] = []
-    code, _outcome = parse_wikicode(field.raw(source))
-    for template in code.filter_templates(recursive=True):
-        if template_name(str(template.name).strip()).casefold() != "based on":
+    for template in template_calls(source, field.value_span, nested=True):
+        if template.name != "based on" or not template.positional_spans:
             continue
-        params = [param for param in template.params if not param.showkey]
-        if not params:
-            continue
-        offset = field.raw(source).find(str(template))
-        start = field.value_span.start + max(offset, 0)
-        span = Span(start, start + len(str(template)))
-        work = clean_spaces(plain_text(params[0].value)).split("\n")[0]  # ''Random Harvest''<br>1941 novel
-        out.append(BasedOn(_work(work), template_people(source, span, template, start), span))
+        work = wikitext_plain(source[template.positional_spans[0]]).split("\n")[0]  # ''Random Harvest''<br>1941 novel
+        out.append(BasedOn(_work(work), template_people(source, template), template.span))
     return tuple(out)
 
 

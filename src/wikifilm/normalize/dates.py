@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import re
 
-from mwparserfromhell import nodes as mw
-
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.document.values import clean_spaces, plain_text
+from wikifilm.document.values import TemplateCall, clean_spaces, template_calls, wikitext_plain
 from wikifilm.film import PartialDate, Release
 from wikifilm.normalize._data.lexicon import MONTHS
-from wikifilm.readers.inline import template_layout, template_name
-from wikifilm.readers.parse import node_spans, parse_wikicode
 from wikifilm.span import Source, Span
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -71,18 +67,18 @@ def _place_and_note(text: str) -> tuple[str | None, str | None]:
     return text, None
 
 
-def _from_template(template: mw.Template, span: Span, source: Source) -> list[Release]:
-    _name, params = template_layout(template, span.start)
-    values = [(plain_text(parse_wikicode(source[param.value_span])[0]).strip(), param) for param in params if param.name_span is None]
+def _from_template(source: Source, template: TemplateCall) -> list[Release]:
+    span = template.span
+    values = [wikitext_plain(source[value]) for value in template.positional_spans]
     releases = []
     index = 0
     while index < len(values):
-        year = _int(values[index][0])
+        year = _int(values[index])
         if year is None:
             index += 1
             continue
-        month = _int(values[index + 1][0]) if index + 1 < len(values) else None
-        day = _int(values[index + 2][0]) if index + 2 < len(values) and month else None
+        month = _int(values[index + 1]) if index + 1 < len(values) else None
+        day = _int(values[index + 2]) if index + 2 < len(values) and month else None
         consumed = 1 + (month is not None) + (day is not None)
         try:
             date = PartialDate(year, month if month and 1 <= month <= 12 else None, day if day and month and 1 <= day <= 31 else None)
@@ -90,8 +86,8 @@ def _from_template(template: mw.Template, span: Span, source: Source) -> list[Re
             index += consumed
             continue
         place_text = ""
-        if index + consumed < len(values) and _int(values[index + consumed][0]) is None:
-            place_text = values[index + consumed][0]
+        if index + consumed < len(values) and _int(values[index + consumed]) is None:
+            place_text = values[index + consumed]
             consumed += 1
         place, note = _place_and_note(place_text)
         releases.append(Release(date, place, note, raw=source[span], span=span))
@@ -105,10 +101,9 @@ def normalize_release_dates(source: Source, field: InfoboxField | None) -> tuple
         return (), []
     releases: list[Release] = []
     if field.format == "wikitext":
-        code, _outcome = parse_wikicode(field.raw(source))
-        for node, span in zip(code.nodes, node_spans(code, field.value_span.start), strict=True):
-            if isinstance(node, mw.Template) and template_name(str(node.name).strip()).casefold() in _DATE_TEMPLATES:
-                releases.extend(_from_template(node, span, source))
+        for template in template_calls(source, field.value_span):
+            if template.name in _DATE_TEMPLATES:
+                releases.extend(_from_template(source, template))
         if releases:
             return tuple(releases), []
     for item in field.items(source):

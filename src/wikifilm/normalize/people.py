@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from mwparserfromhell import nodes as mw
-
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.document.values import ValueItem, split_items, wiki_links
+from wikifilm.document.values import TemplateCall, ValueItem, split_items, wiki_links
 from wikifilm.film import PersonRef
 from wikifilm.span import Source, Span
 
@@ -108,13 +106,9 @@ def normalize_companies(source: Source, field: InfoboxField | None) -> tuple[Per
     return refs_from_items(source, field.items(source), companies=True)
 
 
-def template_people(source: Source, span: Span, template: mw.Template, start: int) -> tuple[PersonRef, ...]:
+def template_people(source: Source, template: TemplateCall) -> tuple[PersonRef, ...]:
     """People given as a template's positional parameters (``{{based on|work|author|author}}`` minus the first)."""
-    from wikifilm.readers.inline import template_layout
-
-    _name, params = template_layout(template, start)
-    positional = [param for param in params if param.name_span is None]
     items: list[ValueItem] = []
-    for param in positional[1:]:
-        items.extend(split_items(source, param.value_span))
+    for value_span in template.positional_spans[1:]:
+        items.extend(split_items(source, value_span))
     return refs_from_items(source, items)

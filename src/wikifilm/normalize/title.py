@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 
-from mwparserfromhell import nodes as mw
-
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Infobox, Paragraph
-from wikifilm.document.values import clean_spaces, named, positional
+from wikifilm.document.values import clean_spaces, template_calls
 from wikifilm.film import NativeTitle, Value
-from wikifilm.readers.inline import template_name
-from wikifilm.readers.parse import node_spans, parse_wikicode
-from wikifilm.span import Span
+from wikifilm.span import Source, Span
 
 _DISAMBIGUATION = re.compile(r"\s*\((?:[^()]*\b)?(?:film|movie|film series|miniseries)\)\s*$", re.IGNORECASE)
 _EMPTY_BRACKETS = re.compile(r"\s?\((?:[\s,;:–-]|&nbsp;)*\)")
@@ -67,7 +63,7 @@ def normalize_native_title(document: Document, infobox: Infobox | None) -> Nativ
     if infobox is not None:
         field = infobox.get("native_name", "native name")
         if field is not None:
-            found = _native_from(field.raw(source), field.value_span.start)
+            found = _native_from(source, field.value_span)
             if found is not None:
                 return found
             text = field.plain(source).replace("\n", " ").strip()
@@ -76,41 +72,41 @@ def normalize_native_title(document: Document, infobox: Infobox | None) -> Nativ
     paragraph = next((node for node in document.lead if isinstance(node, Paragraph)), None)
     if paragraph is None:
         return None
-    head = source[paragraph.content_span][:600]
-    return _native_from(head, paragraph.content_span.start)
+    return _native_from(source, paragraph.content_span, within=600)
 
 
 _NATIVE_HINT = re.compile(r"\{\{\s*(?:korean|nihongo|lang|zh|chinese)", re.IGNORECASE)
 
 
-def _native_from(text: str, start: int) -> NativeTitle | None:
-    if not _NATIVE_HINT.search(text):
+def _native_from(source: Source, span: Span, within: int | None = None) -> NativeTitle | None:
+    """The first native-title template of ``source[span]`` (starting in its first ``within`` characters)."""
+    if not _NATIVE_HINT.search(source.text, span.start, span.end if within is None else min(span.end, span.start + within + 20)):
         return None
-    code, _outcome = parse_wikicode(text)
-    for node, span in zip(code.nodes, node_spans(code, start), strict=True):
-        template = node if isinstance(node, mw.Template) else None
-        if template is None:
-            continue
-        name = template_name(str(template.name).strip()).casefold()
+    for template in template_calls(source, span):
+        if within is not None and template.span.start >= span.start + within:
+            break
+        name = template.name
+        args = template.arguments(source)
+        where = template.span
         lang_match = _LANG_TEMPLATE.match(name)
         if name == "korean":
-            text_ = named(template, "hangul", "hanja") or (positional(template) or [""])[0]
+            text_ = args.named("hangul", "hanja") or (args.positional() or [""])[0]
             if text_:
-                return NativeTitle(text_, "ko", named(template, "rr", "mr"), span)
+                return NativeTitle(text_, "ko", args.named("rr", "mr"), where)
         elif name.startswith("nihongo"):
-            values = positional(template)
+            values = args.positional()
             if len(values) >= 2 and values[1]:
-                return NativeTitle(values[1], "ja", values[2] if len(values) > 2 and values[2] else None, span)
+                return NativeTitle(values[1], "ja", values[2] if len(values) > 2 and values[2] else None, where)
         elif name in ("lang", "langx") or lang_match:
-            values = positional(template)
+            values = args.positional()
             lang = lang_match.group(1) if lang_match else (values[0] if values else None)
             if lang and lang.lower() == "en":
                 continue  # an English gloss ({{lang-en|We are together}}) is a translation, not the native title
             text_ = (values[0] if lang_match else (values[1] if len(values) > 1 else "")) if values else ""
             if text_:
-                return NativeTitle(clean_spaces(text_), lang, named(template, "translit", "rr"), span)
+                return NativeTitle(clean_spaces(text_), lang, args.named("translit", "rr"), where)
         elif name in ("zh", "chinese"):
-            chinese = named(template, "t", "s", "c")
+            chinese = args.named("t", "s", "c")
             if chinese:
-                return NativeTitle(chinese, "zh", named(template, "p"), span)
+                return NativeTitle(chinese, "zh", args.named("p"), where)
     return None

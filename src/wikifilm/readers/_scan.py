@@ -192,3 +192,44 @@ def split_template(text: str, start: int, end: int) -> tuple[int, list[RawParame
         return inner_end, []
     params.append(RawParameter(param_start, equals, inner_end))
     return name_end, params
+
+
+_OUTER = re.compile(_NESTING, re.IGNORECASE)
+
+
+def outer_templates(text: str, *, strict: bool = True) -> list[tuple[int, int]] | None:
+    """``(start, end)`` of every template not nested in another one, outside comments and extension
+    tags (a template inside a ``<ref>`` goes with the ref).
+
+    When braces, comments or tags do not close, ``None`` if ``strict``, else the templates that
+    did close before the trouble.
+    """
+    found: list[tuple[int, int]] = []
+    depth = start = pos = 0
+    search = _OUTER.search
+    while (match := search(text, pos)) is not None:
+        pos = match.end()
+        token = match.group(0)
+        if token == "{{":
+            if depth == 0:
+                start = match.start()
+            depth += 1
+        elif token == "}}":
+            if depth == 0:
+                if strict:
+                    return None
+                continue
+            depth -= 1
+            if depth == 0:
+                found.append((start, pos))
+        elif token == "<!--":
+            close = text.find("-->", pos)
+            if close == -1:
+                return None if strict else found
+            pos = close + 3
+        elif token[0] == "<" and not match.group("self_closing"):
+            closing = _closer(match.group("tag").lower()).search(text, pos)
+            if closing is None:
+                return None if strict else found
+            pos = closing.end()
+    return None if depth and strict else found
