@@ -69,3 +69,14 @@ def test_every_name_is_a_variant_of_itself(name: str) -> None:
 def test_symmetric(a: str, b: str) -> None:
     """is_variant(a, b) == is_variant(b, a)."""
     assert is_variant(a, b) == is_variant(b, a)
+
+
+@given(st.text(alphabet="abcdfghijklmnoprstvwyz-", max_size=12))
+def test_transliteration_shortcut_agrees_with_the_rules(token: str) -> None:
+    """The one-pattern check that skips tokens no rule touches never skips one a rule would change."""
+    from wikifilm.names import _TRANSLIT, _transliteration_key
+
+    expected = token
+    for pattern, replacement in _TRANSLIT:
+        expected = pattern.sub(replacement, expected)
+    assert _transliteration_key(token) == expected

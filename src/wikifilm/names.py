@@ -134,8 +134,14 @@ _TRANSLIT = (
 )
 
 
+_ANY_TRANSLIT = re.compile(r"off\b|ow\b|(?<=[a-z])(?:y|ij|ii)\b|^tch|kh|([bcdfgklmnprstvz])\1")
+"""Matches where any of the endings above does: a token with none is its own key."""
+
+
 @functools.lru_cache(maxsize=65536)
 def _transliteration_key(token: str) -> str:
+    if not _ANY_TRANSLIT.search(token):
+        return token
     for pattern, replacement in _TRANSLIT:
         token = pattern.sub(replacement, token)
     return token

@@ -44,16 +44,20 @@ class Source:
     """The decoded article text, exactly as given."""
     name: str | None = None
     """A label for messages: a file name or page title."""
-    _line_starts: list[int] = attrs.field(init=False, repr=False)
+    _line_starts: list[int] | None = attrs.field(init=False, repr=False, default=None)
 
-    def __attrs_post_init__(self) -> None:
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        object.__setattr__(self, "_line_starts", starts)
+    def _starts(self) -> list[int]:
+        """Offsets where lines begin, computed on first use (only messages need them)."""
+        if self._line_starts is None:
+            starts = [0]
+            find = self.text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            object.__setattr__(self, "_line_starts", starts)
+            return starts
+        return self._line_starts
 
     def __getitem__(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -68,13 +72,15 @@ class Source:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a code point offset (display only)."""
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        starts = self._starts()
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        starts = self._starts()
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
     def excerpt(self, span: Span) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import wikifilm
 from tests.conftest import ARTICLES
@@ -93,3 +96,14 @@ def test_link_regex_equals_full_parse_on_arbitrary_fragments(text: str) -> None:
     links = simple_links(text)
     if links is not None:
         assert links == parsed_links(text)
+
+
+@given(st.text(alphabet=" \t\n\r\u00a0\u2009\u200b\u202f\u3000a'", max_size=30))
+def test_clean_spaces_collapses_only_its_spaces(text: str) -> None:
+    """Runs of spaces, tabs and narrow or no-break spaces become one space; lines are stripped, empty ones dropped."""
+    expected_lines = []
+    for line in re.sub(r"'{2,}", "", text).split("\n"):
+        line = re.sub("[ \t\u00a0\u2009\u200b\u202f]+", " ", line).strip()
+        if line:
+            expected_lines.append(line)
+    assert clean_spaces(text) == "\n".join(expected_lines)

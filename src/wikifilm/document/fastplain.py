@@ -32,8 +32,8 @@ STRAY_ANGLE = re.compile(rf"<(?!!--|/?ref\b|/?br\b|/?{_INLINE_NAMES}\b[^<>\[\]{{
 _UNSAFE = re.compile(r"\{\{|\}\}|\[\[|\]\]|<|\[(?:https?:)?//|''''")
 _QUOTES = re.compile(r"'''|''")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_TRIGGERS = frozenset("{}[]<'&")
-_LIST_START = re.compile(r"(?:^|\n)(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
+_TRIGGERS = re.compile(r"[{}\[\]<'&]")
+_LIST_START = re.compile(r"^(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)", re.MULTILINE)
 _PLACEHOLDERS = 0xE000
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _TEMPLATE_NAME = re.compile(r"\s*[^\s\[\]{}<>|&=][^\[\]{}<>|&\n]*?\s*")
@@ -115,7 +115,7 @@ def fast_plain(text: str) -> str | None:
     """Plain text of a simple fragment, or ``None`` when it needs the full parser."""
     if _LIST_START.search(text):
         return None
-    if not _TRIGGERS.intersection(text):
+    if not _TRIGGERS.search(text):
         return text
     rendered: list[str] = []
     if "{{" in text or "}}" in text:

@@ -25,7 +25,8 @@ from wikifilm.span import Source, Span
 
 _NON_CONTENT_LINK = re.compile(r"^\s*:?\s*(file|image|category|media)\s*:", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u200b\u202f]+")
+_ODD_SPACES = re.compile("[\t\u00a0\u2009\u200b\u202f]")
+_SPACE_RUN = re.compile(" {2,}")
 _NAME_AT = re.compile(r"(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _REF_END = re.compile(r"</ref\s*>", re.IGNORECASE)
 _QUOTE_RUN = re.compile(r"'{2,}")
@@ -70,10 +71,12 @@ def clean_spaces(text: str) -> str:
     """
     if "''" in text:
         text = _QUOTE_RUN.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
     if "\n" not in text:
-        return _SPACES.sub(" ", text).strip()
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+        return text.strip()
+    return "\n".join(filter(None, (line.strip() for line in text.split("\n"))))
 
 
 def plain_text(code: Wikicode | None) -> str:

@@ -125,7 +125,7 @@ class _People:
             person.variants.append(ref.name)
             person.keys.append(key)
         self._index(person, key, ref.link)
-        return attrs.evolve(ref, person=person.id)
+        return PersonRef(ref.name, ref.link, person.id, ref.span)
 
     def assign_all(self, refs: Iterable[PersonRef], where: str) -> tuple[PersonRef, ...]:
         return tuple(self.assign(ref, where) for ref in refs)
