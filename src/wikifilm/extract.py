@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wikifilm.document.nodes import Document, Format
 from wikifilm.film import Film
-from wikifilm.normalize.assemble import normalize
+from wikifilm.normalize.assemble import normalize, reads_section
 from wikifilm.readers.detect import read
 
 
@@ -20,5 +20,6 @@ def extract(
 
     ``title`` is the page title (a dump's ``<title>``); plain-text articles carry their own.
     """
-    document = source if isinstance(source, Document) else read(source, format=format, name=title)
-    return normalize(document, page_title=title, page_id=page_id, revision_id=revision_id)
+    if not isinstance(source, Document):
+        source = read(source, format=format, name=title, detail=reads_section)  # same record, fewer nodes built
+    return normalize(source, page_title=title, page_id=page_id, revision_id=revision_id)

@@ -9,18 +9,20 @@ import attrs
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Infobox, InfoboxField, field_key
+from wikifilm.document.values import wikitext_plain
 from wikifilm.film import Award, BasedOn, CastMember, Film, Person, PersonRef
 from wikifilm.names import NameKey, fold, keys_match, name_key
-from wikifilm.normalize.awards import normalize_accolades
+from wikifilm.normalize.awards import AWARD_PREFIXES, AWARD_TITLES, normalize_accolades
 from wikifilm.normalize.based_on import normalize_based_on
-from wikifilm.normalize.cast import normalize_cast
+from wikifilm.normalize.cast import CAST_TITLES, normalize_cast
 from wikifilm.normalize.dates import normalize_release_dates
 from wikifilm.normalize.money import normalize_money
 from wikifilm.normalize.people import normalize_companies, normalize_people
 from wikifilm.normalize.places import normalize_places
-from wikifilm.normalize.plot import normalize_plot
+from wikifilm.normalize.plot import PLOT_TITLES, normalize_plot
 from wikifilm.normalize.runtime import normalize_runtime
-from wikifilm.normalize.soundtrack import normalize_soundtrack
+from wikifilm.normalize.sections import normal_title
+from wikifilm.normalize.soundtrack import SOUNDTRACK_TITLES, normalize_soundtrack
 from wikifilm.normalize.title import empty_bracket_diagnostics, normalize_native_title, normalize_title
 from wikifilm.span import Source
 
@@ -143,6 +145,15 @@ def _unique(*groups: tuple[PersonRef, ...]) -> tuple[PersonRef, ...]:
                 seen.add(fold(ref.name))
                 out.append(ref)
     return tuple(out)
+
+
+_SECTIONS_READ = CAST_TITLES | AWARD_TITLES | SOUNDTRACK_TITLES | PLOT_TITLES
+
+
+def reads_section(title: str) -> bool:
+    """Whether the record reads the lists and tables under a wikitext heading (``title`` as written)."""
+    normal = normal_title(wikitext_plain(title))
+    return normal in _SECTIONS_READ or normal.startswith(AWARD_PREFIXES)
 
 
 def normalize(document: Document, *, page_title: str | None = None, page_id: int | None = None, revision_id: int | None = None) -> Film:

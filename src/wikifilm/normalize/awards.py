@@ -21,6 +21,8 @@ from wikifilm.span import Span
 AWARD_TITLES = frozenset({"accolades", "awards", "awards and nominations", "accolades and honours", "accolades and honors",
                           "awards and honours", "awards and honors", "honours", "honors", "awards and accolades",
                           "nominations", "recognition", "awards and recognition"})
+AWARD_PREFIXES = ("list of accolades", "accolades")
+"""Headings that start so hold accolades too (``Accolades (partial list)``)."""
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _WON = re.compile(r"\b(won|win|winner|awarded|recipient|honou?red|1st place|first place|gold)\b", re.IGNORECASE)
 _NOMINATED = re.compile(r"\b(nominated|nomination|nominee|shortlisted|runner-up|finalist|longlisted)\b", re.IGNORECASE)
@@ -74,7 +76,7 @@ def normalize_accolades(document: Document) -> tuple[tuple[Award, ...], list[Dia
     """Award rows from tables in accolades sections."""
     awards: list[Award] = []
     diagnostics: list[Diagnostic] = []
-    for section in sections_titled(document, AWARD_TITLES, prefixes=("list of accolades", "accolades")):
+    for section in sections_titled(document, AWARD_TITLES, prefixes=AWARD_PREFIXES):
         for table in tables(section):
             found, notes = _read_table(document, table)
             awards.extend(found)

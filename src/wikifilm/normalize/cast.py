@@ -97,7 +97,7 @@ def parse_cast_line(text: str) -> tuple[list[str], str | None] | None:
             role = _clean_role(parts[1])
             if actors and all(_NAME_LIKE.match(actor) for actor in actors):
                 return actors, role
-    in_brackets = _ROLE_THEN_ACTOR.match(text)
+    in_brackets = _ROLE_THEN_ACTOR.match(text) if text.endswith(")") else None
     if in_brackets is not None:
         return [in_brackets.group("actor")], in_brackets.group("role")
     name = clean_name(text)

@@ -20,6 +20,7 @@ _LABEL = re.compile(r"^\s*(?:[\w' ]{1,30}(?:by)?\s*:|(?:screenplay|story|written
 _PEOPLE_SEPARATOR = re.compile(r"\s*(?:,(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*|\s+/\s+|\s+with\s+)", re.IGNORECASE)
 _COMPANY_SEPARATOR = re.compile(r"\s*(?:;\s*|,(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)\s*)", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?|et al\.?)$", re.IGNORECASE)
+_QUOTE_CHARS = re.compile("[\"“'‘]")
 _QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
 
 
@@ -33,25 +34,27 @@ def links_in(source: Source, span: Span) -> dict[str, str]:
 
 def clean_name(text: str) -> str:
     """A name without notes in brackets, role labels, quotes or stray punctuation."""
-    text = _QUOTED_FOR.sub("", text)
+    if _QUOTE_CHARS.search(text):
+        text = _QUOTED_FOR.sub("", text)
     previous = None
-    while previous != text:
+    while previous != text and ("(" in text or "[" in text):
         previous = text
         text = _NOTE.sub(" ", text)
-    text = _LABEL.sub("", text)
+    if ":" in text or "by" in text.lower():
+        text = _LABEL.sub("", text)
     return text.strip(" \t,;:*•·–—-\"'").strip()
 
 
 def split_names(text: str, *, companies: bool = False) -> list[str]:
     """Split one item's text into names: people at commas, ``and``, ``&``; companies at commas only."""
     separator = _COMPANY_SEPARATOR if companies else _PEOPLE_SEPARATOR
-    if not companies:
+    if not companies and ("(" in text or "[" in text):
         text = _NOTE.sub(" ", text)  # notes first: '(Also for Shame, A Dangerous Method)' holds commas
     names = []
     for piece in separator.split(text):
         name = piece if companies else clean_name(piece)
         name = name.strip(" \t,;")
-        if companies:
+        if companies and ("(" in name or "[" in name):
             name = _NOTE.sub(" ", name).strip()
             name = " ".join(name.split())
         if name and not _NOT_A_NAME.match(name) and not name.endswith(":"):

@@ -24,8 +24,12 @@ class Line:
     """Nesting level: 1 for ``*``, 2 for ``**``."""
 
 
-def _normal(title: str) -> str:
-    return re.sub(r"[^a-z ]", "", title.casefold().replace("&", "and")).strip()
+_NOT_LETTER = re.compile(r"[^a-z ]")
+
+
+def normal_title(title: str) -> str:
+    """A heading's plain text compared loosely: lowercase letters and spaces only, ``&`` as ``and``."""
+    return _NOT_LETTER.sub("", title.casefold().replace("&", "and")).strip()
 
 
 _OUTLINE: list[tuple[Document, list[tuple[str, Section]]]] = []
@@ -36,7 +40,7 @@ def outline(document: Document) -> list[tuple[str, Section]]:
     if _OUTLINE and _OUTLINE[0][0] is document:
         return _OUTLINE[0][1]
     entries = [
-        (_normal(plain_value(document.source, section.heading.title_span, document.format)), section)
+        (normal_title(plain_value(document.source, section.heading.title_span, document.format)), section)
         for section in document.iter_sections()
     ]
     _OUTLINE[:] = [(document, entries)]

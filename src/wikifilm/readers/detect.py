@@ -7,7 +7,7 @@ import re
 from wikifilm.document.nodes import Document, Format
 from wikifilm.errors import ReadError
 from wikifilm.readers.plaintext import FIELD, HEADING, PAGE_TITLE, read_plaintext
-from wikifilm.readers.wikitext import read_wikitext
+from wikifilm.readers.wikitext import DetailFilter, read_wikitext
 from wikifilm.span import Source
 
 _WIKI_MARKUP = re.compile(r"\{\{|\[\[|'''|\{\||<ref|<!--|^\*", re.MULTILINE)
@@ -31,11 +31,15 @@ def detect_format(text: str) -> Format:
     return "wikitext"
 
 
-def read(text: str | bytes, *, format: Format | None = None, name: str | None = None) -> Document:
+def read(
+    text: str | bytes, *, format: Format | None = None, name: str | None = None, detail: DetailFilter | None = None
+) -> Document:
     """Read an article (wikitext or plain-text rendering) into a lossless Document.
 
     ``bytes`` are decoded as UTF-8; invalid UTF-8 raises :class:`~wikifilm.errors.ReadError`
     with the byte offset. ``format=None`` detects the format (see :func:`detect_format`).
+    ``detail`` (wikitext only) takes a heading's title as written and says whether to build the
+    lists and tables under it; the others stay single ``Text`` leaves (the round trip still holds).
     """
     if isinstance(text, bytes | bytearray | memoryview):
         try:
@@ -48,7 +52,7 @@ def read(text: str | bytes, *, format: Format | None = None, name: str | None = 
         format = detect_format(text)
     source = Source(text, name)
     if format == "wikitext":
-        return read_wikitext(source)
+        return read_wikitext(source, detail=detail)
     if format == "plaintext":
         return read_plaintext(source)
     raise ValueError(f"format must be 'wikitext', 'plaintext' or None, not {format!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import (
@@ -60,14 +61,26 @@ def is_film_infobox(name: str) -> bool:
     return normalize_template_name(name) in FILM_INFOBOXES
 
 
-def read_wikitext(source: Source) -> Document:
-    """Read wikitext into a Document whose leaves tile the text exactly."""
-    return _BlockReader(source).read()
+DetailFilter = Callable[[str], bool]
+"""Given a heading's title as written, whether to build the lists and tables under it."""
+
+
+def read_wikitext(source: Source, *, detail: DetailFilter | None = None) -> Document:
+    """Read wikitext into a Document whose leaves tile the text exactly.
+
+    With ``detail``, lists and tables are built only in the lead and under headings it accepts
+    (and their subsections); elsewhere each stays one ``Text`` leaf, so the Document is still
+    lossless but cheaper. ``extract()`` uses this to skip what the record never reads.
+    """
+    return _BlockReader(source, detail).read()
 
 
 class _BlockReader:
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, detail: DetailFilter | None = None) -> None:
         self.source = source
+        self.detail = detail
+        self.detailed = True
+        self.heading_stack: list[tuple[int, bool]] = []
         self.text = source.text
         self.regions: Regions = scan(self.text)
         self.diagnostics: list[Diagnostic] = []
@@ -96,6 +109,8 @@ class _BlockReader:
             elif first == "=" and (heading := self._heading(pos, end, line)) is not None:
                 self._flush_paragraph(pos)
                 self.blocks.append(heading)
+                if self.detail is not None:
+                    self._enter(heading)
             elif line.lstrip(" \t:").startswith("{|"):
                 self._flush_paragraph(pos)
                 end = self._read_table(pos)
@@ -120,6 +135,16 @@ class _BlockReader:
             Span(0, length), tuple(nodes), source=self.source, format="wikitext",
             diagnostics=tuple(sorted(self.diagnostics, key=lambda d: d.span.start if d.span else -1)),
         )
+
+    def _enter(self, heading: Heading) -> None:
+        """Whether blocks under ``heading`` are built in detail: it, or a heading above it, was accepted."""
+        assert self.detail is not None
+        stack = self.heading_stack
+        while stack and stack[-1][0] >= heading.level:
+            stack.pop()
+        detailed = (stack[-1][1] if stack else False) or self.detail(self.text[heading.title_span.start : heading.title_span.end])
+        stack.append((heading.level, detailed))
+        self.detailed = detailed
 
     def _mid_line(self, pos: int) -> int:
         """Text that follows a block template on its closing line is the start of a paragraph."""
@@ -260,6 +285,12 @@ class _BlockReader:
     def _read_list(self, pos: int) -> int:
         lines: list[tuple[int, int, int]] = []  # (start, marker end, line end)
         text = self.text
+        if not self.detailed:
+            start = pos
+            while pos < len(text) and text[pos] in "*#;:":
+                pos = self.regions.line_end(text, pos)
+            self.blocks.append(Text(Span(start, pos)))
+            return pos
         while pos < len(text) and text[pos] in "*#;:":
             end = self.regions.line_end(text, pos)
             marker_end = pos
@@ -306,7 +337,40 @@ class _BlockReader:
 
     # --- tables -----------------------------------------------------------------------
 
+    def _unclosed_table(self, start: int) -> None:
+        self.diagnostics.append(Diagnostic(
+            "WF104", "table has no closing '|}'; it ends where the text or section ends", Span(start, start + 2)
+        ))
+
+    def _skip_table(self, start: int) -> int:
+        """The end of the table at ``start``, found as :meth:`_read_table` finds it, kept as one leaf."""
+        text, regions = self.text, self.regions
+        pos = regions.line_end(text, start)
+        depth, closed = 1, False
+        while pos < len(text):
+            end = regions.line_end(text, pos)
+            stripped = text[pos:end].lstrip()
+            if depth > 1:
+                if stripped.startswith("{|"):
+                    depth += 1
+                elif stripped.startswith("|}"):
+                    depth -= 1
+            elif stripped.startswith("|}"):
+                pos, closed = end, True
+                break
+            elif stripped.startswith("{|"):
+                depth += 1
+            elif text.startswith("=", pos) and _HEADING.match(text[pos:end]) and not self._closes_later(pos):
+                break
+            pos = end
+        if not closed:
+            self._unclosed_table(start)
+        self.blocks.append(Text(Span(start, pos)))
+        return pos
+
     def _read_table(self, pos: int) -> int:
+        if not self.detailed:
+            return self._skip_table(pos)
         text, regions = self.text, self.regions
         start = pos
         end = regions.line_end(text, pos)
@@ -359,9 +423,7 @@ class _BlockReader:
             pos = end
         if not closed:
             close_row()
-            self.diagnostics.append(Diagnostic(
-                "WF104", "table has no closing '|}'; it ends where the text or section ends", Span(start, start + 2)
-            ))
+            self._unclosed_table(start)
         self.blocks.append(Table(Span(start, pos), tuple(table_nodes)))
         return pos
 
