@@ -138,7 +138,6 @@ _ANY_TRANSLIT = re.compile(r"off\b|ow\b|(?<=[a-z])(?:y|ij|ii)\b|^tch|kh|([bcdfgk
 """Matches where any of the endings above does: a token with none is its own key."""
 
 
-@functools.lru_cache(maxsize=65536)
 def _transliteration_key(token: str) -> str:
     if not _ANY_TRANSLIT.search(token):
         return token

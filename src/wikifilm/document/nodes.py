@@ -410,7 +410,11 @@ class Document(Container):
 
     def iter_sections(self) -> Iterator[Section]:
         """Every section at every depth, in source order."""
-        return (node for node in self._blocks() if isinstance(node, Section))
+        stack = [node for node in reversed(self.nodes) if isinstance(node, Section)]
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(node for node in reversed(section.nodes) if isinstance(node, Section))
 
     def find_sections(self, *titles: str) -> tuple[Section, ...]:
         """Sections whose plain heading text matches one of ``titles`` (case-insensitive)."""

@@ -62,7 +62,8 @@ def _field_index(source: Source, infobox: Infobox | None) -> dict[str, InfoboxFi
         return {}
     by_key: dict[str, InfoboxField] = {}
     for field in infobox.fields:
-        if len(field.value_span) and _COMMENTS.sub("", source[field.value_span]).strip():
+        value = source[field.value_span]
+        if value and ("<!--" not in value or _COMMENTS.sub("", value).strip()):
             by_key[field_key(field.name)] = field
     index: dict[str, InfoboxField] = {}
     for record_field, keys in FIELD_NAMES.items():
