@@ -38,7 +38,7 @@ _TEMPLATE_PARTS = [
     "{{small|", "{{nihongo|", "{{US$|", "{{INR|", "{{Film date|", "{{lang|fr|", "{{ill|", "{{sortname|", "{{ubl|",
     "{{won}}", "{{'}}", "{{efn|", "{{#tag:ref|", "{{Anchor|", "{{runtime|", "{{based on|", "{{nowrap|", "{{Template:Small|",
     "{{sort|", "{{resize|", "{{linktext|", "{{flagcountry|", "{{ }}", "{{\n", "{{a\nb|", "{{{", "}}}", "\ue000",
-    "1997", "12", "Spain", "million", "Jane Eyre",
+    "1997", "12", "Spain", "million", "Jane Eyre", "[[File:a.jpg|thumb|", "[[Category:X]]", "'''''", "}}}}",
 ]
 template_fragments = st.lists(
     st.one_of(st.sampled_from(_TEMPLATE_PARTS), st.text(alphabet="ab |=[]{}'<>", max_size=4)), max_size=30

@@ -67,7 +67,10 @@ def test_fast_path_equals_full_parse_on_arbitrary_templates(text: str) -> None:
     ("{{small|<center>a}}", None),
     ("{{{1}}}", None),
     ("''[[Shame (2011 film)|''Shame'']]''", None),
-    ("[[File:x.jpg]]", None),
+    ("[[File:x.jpg]]", ""),
+    ("[[File:x.jpg|thumb|The real [[Daniel Webster]].]]\nWhen Mr. Scratch", "When Mr. Scratch"),
+    ("'''''Uncredited:'''''", "Uncredited:"),
+    ("{{Nowrap|''[[1920 (film)|1]]'': {{Start date|df=y|2008|9|12}}}}", "1: 2008-09-12"),
     ("#20", None),
 ])
 def test_examples(text: str, expected: str | None) -> None:

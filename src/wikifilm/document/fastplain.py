@@ -31,6 +31,9 @@ STRAY_ANGLE = re.compile(rf"<(?!!--|/?ref\b|/?br\b|/?{_INLINE_NAMES}\b[^<>\[\]{{
 """A ``<`` that opens no comment, ref or known tag: removing markup around it could make it one."""
 _UNSAFE = re.compile(r"\{\{|\}\}|\[\[|\]\]|<|\[(?:https?:)?//|''''")
 _QUOTES = re.compile(r"'''|''")
+_BOLD_ITALIC = re.compile(r"(?<!')'''''([^'\n]+)'''''(?!')")
+"""Bold italics around text holding no apostrophe, shown as the text."""
+_LINK_BRACKETS = re.compile(r"\[\[|\]\]")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _TRIGGERS = re.compile(r"[{}\[\]<'&]")
 _LIST_START = re.compile(r"^(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)", re.MULTILINE)
@@ -101,6 +104,26 @@ def _tags_nest(tags: list[str]) -> bool:
     return not open_names
 
 
+def _drop_non_content_links(text: str) -> str | None:
+    """``text`` without its file, image, media and category links (captions and nested links
+    included), which show nothing; ``None`` when one is unclosed or holds a template."""
+    pieces: list[str] = []
+    pos = 0
+    while (match := _NON_CONTENT.search(text, pos)) is not None:
+        depth, end = 0, -1
+        for bracket in _LINK_BRACKETS.finditer(text, match.start()):
+            depth += 1 if bracket.group(0) == "[[" else -1
+            if depth == 0:
+                end = bracket.end()
+                break
+        if end == -1 or _PRIVATE_USE.search(text, match.start(), end):
+            return None
+        pieces.append(text[pos : match.start()])
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def _link(match: re.Match[str]) -> str:
     shown = match.group(2)
     if shown is not None:
@@ -119,7 +142,7 @@ def fast_plain(text: str) -> str | None:
         return text
     rendered: list[str] = []
     if "{{" in text or "}}" in text:
-        if "{{{" in text or "}}}" in text or _PRIVATE_USE.search(text):
+        if "{{{" in text or _PRIVATE_USE.search(text):
             return None
         held = _hold_templates(text)
         if held is None:
@@ -129,7 +152,14 @@ def fast_plain(text: str) -> str | None:
         return None
     entities = len(_ENTITY.findall(text)) if "&" in text else 0
     if "[[" in text:
-        if _NON_CONTENT.search(text) or "[[[" in text or "]]]" in text:
+        if "[[[" in text:
+            return None
+        if _NON_CONTENT.search(text):
+            dropped = _drop_non_content_links(text)
+            if dropped is None:
+                return None
+            text = dropped
+        if "]]]" in text:
             return None
         text = SIMPLE_LINK.sub(_link, text)  # before refs go, so a ref inside a link title keeps it unmatched
     if "<!--" in text:
@@ -148,6 +178,8 @@ def fast_plain(text: str) -> str | None:
         if not _tags_nest(_INLINE_TAG.findall(text)):
             return None
         text = _INLINE_TAG.sub("", text)
+    if "'''''" in text:
+        text = _BOLD_ITALIC.sub(r"\1", text)
     if _UNSAFE.search(text):
         return None
     if "''" in text:
