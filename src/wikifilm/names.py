@@ -134,16 +134,25 @@ _TRANSLIT = (
 )
 
 
-_ANY_TRANSLIT = re.compile(r"off\b|ow\b|(?<=[a-z])(?:y|ij|ii)\b|^tch|kh|([bcdfgklmnprstvz])\1")
-"""Matches where any of the endings above does: a token with none is its own key."""
+_DOUBLE_CONSONANT = re.compile(r"([bcdfgklmnprstvz])\1")
 
 
 def _transliteration_key(token: str) -> str:
-    if not _ANY_TRANSLIT.search(token):
-        return token
-    for pattern, replacement in _TRANSLIT:
-        token = pattern.sub(replacement, token)
-    return token
+    """``token`` (folded word characters, no hyphen) with the :data:`_TRANSLIT` rules applied in
+    order; written with string tests, since in such a token ``\b`` can only mean its end."""
+    if token.endswith("off"):
+        token = token[:-3] + "ov"
+    elif token.endswith("ow"):
+        token = token[:-2] + "ov"
+    for ending in ("y", "ij", "ii"):
+        if token.endswith(ending) and len(token) > len(ending) and "a" <= token[-len(ending) - 1] <= "z":
+            token = token[: -len(ending)] + "i"
+            break
+    if token.startswith("tch"):
+        token = token[1:]
+    if "kh" in token:
+        token = token.replace("kh", "ch")
+    return _DOUBLE_CONSONANT.sub(r"\1", token)
 
 
 def _split_suffix(tokens: list[str]) -> tuple[list[str], str]:

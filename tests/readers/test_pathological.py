@@ -34,6 +34,16 @@ def test_five_thousand_nested_balanced_templates() -> None:
     assert film.title.value is None
 
 
+def test_deep_templates_where_the_record_reads_them() -> None:
+    """3,000 nested templates in a people field, a based-on field and a cast line: no RecursionError."""
+    deep = "{{small|" * 3000 + "Jane Doe" + "}}" * 3000
+    text = f"{{{{Infobox film\n| director = {deep}\n| based_on = {{{{based on|{deep}}}}}\n}}}}\n== Cast ==\n* {deep} as X\n"
+    start = time.perf_counter()
+    film = wikifilm.extract(text, title="Deep")
+    assert time.perf_counter() - start < 10
+    assert film.page_title == "Deep"
+
+
 def test_unclosed_table_ends_at_the_next_heading_with_a_diagnostic() -> None:
     """A '{|' with no '|}' ends where its section does, with WF104."""
     text = "== A ==\n{|\n! h\n|-\n| c\n== B ==\ntext\n"

@@ -38,12 +38,14 @@ _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _TRIGGERS = re.compile(r"[{}\[\]<'&]")
 _LIST_START = re.compile(r"^(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)", re.MULTILINE)
 _PLACEHOLDERS = 0xE000
+MAX_NESTING = 40
+"""Templates nested deeper than this take the full parser (which bounds its own depth)."""
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _TEMPLATE_NAME = re.compile(r"\s*[^\s\[\]{}<>|&=][^\[\]{}<>|&\n]*?\s*")
 _PARAMETER_NAME = re.compile(r"\s*[\w\-. ]+\s*")
 
 
-def _render_template(text: str, start: int, end: int) -> str | None:
+def _render_template(text: str, start: int, end: int, depth: int) -> str | None:
     """Plain text of the template ``text[start:end]``, or ``None`` when it needs the full parser.
 
     Every parameter must render, used or not: one the fast path declines (an unclosed tag, say)
@@ -58,9 +60,9 @@ def _render_template(text: str, start: int, end: int) -> str | None:
     for param in params:
         if param.equals is None:
             rank += 1
-            name, showkey, value = str(rank), False, fast_plain(text[param.name_start : param.end])
+            name, showkey, value = str(rank), False, fast_plain(text[param.name_start : param.end], depth + 1)
         else:
-            name, showkey, value = text[param.name_start : param.equals], True, fast_plain(text[param.equals + 1 : param.end])
+            name, showkey, value = text[param.name_start : param.equals], True, fast_plain(text[param.equals + 1 : param.end], depth + 1)
             if not _PARAMETER_NAME.fullmatch(name):
                 return None
         if value is None:
@@ -69,7 +71,7 @@ def _render_template(text: str, start: int, end: int) -> str | None:
     return template_text(template_name(raw_name.strip()).casefold(), Arguments(arguments, str))
 
 
-def _hold_templates(text: str) -> tuple[str, list[str]] | None:
+def _hold_templates(text: str, depth: int) -> tuple[str, list[str]] | None:
     """``text`` with each outermost template replaced by a placeholder, and the templates' plain text."""
     spans = outer_templates(text)
     if spans is None:
@@ -78,7 +80,7 @@ def _hold_templates(text: str) -> tuple[str, list[str]] | None:
     pieces: list[str] = []
     cursor = 0
     for start, end in spans:
-        plain = _render_template(text, start, end)
+        plain = _render_template(text, start, end, depth)
         if plain is None:
             return None
         pieces += (text[cursor:start], chr(_PLACEHOLDERS + len(rendered)))
@@ -134,17 +136,20 @@ def _link(match: re.Match[str]) -> str:
     return target.strip().lstrip(":")
 
 
-def fast_plain(text: str) -> str | None:
-    """Plain text of a simple fragment, or ``None`` when it needs the full parser."""
+def fast_plain(text: str, depth: int = 0) -> str | None:
+    """Plain text of a simple fragment, or ``None`` when it needs the full parser.
+
+    ``depth`` counts the templates ``text`` sits in; past :data:`MAX_NESTING` the fast path declines.
+    """
     if _LIST_START.search(text):
         return None
     if not _TRIGGERS.search(text):
         return text
     rendered: list[str] = []
     if "{{" in text or "}}" in text:
-        if "{{{" in text or _PRIVATE_USE.search(text):
+        if depth >= MAX_NESTING or "{{{" in text or _PRIVATE_USE.search(text):
             return None
-        held = _hold_templates(text)
+        held = _hold_templates(text, depth)
         if held is None:
             return None
         text, rendered = held

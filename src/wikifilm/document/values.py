@@ -16,7 +16,7 @@ import attrs
 from mwparserfromhell import nodes as mw
 from mwparserfromhell.wikicode import Wikicode
 
-from wikifilm.document.fastplain import SIMPLE_LINK, STRAY_ANGLE, fast_plain
+from wikifilm.document.fastplain import MAX_NESTING, SIMPLE_LINK, STRAY_ANGLE, fast_plain
 from wikifilm.document.template_text import LIST_TEMPLATES, Arguments, template_text
 from wikifilm.readers._scan import outer_templates, split_template
 from wikifilm.readers.inline import template_name
@@ -164,9 +164,10 @@ class TemplateCall:
         return Arguments(self.params, lambda span: wikitext_plain(source[span]))
 
 
-def template_calls(source: Source, span: Span, *, nested: bool = False) -> Iterator[TemplateCall]:
+def template_calls(source: Source, span: Span, *, nested: bool = False, _depth: int = 0) -> Iterator[TemplateCall]:
     """The templates of ``source[span]`` outside comments and refs, in order; with ``nested``, also
-    those inside other templates' parameters (after their container). Unclosed ones are text."""
+    those inside other templates' parameters (after their container), down to
+    :data:`~wikifilm.document.fastplain.MAX_NESTING` levels. Unclosed ones are text."""
     text = source.text
     for start, end in outer_templates(source[span], strict=False) or ():
         start, end = start + span.start, end + span.start
@@ -180,8 +181,8 @@ def template_calls(source: Source, span: Span, *, nested: bool = False) -> Itera
             else:
                 params.append((text[param.name_start : param.equals].strip(), True, Span(param.equals + 1, param.end)))
         yield TemplateCall(template_name(text[start + 2 : name_end].strip()).casefold(), Span(start, end), tuple(params))
-        if nested and end - start > 4:
-            yield from template_calls(source, Span(name_end, end - 2), nested=True)
+        if nested and end - start > 4 and _depth < MAX_NESTING:
+            yield from template_calls(source, Span(name_end, end - 2), nested=True, _depth=_depth + 1)
 
 
 def is_list_template(name: str) -> bool:
