@@ -115,8 +115,9 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
         lines = list(list_lines(document, section))
         roles_of: list[str] | None = None  # 'Jason Isaacs as:' then one role per sub-item
         # a list whose linked lines read 'Role ([[Actor]])' writes its unlinked ones the same way
-        role_first = document.format == "wikitext" and sum(bool(_LINKED_ACTOR_IN_BRACKETS.match(source[line.span])) for line in lines) >= 2
-        for line in lines:
+        linked = [_LINKED_ACTOR_IN_BRACKETS.match(source[line.span]) if document.format == "wikitext" else None for line in lines]
+        role_first = sum(match is not None for match in linked) >= 2
+        for line, bracketed in zip(lines, linked, strict=True):
             text = plain_value(source, line.span, document.format).replace("\n", " ")
             if not text:
                 continue
@@ -133,7 +134,6 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
             if _HEADING_LINE.match(raw):
                 continue  # a bold or italic sub-heading ('''The Ballad of Buster Scruggs''')
             bold = parse_bold_role_line(raw, text) if document.format == "wikitext" else None
-            bracketed = _LINKED_ACTOR_IN_BRACKETS.match(source[line.span]) if document.format == "wikitext" else None
             if bold is None and bracketed is not None and " as " not in bracketed.group("role"):
                 bold = [clean_name(bracketed.group("shown") or bracketed.group("target"))], clean_name(bracketed.group("role"))
             unlinked = _UNLINKED_ACTOR_IN_BRACKETS.match(text) if role_first and bold is None else None

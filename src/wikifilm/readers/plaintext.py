@@ -27,7 +27,7 @@ from wikifilm.document.nodes import (
     Text,
     Trivia,
 )
-from wikifilm.readers.wikitext import _sectionize, _strip_span
+from wikifilm.readers.wikitext import _sectionize, _stripped
 from wikifilm.span import Source, Span
 
 PAGE_TITLE = re.compile(r"^=[ \t]*([^=\s](?:.*[^=\s])?)[ \t]*=[ \t]*\r?\n?$")
@@ -168,7 +168,7 @@ class _PlainReader:
         nodes: list[Node] = []
         for left, right in itertools.pairwise(pipes):
             span = Span(line.start + left, line.start + right)
-            content = _strip_span(self.source.text, Span(span.start + 1, span.end))
+            content = _stripped(self.source.text, span.start + 1, span.end)
             nodes.append(TableCell(span, header=header, content_span=content, format="plaintext"))
         nodes.append(Markup(Span(line.start + pipes[-1], line.end), kind="row-end"))
         return TableRow(Span(line.start, line.end), tuple(nodes))
@@ -194,7 +194,7 @@ class _PlainReader:
                 nodes.append(sub)
                 continue
             marker_span = Span(line.start, line.start + content)
-            content_span = _strip_span(self.source.text, Span(line.start + content, line.end))
+            content_span = _stripped(self.source.text, line.start + content, line.end)
             item_nodes: list[Node] = [Markup(marker_span, kind="list-marker")]
             if line.start + content < line.end:
                 item_nodes.append(Text(Span(line.start + content, line.end)))

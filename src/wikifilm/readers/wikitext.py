@@ -262,11 +262,11 @@ class _BlockReader:
         for index, param in enumerate(params):
             if param.equals is None:
                 name_span = Span(param.name_start, param.name_start)
-                value_span = _strip_span(text, Span(param.name_start, param.end))
+                value_span = _stripped(text, param.name_start, param.end)
                 field_name = str(index + 1)
             else:
-                name_span = _strip_span(text, Span(param.name_start, param.equals))
-                value_span = _strip_span(text, Span(param.equals + 1, param.end))
+                name_span = _stripped(text, param.name_start, param.equals)
+                value_span = _stripped(text, param.equals + 1, param.end)
                 field_name = text[name_span.start : name_span.end]
             key = field_name.casefold()
             if key in seen and len(value_span):
@@ -411,7 +411,7 @@ class _BlockReader:
             elif stripped.startswith("|+"):
                 close_row()
                 caption_start = text.index("|+", pos) + 2
-                table_nodes.append(Caption(Span(pos, end), content_span=_strip_span(text, Span(caption_start, end))))
+                table_nodes.append(Caption(Span(pos, end), content_span=_stripped(text, caption_start, end)))
             elif stripped.startswith(("|", "!")):
                 row_nodes.extend(self._cells(cells))
                 cells.clear()
@@ -463,11 +463,11 @@ class _BlockReader:
         attrs_span = None
         split = self._attribute_split(content_start, end)
         if split is not None:
-            attrs_span = _strip_span(text, Span(content_start, split))
+            attrs_span = _stripped(text, content_start, split)
             content_start = split + 1
         elif (leading := _ATTRS_BEFORE_TEMPLATE.match(text, content_start, end)) is not None:
             # '| rowspan=12 {{nom}}': {{nom}} expands to 'style=... | Nominated', so MediaWiki applies the rowspan
-            attrs_span = _strip_span(text, Span(content_start, leading.end(1)))
+            attrs_span = _stripped(text, content_start, leading.end(1))
             content_start = leading.end(1)
         rowspan = colspan = 1
         if attrs_span is not None:
@@ -477,7 +477,7 @@ class _BlockReader:
                 else:
                     colspan = max(1, int(value))
         return TableCell(
-            Span(start, end), header=header, content_span=_strip_span(text, Span(content_start, end)),
+            Span(start, end), header=header, content_span=_stripped(text, content_start, end),
             attrs_span=attrs_span, rowspan=rowspan, colspan=colspan,
         )
 
@@ -494,8 +494,8 @@ class _BlockReader:
         return match.start()
 
 
-def _strip_span(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
+def _stripped(text: str, start: int, end: int) -> Span:
+    """The span of ``text[start:end]`` without surrounding whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
