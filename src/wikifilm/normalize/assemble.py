@@ -93,6 +93,8 @@ class _People:
     by_key: dict[object, _Person] = attrs.Factory(dict)
     korean: list[_Person] = attrs.Factory(list)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
+    assigned: dict[tuple[str, str | None], _Person] = attrs.Factory(dict)
+    """Who each (spelling, link) was given to: indexes only grow, so asking again gives the same person."""
 
     def _find(self, key: NameKey, link: str | None) -> _Person | None:
         for lookup in ((key.compact, key.suffix), ("t", key.transliteration, key.suffix), ("link", link)):
@@ -116,6 +118,9 @@ class _People:
             self.korean.append(person)
 
     def assign(self, ref: PersonRef, where: str) -> PersonRef:
+        known = self.assigned.get((ref.name, ref.link))
+        if known is not None:
+            return PersonRef(ref.name, ref.link, known.id, ref.span)
         key = name_key(ref.name)
         person = self._find(key, ref.link)
         if person is None:
@@ -128,6 +133,7 @@ class _People:
             person.variants.append(ref.name)
             person.keys.append(key)
         self._index(person, key, ref.link)
+        self.assigned[(ref.name, ref.link)] = person
         return PersonRef(ref.name, ref.link, person.id, ref.span)
 
     def assign_all(self, refs: Iterable[PersonRef], where: str) -> tuple[PersonRef, ...]:

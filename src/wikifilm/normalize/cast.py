@@ -193,7 +193,7 @@ def _from_table(document: Document, table: object) -> list[CastMember]:
             continue
         role_cell = row[role_col] if role_col is not None and role_col < len(row) else None
         role = _clean_role(role_cell.plain(source).replace("\n", " ")) if role_cell is not None else None
+        links = links_in(source, actor_cell.content_span)
         for actor in split_names(actor_cell.plain(source).replace("\n", ", ")):
-            links = links_in(source, actor_cell.content_span)
             out.append(CastMember(PersonRef(actor, links.get(actor), span=actor_cell.content_span), role or None, actor_cell.span))
     return out
