@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import (
@@ -342,11 +342,14 @@ class _BlockReader:
             "WF104", "table has no closing '|}'; it ends where the text or section ends", Span(start, start + 2)
         ))
 
-    def _skip_table(self, start: int) -> int:
-        """The end of the table at ``start``, found as :meth:`_read_table` finds it, kept as one leaf."""
+    def _table_lines(self, start: int) -> Iterator[tuple[str, int, int]]:
+        """The lines of the table opening at ``start``, after its ``{|`` line, each with its role:
+        ``inner`` (a nested table's), ``close``, ``row`` (``|-``), ``caption``, ``cells``,
+        ``header-cells`` or ``text``. It stops after ``close``, or before a heading when the
+        table is never closed."""
         text, regions = self.text, self.regions
         pos = regions.line_end(text, start)
-        depth, closed = 1, False
+        depth = 1
         while pos < len(text):
             end = regions.line_end(text, pos)
             stripped = text[pos:end].lstrip()
@@ -355,30 +358,44 @@ class _BlockReader:
                     depth += 1
                 elif stripped.startswith("|}"):
                     depth -= 1
+                yield "inner", pos, end
             elif stripped.startswith("|}"):
-                pos, closed = end, True
-                break
+                yield "close", pos, end
+                return
             elif stripped.startswith("{|"):
                 depth += 1
+                yield "inner", pos, end
+            elif stripped.startswith("|-"):
+                yield "row", pos, end
+            elif stripped.startswith("|+"):
+                yield "caption", pos, end
+            elif stripped.startswith(("|", "!")):
+                yield ("header-cells" if stripped.startswith("!") else "cells"), pos, end
             elif text.startswith("=", pos) and _HEADING.match(text[pos:end]) and not self._closes_later(pos):
-                break
+                return  # a heading ends a table that is never closed
+            else:
+                yield "text", pos, end
             pos = end
-        if not closed:
+
+    def _skip_table(self, start: int) -> int:
+        """The table at ``start``, found as :meth:`_read_table` finds it, kept as one leaf."""
+        end, role = self.regions.line_end(self.text, start), ""
+        for line in self._table_lines(start):
+            role, end = line[0], line[2]
+        if role != "close":
             self._unclosed_table(start)
-        self.blocks.append(Text(Span(start, pos)))
-        return pos
+        self.blocks.append(Text(Span(start, end)))
+        return end
 
     def _read_table(self, pos: int) -> int:
         if not self.detailed:
             return self._skip_table(pos)
-        text, regions = self.text, self.regions
+        text = self.text
         start = pos
-        end = regions.line_end(text, pos)
-        table_nodes: list[Node] = [Markup(Span(pos, end), kind="table-start")]
+        pos = self.regions.line_end(text, start)
+        table_nodes: list[Node] = [Markup(Span(start, pos), kind="table-start")]
         row_nodes: list[Node] = []
         cells: list[list[int | bool]] = []  # [start, end, header]
-        depth = 1
-        pos = end
         closed = False
 
         def close_row() -> None:
@@ -388,39 +405,24 @@ class _BlockReader:
                 table_nodes.append(TableRow(Span(row_nodes[0].span.start, row_nodes[-1].span.end), tuple(row_nodes)))
                 row_nodes.clear()
 
-        while pos < len(text):
-            end = regions.line_end(text, pos)
-            stripped = text[pos:end].lstrip()
-            if depth > 1:
-                if stripped.startswith("{|"):
-                    depth += 1
-                elif stripped.startswith("|}"):
-                    depth -= 1
-                self._extend_cell(cells, row_nodes, table_nodes, pos, end)
-            elif stripped.startswith("|}"):
+        for role, line_start, pos in self._table_lines(start):
+            if role == "close":
                 close_row()
-                table_nodes.append(Markup(Span(pos, end), kind="table-end"))
-                pos, closed = end, True
-                break
-            elif stripped.startswith("{|"):
-                depth += 1
-                self._extend_cell(cells, row_nodes, table_nodes, pos, end)
-            elif stripped.startswith("|-"):
+                table_nodes.append(Markup(Span(line_start, pos), kind="table-end"))
+                closed = True
+            elif role == "row":
                 close_row()
-                row_nodes.append(Markup(Span(pos, end), kind="row-separator"))
-            elif stripped.startswith("|+"):
+                row_nodes.append(Markup(Span(line_start, pos), kind="row-separator"))
+            elif role == "caption":
                 close_row()
-                caption_start = text.index("|+", pos) + 2
-                table_nodes.append(Caption(Span(pos, end), content_span=_stripped(text, caption_start, end)))
-            elif stripped.startswith(("|", "!")):
+                caption_start = text.index("|+", line_start) + 2
+                table_nodes.append(Caption(Span(line_start, pos), content_span=_stripped(text, caption_start, pos)))
+            elif role in ("cells", "header-cells"):
                 row_nodes.extend(self._cells(cells))
                 cells.clear()
-                cells.extend(self._split_cells(pos, end, header=stripped.startswith("!")))
-            elif text.startswith("=", pos) and _HEADING.match(text[pos:end]) and not self._closes_later(pos):
-                break  # a heading ends a table that is never closed
+                cells.extend(self._split_cells(line_start, pos, header=role == "header-cells"))
             else:
-                self._extend_cell(cells, row_nodes, table_nodes, pos, end)
-            pos = end
+                self._extend_cell(cells, row_nodes, table_nodes, line_start, pos)
         if not closed:
             close_row()
             self._unclosed_table(start)
