@@ -9,7 +9,6 @@ import attrs
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Infobox, InfoboxField, field_key
-from wikifilm.document.values import wikitext_plain
 from wikifilm.film import Award, BasedOn, CastMember, Film, Person, PersonRef
 from wikifilm.names import NameKey, fold, keys_match, name_key
 from wikifilm.normalize.awards import AWARD_PREFIXES, AWARD_TITLES, normalize_accolades
@@ -21,7 +20,7 @@ from wikifilm.normalize.people import normalize_companies, normalize_people
 from wikifilm.normalize.places import normalize_places
 from wikifilm.normalize.plot import PLOT_TITLES, normalize_plot
 from wikifilm.normalize.runtime import normalize_runtime
-from wikifilm.normalize.sections import normal_title
+from wikifilm.normalize.sections import heading_key
 from wikifilm.normalize.soundtrack import SOUNDTRACK_TITLES, normalize_soundtrack
 from wikifilm.normalize.title import empty_bracket_diagnostics, normalize_native_title, normalize_title
 from wikifilm.span import Source
@@ -159,7 +158,7 @@ _SECTIONS_READ = CAST_TITLES | AWARD_TITLES | SOUNDTRACK_TITLES | PLOT_TITLES
 
 def reads_section(title: str) -> bool:
     """Whether the record reads the lists and tables under a wikitext heading (``title`` as written)."""
-    normal = normal_title(wikitext_plain(title))
+    normal = heading_key(title)
     return normal in _SECTIONS_READ or normal.startswith(AWARD_PREFIXES)
 
 

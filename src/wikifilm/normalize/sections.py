@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 import attrs
 
 from wikifilm.document.nodes import Document, ListItem, Paragraph, Section, Table, Template, iter_nodes
-from wikifilm.document.values import plain_value
+from wikifilm.document.values import wikitext_plain
 from wikifilm.span import Span
 
 _LIST_LINE = re.compile(r"^[ \t]*\*+[ \t]*(.*?)[ \t]*$", re.MULTILINE)
@@ -32,6 +33,13 @@ def normal_title(title: str) -> str:
     return _NOT_LETTER.sub("", title.casefold().replace("&", "and")).strip()
 
 
+@functools.lru_cache(maxsize=4096)
+def heading_key(title: str, format: str = "wikitext") -> str:
+    """:func:`normal_title` of a heading's plain text, from the heading as written (cached:
+    most articles share their headings)."""
+    return normal_title(title.strip() if format == "plaintext" else wikitext_plain(title))
+
+
 _OUTLINE: list[tuple[Document, list[tuple[str, Section]]]] = []
 
 
@@ -39,8 +47,9 @@ def outline(document: Document) -> list[tuple[str, Section]]:
     """Every section with its normalised heading text; computed once per document (the last one is kept)."""
     if _OUTLINE and _OUTLINE[0][0] is document:
         return _OUTLINE[0][1]
+    text, format = document.source.text, document.format
     entries = [
-        (normal_title(plain_value(document.source, section.heading.title_span, document.format)), section)
+        (heading_key(text[section.heading.title_span.start : section.heading.title_span.end], format), section)
         for section in document.iter_sections()
     ]
     _OUTLINE[:] = [(document, entries)]
