@@ -63,3 +63,16 @@ def test_any_text_never_raises(text: str) -> None:
     clean_name(text)
     source, field = field_of("starring", text.replace("{", "").replace("}", "").replace("|", ""))
     assert isinstance(normalize_people(source, field), tuple)
+
+
+@given(st.lists(st.sampled_from([*"aA dnwith,;&/:-–—….\t()", "and", "with", "AND", "..."]), max_size=30).map("".join))
+def test_separator_shortcuts_skip_only_texts_without_a_separator(text: str) -> None:
+    """The cheap checks that skip a split never skip a text the split would cut."""
+    from wikifilm.normalize.cast import _DASH, _MAY_DASH
+    from wikifilm.normalize.people import _COMPANY_SEPARATOR, _MAY_SEPARATE, _PEOPLE_SEPARATOR
+
+    if not _MAY_SEPARATE.search(text):
+        assert _PEOPLE_SEPARATOR.split(text) == [text]
+        assert _COMPANY_SEPARATOR.split(text) == [text]
+    if not _MAY_DASH.search(text):
+        assert _DASH.split(text, maxsplit=1) == [text]

@@ -17,6 +17,8 @@ CAST_TITLES = frozenset({"cast", "cast and characters", "voice cast", "starring"
 _AS = re.compile(r"\s+(?:as|plays|portrays|provides the voice of|voices)\s+", re.IGNORECASE)
 _SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
 _DASH = re.compile(r"\s+[–—-]+\s+|\s*:\s+|\s*(?:\.{3,}|…)\s*")
+_MAY_DASH = re.compile(r"[–—\-:…]|\.\.\.")
+"""What every ``_DASH`` separator holds."""
 _ROLE_END = re.compile(
     r",\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
     r"|,\s+(?=the\s(?![^/]*/))|,\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
@@ -91,6 +93,8 @@ def parse_cast_line(text: str) -> tuple[list[str], str | None] | None:
     """``(actors, role)`` of one cast line, or ``None`` when no actor is recognisable."""
     text = " ".join(text.split())
     for separator in (_AS, _DASH):
+        if separator is _DASH and not _MAY_DASH.search(text):
+            continue
         parts = separator.split(text, maxsplit=1)
         if len(parts) == 2:
             actors = split_names(parts[0])

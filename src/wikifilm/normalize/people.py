@@ -19,6 +19,8 @@ _NOTE = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")
 _LABEL = re.compile(r"^\s*(?:[\w' ]{1,30}(?:by)?\s*:|(?:screenplay|story|written|directed|produced|music|dialogues?)\s+by\b)\s*", re.IGNORECASE)
 _PEOPLE_SEPARATOR = re.compile(r"\s*(?:,(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*|\s+/\s+|\s+with\s+)", re.IGNORECASE)
 _COMPANY_SEPARATOR = re.compile(r"\s*(?:;\s*|,(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)\s*)", re.IGNORECASE)
+_MAY_SEPARATE = re.compile(r"[,;&/]|\s(?:and|with)\s", re.IGNORECASE)
+"""What every people or company separator holds: texts without it are one name."""
 _NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?|et al\.?)$", re.IGNORECASE)
 _QUOTE_CHARS = re.compile("[\"“'‘]")
 _QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
@@ -51,7 +53,8 @@ def split_names(text: str, *, companies: bool = False) -> list[str]:
     if not companies and ("(" in text or "[" in text):
         text = _NOTE.sub(" ", text)  # notes first: '(Also for Shame, A Dangerous Method)' holds commas
     names = []
-    for piece in separator.split(text):
+    pieces = separator.split(text) if _MAY_SEPARATE.search(text) else [text]
+    for piece in pieces:
         name = piece if companies else clean_name(piece)
         name = name.strip(" \t,;")
         if companies and ("(" in name or "[" in name):
