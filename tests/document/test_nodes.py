@@ -73,11 +73,15 @@ def test_plaintext_written_from_a_plaintext_document_is_the_input(seed_text: str
 
 def test_wiki_links_targets_shown_text_and_non_content_links() -> None:
     """One link reader for items and people: targets normalised, File/Media/Category left out, nested links parsed."""
-    from wikifilm.document.values import first_link, wiki_links
+    from wikifilm.document.values import split_items, wiki_links
+    from wikifilm.span import Source, Span
 
     assert wiki_links("[[Patrick Magee (actor)|Patrick ''Magee'']] and [[:Ryan_O'Neal]]") == [
         ("Patrick Magee (actor)", "Patrick Magee"), ("Ryan O'Neal", "Ryan O'Neal"),
     ]
     assert wiki_links("[[Media:a.ogg]] [[Category:Films]] [[File:x.jpg|thumb|[[Ken Adam]]]]") == [("Ken Adam", "Ken Adam")]
     assert wiki_links("{{nowrap|[[Bob Kane]]}}") == [("Bob Kane", "Bob Kane")]
-    assert first_link("[[File:x.jpg]] [[Hawk Films]]") == "Hawk Films" and first_link("no links") is None
+    source = Source("[[File:x.jpg]] [[Hawk Films|Hawk]]<br>no links")
+    first, second = split_items(source, Span(0, len(source.text)))
+    assert (first.text, first.link, first.links) == ("Hawk", "Hawk Films", (("Hawk Films", "Hawk"),))
+    assert (second.link, second.links) == (None, ())

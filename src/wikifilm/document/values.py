@@ -45,6 +45,8 @@ class ValueItem:
     """Target of the item's first wiki link, when it has one."""
     span: Span
     """Where the item stands in the source."""
+    links: tuple[tuple[str, str], ...] | None = None
+    """Every content wiki link of the item as ``(target, shown text)``, when the reader read them."""
 
 
 def plain_value(source: Source, span: Span, format: str = "wikitext") -> str:
@@ -308,7 +310,8 @@ def _items_of_segments(source: Source, segments: list[Span]) -> list[ValueItem]:
         item_span = Span(segment.start + lead, segment.start + lead + len(stripped))
         plain = wikitext_plain(stripped)  # may keep a line break from a <br> inside a link's text
         if plain:
-            items.append(ValueItem(plain, first_link(stripped), item_span))
+            links = tuple(wiki_links(stripped))
+            items.append(ValueItem(plain, links[0][0] if links else None, item_span, links))
     return items
 
 
@@ -320,45 +323,39 @@ def link_target(title: str) -> str | None:
     return " ".join(title.strip().lstrip(":").replace("_", " ").split()) or None
 
 
-def wiki_links(text: str, *, shown: bool = True) -> list[tuple[str, str | None]]:
+def wiki_links(text: str) -> list[tuple[str, str]]:
     """``(target, shown plain text)`` of every content wiki link in a fragment, in order.
 
     Links inside templates count, links inside comments do not. Simple links are read with a
-    regex; a fragment holding nested links or tags other than refs and inline ones goes through the full parser. With
-    ``shown=False`` the shown text is not computed (``None``).
+    regex; a fragment holding nested links, or tags other than refs and inline ones, goes
+    through the full parser.
     """
     if "[[" not in text:
         return []
-    links = simple_links(text, shown=shown)
-    return links if links is not None else parsed_links(text, shown=shown)
+    links = simple_links(text)
+    return links if links is not None else parsed_links(text)
 
 
-def simple_links(text: str, *, shown: bool = True) -> list[tuple[str, str | None]] | None:
+def simple_links(text: str) -> list[tuple[str, str]] | None:
     """:func:`wiki_links` by regex, or ``None`` when a link nests markup the regex cannot read."""
     if "<!--" in text:
         text = _COMMENT.sub("", text)
     if "[[[" in text or "]]]" in text or "[[" in SIMPLE_LINK.sub("", text) or ("<" in text and STRAY_ANGLE.search(text)):
         return None
-    links: list[tuple[str, str | None]] = []
+    links: list[tuple[str, str]] = []
     for match in SIMPLE_LINK.finditer(text):
         target = link_target(match.group(1))
         if target:
             label = match.group(2)
-            links.append((target, (wikitext_plain(label) if label is not None else target) if shown else None))
+            links.append((target, wikitext_plain(label) if label is not None else target))
     return links
 
 
-def parsed_links(text: str, *, shown: bool = True) -> list[tuple[str, str | None]]:
+def parsed_links(text: str) -> list[tuple[str, str]]:
     """:func:`wiki_links` through mwparserfromhell."""
-    links: list[tuple[str, str | None]] = []
+    links: list[tuple[str, str]] = []
     for link in parse_wikicode(text)[0].filter_wikilinks(recursive=True):
         target = link_target(str(link.title))
         if target:
-            links.append((target, (clean_spaces(plain_text(link.text)) if link.text is not None else target) if shown else None))
+            links.append((target, clean_spaces(plain_text(link.text)) if link.text is not None else target))
     return links
-
-
-def first_link(text: str) -> str | None:
-    """Target of the first content wiki link in a fragment (not File: or Category:)."""
-    links = wiki_links(text, shown=False)
-    return links[0][0] if links else None

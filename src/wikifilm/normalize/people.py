@@ -28,8 +28,12 @@ _QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
 
 def links_in(source: Source, span: Span) -> dict[str, str]:
     """Shown plain text of each wiki link in ``source[span]`` to its target (the first link wins)."""
+    return _by_shown_text(wiki_links(source[span]))
+
+
+def _by_shown_text(links: Iterable[tuple[str, str]]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for target, shown in wiki_links(source[span]):
+    for target, shown in links:
         found.setdefault(shown or target, target)
     return found
 
@@ -79,7 +83,10 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
     refs: list[PersonRef] = []
     seen: set[str] = set()
     for item in items:
-        links = links_in(source, item.span) if "[[" in source[item.span] else {}
+        if item.links is not None:
+            links = _by_shown_text(item.links)
+        else:
+            links = links_in(source, item.span) if "[[" in source[item.span] else {}
         raw = source[item.span]
         text = item.text.replace("\n", " ") if companies else "; ".join(_LABEL.sub("", line) for line in item.text.split("\n"))
         names = split_names(text, companies=companies)
