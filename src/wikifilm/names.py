@@ -137,9 +137,11 @@ _TRANSLIT = (
 _DOUBLE_CONSONANT = re.compile(r"([bcdfgklmnprstvz])\1")
 
 
+@functools.lru_cache(maxsize=65536)
 def _transliteration_key(token: str) -> str:
     """``token`` (folded word characters, no hyphen) with the :data:`_TRANSLIT` rules applied in
-    order; written with string tests, since in such a token ``\b`` can only mean its end."""
+    order; written with string tests, since in such a token ``\b`` can only mean its end.
+    Cached: given names recur across people."""
     if token.endswith("off"):
         token = token[:-3] + "ov"
     elif token.endswith("ow"):

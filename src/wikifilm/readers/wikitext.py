@@ -498,6 +498,8 @@ class _BlockReader:
 
 def _stripped(text: str, start: int, end: int) -> Span:
     """The span of ``text[start:end]`` without surrounding whitespace."""
+    if start == end or not (text[start].isspace() or text[end - 1].isspace()):
+        return Span(start, end)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
