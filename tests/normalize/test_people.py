@@ -76,3 +76,19 @@ def test_separator_shortcuts_skip_only_texts_without_a_separator(text: str) -> N
         assert _COMPANY_SEPARATOR.split(text) == [text]
     if not _MAY_DASH.search(text):
         assert _DASH.split(text, maxsplit=1) == [text]
+
+
+@given(st.lists(st.sampled_from([*"ab ,;&/:-–—….\t", "  ", "and", "with", "AND", "Jr", "II", "..."]), max_size=14).map("".join))
+def test_separators_split_as_their_plain_forms(text: str) -> None:
+    """The separator regexes, written for speed, split exactly as their plain leading-space forms."""
+    import re
+
+    from wikifilm.normalize.cast import _DASH
+    from wikifilm.normalize.people import _PEOPLE_SEPARATOR
+
+    people = re.compile(
+        r"\s*(?:,(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*|\s+/\s+|\s+with\s+)", re.IGNORECASE
+    )
+    dash = re.compile(r"\s+[–—-]+\s+|\s*:\s+|\s*(?:\.{3,}|…)\s*")
+    assert _PEOPLE_SEPARATOR.split(text) == people.split(text)
+    assert _DASH.split(text, maxsplit=1) == dash.split(text, maxsplit=1)

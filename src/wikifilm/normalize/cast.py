@@ -8,7 +8,7 @@ from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document
 from wikifilm.document.values import plain_value
 from wikifilm.film import CastMember, PersonRef
-from wikifilm.normalize.people import clean_name, links_in, split_names
+from wikifilm.normalize.people import clean_name, iter_names, links_in, split_names
 from wikifilm.normalize.sections import list_lines, sections_titled, tables
 from wikifilm.span import Source, Span
 
@@ -16,7 +16,8 @@ CAST_TITLES = frozenset({"cast", "cast and characters", "voice cast", "starring"
                          "principal cast", "casting", "cast list", "the cast", "characters", "voice cast and characters"})
 _AS = re.compile(r"\s+(?:as|plays|portrays|provides the voice of|voices)\s+", re.IGNORECASE)
 _SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
-_DASH = re.compile(r"\s+[–—-]+\s+|\s*:\s+|\s*(?:\.{3,}|…)\s*")
+_DASH = re.compile(r"\s+(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|:\s+|(?:\.{3,}|…)\s*")
+"""`` – ``, ``: ``, ``...`` between actor and role (each branch starts with its mark or a space)."""
 _MAY_DASH = re.compile(r"[–—\-:…]|\.\.\.")
 """What every ``_DASH`` separator holds."""
 _ROLE_END = re.compile(
@@ -89,6 +90,17 @@ def parse_bold_role_line(raw: str, plain: str) -> tuple[list[str], str | None] |
     return [actor], clean_name(match.group("role"))
 
 
+def _name_like_names(text: str) -> list[str]:
+    """The names in ``text`` if every one looks like a person's name, else none (stopping at the
+    first that does not: a long description splits into many pieces)."""
+    names = []
+    for name in iter_names(text):
+        if not _NAME_LIKE.match(name):
+            return []
+        names.append(name)
+    return names
+
+
 def parse_cast_line(text: str) -> tuple[list[str], str | None] | None:
     """``(actors, role)`` of one cast line, or ``None`` when no actor is recognisable."""
     text = " ".join(text.split())
@@ -96,11 +108,8 @@ def parse_cast_line(text: str) -> tuple[list[str], str | None] | None:
         if separator is _DASH and not _MAY_DASH.search(text):
             continue
         parts = separator.split(text, maxsplit=1)
-        if len(parts) == 2:
-            actors = split_names(parts[0])
-            role = _clean_role(parts[1])
-            if actors and all(_NAME_LIKE.match(actor) for actor in actors):
-                return actors, role
+        if len(parts) == 2 and (actors := _name_like_names(parts[0])):
+            return actors, _clean_role(parts[1])
     in_brackets = _ROLE_THEN_ACTOR.match(text) if text.endswith(")") else None
     if in_brackets is not None:
         return [in_brackets.group("actor")], in_brackets.group("role")
