@@ -14,7 +14,7 @@ import html
 import re
 
 from wikifilm.document.template_text import Arguments, template_text
-from wikifilm.readers._scan import outer_templates, split_template
+from wikifilm.readers._scan import outer_templates, template_arguments
 from wikifilm.readers.inline import template_name
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -42,7 +42,7 @@ MAX_NESTING = 40
 """Templates nested deeper than this take the full parser (which bounds its own depth)."""
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _TEMPLATE_NAME = re.compile(r"\s*[^\s\[\]{}<>|&=][^\[\]{}<>|&\n]*?\s*")
-_PARAMETER_NAME = re.compile(r"\s*[\w\-. ]+\s*")
+_PARAMETER_NAME = re.compile(r"[\w\-. ]+")
 
 
 def _render_template(text: str, start: int, end: int, depth: int) -> str | None:
@@ -51,23 +51,18 @@ def _render_template(text: str, start: int, end: int, depth: int) -> str | None:
     Every parameter must render, used or not: one the fast path declines (an unclosed tag, say)
     may be one that makes mwparserfromhell read the whole template as text.
     """
-    name_end, params = split_template(text, start, end)
+    name_end, params = template_arguments(text, start, end)
     raw_name = text[start + 2 : name_end]
     if not _TEMPLATE_NAME.fullmatch(raw_name):
         return None
     arguments: list[tuple[str, bool, str]] = []
-    rank = 0
-    for param in params:
-        if param.equals is None:
-            rank += 1
-            name, showkey, value = str(rank), False, fast_plain(text[param.name_start : param.end], depth + 1)
-        else:
-            name, showkey, value = text[param.name_start : param.equals], True, fast_plain(text[param.equals + 1 : param.end], depth + 1)
-            if not _PARAMETER_NAME.fullmatch(name):
-                return None
+    for name, named, value_start, value_end in params:
+        if named and not _PARAMETER_NAME.fullmatch(name):
+            return None
+        value = fast_plain(text[value_start:value_end], depth + 1)
         if value is None:
             return None
-        arguments.append((name.strip(), showkey, value))
+        arguments.append((name, named, value))
     return template_text(template_name(raw_name.strip()).casefold(), Arguments(arguments, str))
 
 
@@ -132,7 +127,7 @@ def _link(match: re.Match[str]) -> str:
         return shown
     target = match.group(1)
     if _PRIVATE_USE.search(target):
-        return "[["  # a template in a shown link target: the full parser shows it as written
+        return "[["  # a link shown as its target, holding a template: the full parser shows that as written
     return target.strip().lstrip(":")
 
 

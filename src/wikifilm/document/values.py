@@ -18,7 +18,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from wikifilm.document.fastplain import MAX_NESTING, SIMPLE_LINK, STRAY_ANGLE, fast_plain
 from wikifilm.document.template_text import LIST_TEMPLATES, Arguments, template_text
-from wikifilm.readers._scan import outer_templates, split_template
+from wikifilm.readers._scan import outer_templates, split_template, template_arguments
 from wikifilm.readers.inline import template_name
 from wikifilm.readers.parse import parse_wikicode
 from wikifilm.span import Source, Span
@@ -131,16 +131,6 @@ def _arguments(template: mw.Template) -> Arguments[Wikicode]:
     return Arguments(params, plain_text)
 
 
-def positional(template: mw.Template) -> list[str]:
-    """Positional parameter values of a template, as plain text."""
-    return _arguments(template).positional()
-
-
-def named(template: mw.Template, *names: str) -> str | None:
-    """Plain text of the first of ``names`` the template has, else ``None``."""
-    return _arguments(template).named(*names)
-
-
 def _plain_template(template: mw.Template) -> str:
     return template_text(template_name(str(template.name).strip()).casefold(), _arguments(template))
 
@@ -173,16 +163,9 @@ def template_calls(source: Source, span: Span, *, nested: bool = False, _depth: 
     text = source.text
     for start, end in outer_templates(source[span], strict=False) or ():
         start, end = start + span.start, end + span.start
-        name_end, raw_params = split_template(text, start, end)
-        params: list[tuple[str, bool, Span]] = []
-        rank = 0
-        for param in raw_params:
-            if param.equals is None:
-                rank += 1
-                params.append((str(rank), False, Span(param.name_start, param.end)))
-            else:
-                params.append((text[param.name_start : param.equals].strip(), True, Span(param.equals + 1, param.end)))
-        yield TemplateCall(template_name(text[start + 2 : name_end].strip()).casefold(), Span(start, end), tuple(params))
+        name_end, arguments = template_arguments(text, start, end)
+        params = tuple((name, named, Span(value_start, value_end)) for name, named, value_start, value_end in arguments)
+        yield TemplateCall(template_name(text[start + 2 : name_end].strip()).casefold(), Span(start, end), params)
         if nested and end - start > 4 and _depth < MAX_NESTING:
             yield from template_calls(source, Span(name_end, end - 2), nested=True, _depth=_depth + 1)
 

@@ -194,6 +194,21 @@ def split_template(text: str, start: int, end: int) -> tuple[int, list[RawParame
     return name_end, params
 
 
+def template_arguments(text: str, start: int, end: int) -> tuple[int, list[tuple[str, bool, int, int]]]:
+    """:func:`split_template` with names: ``(name, named, value start, value end)`` per parameter,
+    positional ones named ``"1"``, ``"2"``... by their rank among positional ones, as MediaWiki does."""
+    name_end, params = split_template(text, start, end)
+    arguments: list[tuple[str, bool, int, int]] = []
+    rank = 0
+    for param in params:
+        if param.equals is None:
+            rank += 1
+            arguments.append((str(rank), False, param.name_start, param.end))
+        else:
+            arguments.append((text[param.name_start : param.equals].strip(), True, param.equals + 1, param.end))
+    return name_end, arguments
+
+
 _OUTER = re.compile(_NESTING, re.IGNORECASE)
 
 
