@@ -80,7 +80,8 @@ _NATIVE_HINT = re.compile(r"\{\{\s*(?:korean|nihongo|lang|zh|chinese)", re.IGNOR
 
 def _native_from(source: Source, span: Span, within: int | None = None) -> NativeTitle | None:
     """The first native-title template of ``source[span]`` (starting in its first ``within`` characters)."""
-    if not _NATIVE_HINT.search(source.text, span.start, span.end if within is None else min(span.end, span.start + within + 20)):
+    hint_end = span.end if within is None else min(span.end, span.start + within + 20)  # room for the name after '{{'
+    if not _NATIVE_HINT.search(source.text, span.start, hint_end):
         return None
     for template in template_calls(source, span):
         if within is not None and template.span.start >= span.start + within:

@@ -137,7 +137,7 @@ class _BlockReader:
         )
 
     def _enter(self, heading: Heading) -> None:
-        """Whether blocks under ``heading`` are built in detail: it, or a heading above it, was accepted."""
+        """Note whether the blocks under ``heading`` are built in detail: it, or a heading above it, was accepted."""
         assert self.detail is not None
         stack = self.heading_stack
         while stack and stack[-1][0] >= heading.level:
