@@ -80,3 +80,19 @@ def test_transliteration_key_applies_the_rules_in_order(token: str) -> None:
     for pattern, replacement in _TRANSLIT:
         expected = pattern.sub(replacement, expected)
     assert _transliteration_key(token) == expected
+
+
+@given(st.text(alphabet=st.sampled_from([*"aZé -‐–—−.,'’_9", "ﬁ", "\u0301"]), max_size=16))
+def test_fold_folds_case_diacritics_dashes_and_punctuation(name: str) -> None:
+    """fold() against its rule written plainly: NFKD without combining marks, dashes to '-',
+    dots to spaces, casefold, punctuation dropped, spaces collapsed."""
+    import re
+    import unicodedata
+
+    from wikifilm.names import fold
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    text = re.sub(r"[\u2010-\u2015\u2212-]", "-", text).replace(".", " ")
+    text = re.sub(r"[^\w\s-]", "", text.casefold())
+    assert fold(name) == " ".join(text.split())

@@ -28,11 +28,11 @@ _NON_WORD = re.compile(r"[^\w\s-]")
 def fold(name: str) -> str:
     """Case, diacritics and punctuation folded; hyphens kept, spaces collapsed."""
     if name.isascii():
-        stripped = name
+        stripped = name  # the only ASCII dash is '-' itself
     else:
         decomposed = unicodedata.normalize("NFKD", name)
-        stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    stripped = _DASHES.sub("-", stripped).replace(".", " ")
+        stripped = _DASHES.sub("-", "".join(char for char in decomposed if not unicodedata.combining(char)))
+    stripped = stripped.replace(".", " ")
     stripped = _NON_WORD.sub("", stripped.casefold())
     return " ".join(stripped.split())
 
@@ -154,7 +154,11 @@ def _transliteration_key(token: str) -> str:
         token = token[1:]
     if "kh" in token:
         token = token.replace("kh", "ch")
-    return _DOUBLE_CONSONANT.sub(r"\1", token)
+    return _DOUBLE_CONSONANT.sub(_the_letter, token)
+
+
+def _the_letter(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 def _split_suffix(tokens: list[str]) -> tuple[list[str], str]:
@@ -188,7 +192,7 @@ def name_key(name: str) -> NameKey:
     return NameKey(
         compact=_compact(" ".join(tokens)),
         suffix=suffix,
-        transliteration=tuple(_transliteration_key(token.replace("-", "")) for token in tokens),
+        transliteration=tuple([_transliteration_key(token.replace("-", "")) for token in tokens]),
         korean=tuple(_korean_parts(tokens)),
     )
 
