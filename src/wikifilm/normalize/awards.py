@@ -104,8 +104,18 @@ def _read_table(document: Document, table: Table) -> tuple[list[Award], list[Dia
     awards: list[Award] = []
     diagnostics: list[Diagnostic] = []
     previous: list[str] | None = None
+    texts: dict[int, str] = {}  # a cell spanning rows is rendered once
+
+    def text_of(cell: TableCell | None) -> str:
+        if cell is None:
+            return ""
+        text = texts.get(id(cell))
+        if text is None:
+            text = texts[id(cell)] = cell.plain(source).replace("\n", " ")
+        return text
+
     for row_cells, grid_row in zip(rows, grid, strict=False):
-        values = [cell.plain(source).replace("\n", " ") if cell else "" for cell in grid_row]
+        values = [text_of(cell) for cell in grid_row]
         values += [""] * (len(roles) - len(values))
         cells: list[TableCell | None] = [*grid_row, *(None for _ in range(len(roles) - len(grid_row)))]
         if all(cell.format == "plaintext" for cell in row_cells.cells):

@@ -467,7 +467,7 @@ class _BlockReader:
         if split is not None:
             attrs_span = _stripped(text, content_start, split)
             content_start = split + 1
-        elif (leading := _ATTRS_BEFORE_TEMPLATE.match(text, content_start, end)) is not None:
+        elif text.find("=", content_start, end) != -1 and (leading := _ATTRS_BEFORE_TEMPLATE.match(text, content_start, end)) is not None:
             # '| rowspan=12 {{nom}}': {{nom}} expands to 'style=... | Nominated', so MediaWiki applies the rowspan
             attrs_span = _stripped(text, content_start, leading.end(1))
             content_start = leading.end(1)
