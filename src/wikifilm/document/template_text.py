@@ -65,7 +65,7 @@ def _join_nonempty(parts: Sequence[str], sep: str) -> str:
     return sep.join(part for part in parts if part)
 
 
-def date_parts(parts: Sequence[str]) -> str:
+def _date_parts(parts: Sequence[str]) -> str:
     """``(year, month, day)`` texts as ``YYYY[-MM[-DD]]``; ``""`` when the year is not a number."""
     year, month, day = [*parts, "", "", ""][:3]
     if not year.isdigit():
@@ -83,7 +83,7 @@ def _film_date(args: Arguments[ValueT]) -> str:
     values = args.positional()
     lines, index = [], 0
     while index < len(values):
-        date = date_parts(values[index : index + 3])
+        date = _date_parts(values[index : index + 3])
         if not date:
             break
         place = values[index + 3] if index + 3 < len(values) else ""
@@ -92,7 +92,7 @@ def _film_date(args: Arguments[ValueT]) -> str:
     return "\n".join(lines)
 
 
-CURRENCY_TEMPLATES = {
+_CURRENCY_TEMPLATES = {
     "us$": "US$", "usd": "US$", "us dollar": "US$", "gbp": "£", "£": "£", "eur": "€", "€": "€",
     "jpy": "JP¥", "yen": "JP¥", "¥": "JP¥", "jp¥": "JP¥", "krw": "₩", "₩": "₩", "inr": "₹", "₹": "₹", "cny": "CN¥", "rmb": "CN¥",
     "aud": "A$", "a$": "A$", "cad": "CA$", "ca$": "CA$", "hkd": "HK$", "hk$": "HK$", "nzd": "NZ$",
@@ -150,7 +150,7 @@ def _all_lines(args: Arguments[ValueT]) -> str:
 
 
 def _start_date(args: Arguments[ValueT]) -> str:
-    return date_parts(args.positional()[:3])
+    return _date_parts(args.positional()[:3])
 
 
 def _concatenated(args: Arguments[ValueT]) -> str:
@@ -169,7 +169,7 @@ def _currency(symbol: str) -> Renderer:
     return render
 
 
-TEMPLATE_TEXT: dict[str, Renderer] = {
+_TEMPLATE_TEXT: dict[str, Renderer] = {
     "nowrap": _first, "nobr": _first, "no wrap": _first, "small": _first, "smaller": _first,
     "big": _first, "larger": _first, "resize": _last, "em": _first, "strong": _first,
     "lang": _second, "langx": _second, "transl": _last, "transliteration": _last, "nihongo": _first,
@@ -190,12 +190,12 @@ TEMPLATE_TEXT: dict[str, Renderer] = {
     "estimation": _const("est. "), "circa": _const("c. "), "c.": _const("c. "), "shy": _const(""), "zwsp": _const(""),
     "gap": _const(" "), "'s": _const("'s"),
     **{name: _all_lines for name in LIST_TEMPLATES},
-    **{code: _currency(symbol) for code, symbol in CURRENCY_TEMPLATES.items()},
+    **{code: _currency(symbol) for code, symbol in _CURRENCY_TEMPLATES.items()},
 }
 """Renderer of each text-bearing template, by casefolded normalised name; others render as nothing."""
 
 
 def template_text(name: str, args: Arguments[ValueT]) -> str:
     """What a reader sees for template ``name`` (normalised, casefolded) with ``args``."""
-    render = TEMPLATE_TEXT.get(name)
+    render = _TEMPLATE_TEXT.get(name)
     return render(args) if render is not None else ""
