@@ -128,20 +128,14 @@ def _korean_parts(tokens: list[str]) -> list[tuple[frozenset[int], tuple[frozens
     return readings
 
 
-_TRANSLIT = (
-    (re.compile(r"off\b"), "ov"), (re.compile(r"ow\b"), "ov"), (re.compile(r"(?<=[a-z])(y|ij|ii)\b"), "i"),
-    (re.compile(r"^tch"), "ch"), (re.compile(r"kh"), "ch"), (re.compile(r"([bcdfgklmnprstvz])\1"), r"\1"),
-)
-
-
 _DOUBLE_CONSONANT = re.compile(r"([bcdfgklmnprstvz])\1")
 
 
 @functools.lru_cache(maxsize=65536)
 def _transliteration_key(token: str) -> str:
-    """``token`` (folded word characters, no hyphen) with the :data:`_TRANSLIT` rules applied in
-    order; written with string tests, since in such a token ``\b`` can only mean its end.
-    Cached: given names recur across people."""
+    """``token`` (folded word characters, no hyphen) with transliteration endings folded, in order:
+    final ``off``/``ow`` to ``ov``, final ``y``/``ij``/``ii`` after a letter to ``i``, initial ``tch``
+    to ``ch``, ``kh`` to ``ch``, doubled consonants to one. Cached: given names recur across people."""
     if token.endswith("off"):
         token = token[:-3] + "ov"
     elif token.endswith("ow"):
