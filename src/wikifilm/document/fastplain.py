@@ -17,7 +17,8 @@ from wikifilm.document.template_text import Arguments, template_text
 from wikifilm.readers._scan import outer_templates, template_arguments
 from wikifilm.readers.inline import template_name
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+"""An HTML comment, shown as nothing."""
 _REF = re.compile(r"<ref\b[^<>]*/\s*>|<ref\b[^<>]*(?<!/)>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
 _NON_CONTENT = re.compile(r"\[\[\s*:?\s*(?:file|image|category|media)\s*:", re.IGNORECASE)
 SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
@@ -163,7 +164,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
             return None
         text = SIMPLE_LINK.sub(_link, text)  # before refs go, so a ref inside a link title keeps it unmatched
     if "<!--" in text:
-        text = _COMMENT.sub("", text)
+        text = COMMENT.sub("", text)
     if "<ref" in text or "<REF" in text or "<Ref" in text:
         refs = _REF.findall(text)
         if any(ref.lower().count("<ref") > 1 for ref in refs):

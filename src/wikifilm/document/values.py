@@ -16,7 +16,7 @@ import attrs
 from mwparserfromhell import nodes as mw
 from mwparserfromhell.wikicode import Wikicode
 
-from wikifilm.document.fastplain import MAX_NESTING, SIMPLE_LINK, STRAY_ANGLE, fast_plain
+from wikifilm.document.fastplain import COMMENT, MAX_NESTING, SIMPLE_LINK, STRAY_ANGLE, fast_plain
 from wikifilm.document.template_text import LIST_TEMPLATES, Arguments, template_text
 from wikifilm.readers._scan import outer_templates, split_template, template_arguments
 from wikifilm.readers.inline import template_name
@@ -24,7 +24,6 @@ from wikifilm.readers.parse import parse_wikicode
 from wikifilm.span import Source, Span
 
 _NON_CONTENT_LINK = re.compile(r"^\s*:?\s*(file|image|category|media)\s*:", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ODD_SPACES = re.compile("[\t\u00a0\u2009\u200b\u202f]")
 _SPACE_RUN = re.compile(" {2,}")
 _NAME_AT = re.compile(r"(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
@@ -322,7 +321,7 @@ def wiki_links(text: str) -> list[tuple[str, str]]:
 def simple_links(text: str) -> list[tuple[str, str]] | None:
     """:func:`wiki_links` by regex, or ``None`` when a link nests markup the regex cannot read."""
     if "<!--" in text:
-        text = _COMMENT.sub("", text)
+        text = COMMENT.sub("", text)
     if "[[[" in text or "]]]" in text or "[[" in SIMPLE_LINK.sub("", text) or ("<" in text and STRAY_ANGLE.search(text)):
         return None
     links: list[tuple[str, str]] = []
