@@ -61,7 +61,13 @@ def _medial_options(initial: int, medial: int) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _surname_table() -> dict[str, frozenset[int]]:
+    """Every spelling of a Korean family name to the family names it can stand for: regular
+    syllable spellings of the common surnames, irregular ones (``Lee``, ``Park``) and compounds."""
     table: dict[str, set[int]] = {}
+    for spelling, codes in _syllable_table().items():
+        surnames = codes & _SURNAME_CODES
+        if surnames:
+            table.setdefault(spelling, set()).update(surnames)
     for hangul, spellings in IRREGULAR_SURNAMES.items():
         for spelling in spellings:
             table.setdefault(spelling, set()).add(ord(hangul))
@@ -74,15 +80,18 @@ def _surname_table() -> dict[str, frozenset[int]]:
 def _syllables(text: str) -> frozenset[int]:
     if len(text) == 1 and _HANGUL_START <= ord(text) <= _HANGUL_END:
         return frozenset({ord(text)})
-    return _syllable_table().get(text, frozenset())
+    return _syllable_table().get(text, _NONE)
 
 
+_NONE: frozenset[int] = frozenset()
 _SURNAME_CODES = frozenset(ord(char) for char in SURNAMES)
 
 
 def _surname(text: str) -> frozenset[int]:
     """Hangul family names a spelling can stand for (empty when it is no Korean family name)."""
-    return (_syllables(text) & _SURNAME_CODES) | _surname_table().get(text, frozenset())
+    if len(text) == 1 and ord(text) in _SURNAME_CODES:
+        return frozenset({ord(text)})
+    return _surname_table().get(text, _NONE)
 
 
 def _given_name(token: str) -> tuple[frozenset[int], ...] | None:

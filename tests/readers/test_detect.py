@@ -5,9 +5,12 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import wikifilm
 from wikifilm.errors import ReadError
+from wikifilm.readers.detect import first_line
 
 
 def test_bytes_are_decoded_as_utf8() -> None:
@@ -50,3 +53,10 @@ def test_unknown_format_is_a_value_error() -> None:
 def test_format_detection(text: str, expected: str) -> None:
     """The documented rule: a '= Title =' first line, or no wiki markup with plain-text lines, is plain text."""
     assert wikifilm.detect_format(text) == expected
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\u00a0ab=")), max_size=30))
+def test_first_line_is_the_first_non_blank_line_splitlines_gives(text: str) -> None:
+    """The line found without splitting the text is the one ``str.splitlines`` gives."""
+    assert first_line(text) == next((line for line in text.splitlines() if line.strip()), "")

@@ -8,6 +8,7 @@ dates, runtimes) rendered. ``split_items`` exposes list templates (Plainlist, ub
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -297,9 +298,10 @@ def _items_of_segments(source: Source, segments: list[Span]) -> list[ValueItem]:
     return items
 
 
+@functools.lru_cache(maxsize=65536)
 def link_target(title: str) -> str | None:
     """A link title as a page name (``:``, ``_`` and extra spaces dropped); ``None`` for File:, Image:,
-    Media: and Category: links, which are not content."""
+    Media: and Category: links, which are not content. Cached: an article links a person again and again."""
     if _NON_CONTENT_LINK.match(title):
         return None
     return " ".join(title.strip().lstrip(":").replace("_", " ").split()) or None

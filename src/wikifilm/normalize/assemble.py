@@ -158,7 +158,7 @@ _SECTIONS_READ = CAST_TITLES | AWARD_TITLES | SOUNDTRACK_TITLES | PLOT_TITLES
 
 def reads_section(title: str) -> bool:
     """Whether the record reads the lists and tables under a wikitext heading (``title`` as written)."""
-    normal = heading_key(title)
+    normal = heading_key(title, "wikitext")
     return normal in _SECTIONS_READ or normal.startswith(AWARD_PREFIXES)
 
 

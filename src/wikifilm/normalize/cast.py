@@ -53,6 +53,8 @@ _ABBREVIATIONS = frozenset(
 def _first_sentence(text: str) -> str:
     """Text up to the first period that ends a sentence (``David Hobbscap. Jacques Villeneuve voiced...``),
     passing over abbreviations (``Capt. Ace Owens``) and initials (``Robert R. Holland``)."""
+    if "." not in text:
+        return text
     for match in _PERIOD.finditer(text):
         word = match.group(1)
         if len(word) > 1 and word.casefold() not in _ABBREVIATIONS:
@@ -63,7 +65,9 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Ph\.D|Jr|Sr|Dr|Mr|Mrs|Ms|St|L
 
 def _clean_role(text: str) -> str | None:
     """A role without bracketed notes and without its description; abbreviation periods kept (``Ph.D.``)."""
-    role = _ROLE_END.split(_BRACKETED.sub("", text), maxsplit=1)[0]
+    if "(" in text:
+        text = _BRACKETED.sub("", text)
+    role = _ROLE_END.split(text, maxsplit=1)[0]
     role = _first_sentence(role).strip(" ,;:")
     if role.endswith(".") and not _ABBREVIATION_END.search(role):
         role = role.rstrip(".").rstrip()
@@ -139,7 +143,7 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
                 members.extend(_members(source, line.span, roles_of, role))
                 continue
             roles_of = None
-            several = _SEVERAL_ROLES.match(text)
+            several = _SEVERAL_ROLES.match(text) if text.endswith(":") else None
             if several is not None:
                 roles_of = split_names(several.group(1))
                 continue

@@ -11,6 +11,24 @@ from wikifilm.readers.wikitext import DetailFilter, read_wikitext
 from wikifilm.span import Source
 
 _WIKI_MARKUP = re.compile(r"\{\{|\[\[|'''|\{\||<ref|<!--|^\*", re.MULTILINE)
+_CONTENT = re.compile(r"\S")
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""What ``str.splitlines`` splits at."""
+_LINE_REST = re.compile(f"[^{_LINE_BREAKS}]*")
+
+
+def first_line(text: str) -> str:
+    """The first line of ``text`` that is not blank (lines as ``str.splitlines`` cuts them), or ``""``;
+    found without splitting the whole text."""
+    content = _CONTENT.search(text)
+    if content is None:
+        return ""
+    start = content.start()
+    while start > 0 and text[start - 1] not in _LINE_BREAKS:
+        start -= 1
+    rest = _LINE_REST.match(text, content.start())
+    assert rest is not None
+    return text[start : rest.end()]
 
 
 def detect_format(text: str) -> Format:
@@ -20,7 +38,7 @@ def detect_format(text: str) -> Format:
     when the text has no wikitext markup (``{{``, ``[[``, ``'''``, ``{|``, ``<ref``, ``<!--``,
     a ``*`` bullet) and has ``- Key: value`` lines or ``==Heading==`` lines. Wikitext otherwise.
     """
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = first_line(text)
     if PAGE_TITLE.match(first) and not first.startswith("=="):
         return "plaintext"
     if _WIKI_MARKUP.search(text):

@@ -449,6 +449,8 @@ class _BlockReader:
         marker = pos
         while text[marker] in " \t":
             marker += 1
+        if text.find("||", marker + 1, end) == -1 and not (header and text.find("!!", marker + 1, end) != -1):
+            return [[pos, end, header]]  # one cell: no separator to look for
         separators = r"\|\||!!" if header else r"\|\|"
         bounds = [pos, *(match.start() for match in top_level_tokens(text, marker + 1, end, separators)), end]
         return [[bounds[i], bounds[i + 1], header] for i in range(len(bounds) - 1)]
@@ -488,6 +490,8 @@ class _BlockReader:
         text = self.text
         line_end = text.find("\n", start, end)
         limit = end if line_end == -1 else line_end
+        if text.find("|", start, limit) == -1:
+            return None
         match = _ATTR_SPLIT.search(text, start, limit)
         if match is None or match.group(0) != "|":
             return None
@@ -500,11 +504,11 @@ def _stripped(text: str, start: int, end: int) -> Span:
     """The span of ``text[start:end]`` without surrounding whitespace."""
     if start == end or not (text[start].isspace() or text[end - 1].isspace()):
         return Span(start, end)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+    content = text[start:end].lstrip()
+    if not content:
+        return Span(end, end)
+    start = end - len(content)
+    return Span(start, start + len(content.rstrip()))
 
 
 def _sectionize(blocks: list[Node]) -> list[Node]:
