@@ -30,14 +30,18 @@ _INLINE_TAG = re.compile(rf"</?{_INLINE_NAMES}\b[^<>]*>", re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?([a-z]+)", re.IGNORECASE)
 STRAY_ANGLE = re.compile(rf"<(?!!--|/?ref\b|/?br\b|/?{_INLINE_NAMES}\b[^<>\[\]{{}}]*>)", re.IGNORECASE)
 """A ``<`` that opens no comment, ref or known tag: removing markup around it could make it one."""
-_UNSAFE = re.compile(r"\{\{|\}\}|\[\[|\]\]|<|\[(?:https?:)?//|''''")
+_EXTERNAL_START = re.compile(r"\[(?:https?:)?//")
 _QUOTES = re.compile(r"'''|''")
 _BOLD_ITALIC = re.compile(r"(?<!')'''''([^'\n]+)'''''(?!')")
 """Bold italics around text holding no apostrophe, shown as the text."""
 _LINK_BRACKETS = re.compile(r"\[\[|\]\]")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_TRIGGERS = re.compile(r"[{}\[\]<'&]")
-_LIST_START = re.compile(r"^(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)", re.MULTILINE)
+_LIST_START = re.compile(r"(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
+_LIST_START_AFTER_BREAK = re.compile(r"\n(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
+"""A line opening a list, heading, rule or table: at the start, or after a line break.
+
+Written as two patterns with a fixed first character or position, so the regex engine finds them
+without trying every offset of a long paragraph (these checks run on every fragment)."""
 _PLACEHOLDERS = 0xE000
 MAX_NESTING = 40
 """Templates nested deeper than this take the full parser (which bounds its own depth)."""
@@ -132,15 +136,24 @@ def _link(match: re.Match[str]) -> str:
     return target.strip().lstrip(":")
 
 
+def _unsafe(text: str) -> bool:
+    """Whether markup is left that the fast path did not render: braces, brackets, a tag, an
+    external link, four apostrophes (each test a substring search, quick on long text)."""
+    return (
+        "{{" in text or "}}" in text or "[[" in text or "]]" in text or "<" in text or "''''" in text
+        or ("[" in text and _EXTERNAL_START.search(text) is not None)
+    )
+
+
 def fast_plain(text: str, depth: int = 0) -> str | None:
     """Plain text of a simple fragment, or ``None`` when it needs the full parser.
 
     ``depth`` counts the templates ``text`` sits in; past :data:`MAX_NESTING` the fast path declines.
     """
-    if _LIST_START.search(text):
+    if _LIST_START.match(text) or ("\n" in text and _LIST_START_AFTER_BREAK.search(text)):
         return None
-    if not _TRIGGERS.search(text):
-        return text
+    if not ("[" in text or "{" in text or "'" in text or "<" in text or "&" in text or "]" in text or "}" in text):
+        return text  # no markup the fast path renders: the text is its own plain text
     rendered: list[str] = []
     if "{{" in text or "}}" in text:
         if depth >= MAX_NESTING or "{{{" in text or _PRIVATE_USE.search(text):
@@ -181,7 +194,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
         text = _INLINE_TAG.sub("", text)
     if "'''''" in text:
         text = _BOLD_ITALIC.sub(r"\1", text)
-    if _UNSAFE.search(text):
+    if _unsafe(text):
         return None
     if "''" in text:
         if text.count("'''") % 2 or text.replace("'''", "").count("''") % 2:

@@ -73,7 +73,8 @@ def clean_spaces(text: str) -> str:
     """
     if "''" in text:
         text = _QUOTE_RUN.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
+    if "\t" in text or "\u00a0" in text or "\u2009" in text or "\u200b" in text or "\u202f" in text:
+        text = _ODD_SPACES.sub(" ", text)
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
     if "\n" not in text:

@@ -13,11 +13,17 @@ from collections.abc import Iterator
 
 import attrs
 
-_TOKEN = re.compile(
-    r"\{\{|\}\}|<!--|<(ref|nowiki|pre|math|gallery|syntaxhighlight|source|poem|timeline|score|chem"
-    r"|graph|imagemap|references|templatedata|mapframe|hiero|inputbox|categorytree)\b[^<>]*?(/?)>",
+_TEMPLATE_OPEN = re.compile(r"\{\{")
+_TEMPLATE_CLOSE = re.compile(r"\}\}")
+_ANGLE_TOKEN = re.compile(
+    r"<(?:!--|(ref|nowiki|pre|math|gallery|syntaxhighlight|source|poem|timeline|score|chem"
+    r"|graph|imagemap|references|templatedata|mapframe|hiero|inputbox|categorytree)\b[^<>]*?(/?)>)",
     re.IGNORECASE,
 )
+"""A comment opening or an extension tag (group 1 its name, group 2 ``/`` when self-closing).
+
+Each token kind has its own pattern starting with a fixed character: the regex engine skips to
+that character quickly, where one alternation would try every offset of the article."""
 _CLOSERS: dict[str, re.Pattern[str]] = {}
 
 
@@ -58,47 +64,51 @@ class Regions:
 
 
 def scan(text: str) -> Regions:
-    """Find templates, comments and tags in one pass."""
+    """Find templates, comments and tags in one pass over the tokens, in source order.
+
+    Tokens are found by kind, then visited in order; a token inside a comment or tag already
+    passed is skipped, so the result is that of one left-to-right scan.
+    """
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
     template_end: dict[int, int] = {}
     comment_end: dict[int, int] = {}
     unclosed_comment = None
+    angles = {match.start(): match for match in _ANGLE_TOKEN.finditer(text)}
+    braces = [match.start() for match in _TEMPLATE_OPEN.finditer(text)]
+    braces += [match.start() for match in _TEMPLATE_CLOSE.finditer(text)]
     pos = 0
-    search = _TOKEN.search
-    while True:
-        match = search(text, pos)
-        if match is None:
-            break
-        token = match.group(0)
-        if token == "{{":
-            stack.append(match.start())
-            pos = match.end()
-        elif token == "}}":
+    for at in sorted([*braces, *angles]):
+        if at < pos:
+            continue
+        char = text[at]
+        if char == "{":
+            stack.append(at)
+            pos = at + 2
+        elif char == "}":
             if stack:
                 start = stack.pop()
-                template_end[start] = match.end()
-                pairs.append((start, match.end()))
-            pos = match.end()
-        elif token == "<!--":
+                template_end[start] = at + 2
+                pairs.append((start, at + 2))
+            pos = at + 2
+        elif (match := angles[at]).group(1) is None:
             end = text.find("-->", match.end())
             if end == -1:
-                unclosed_comment = match.start()
+                unclosed_comment = at
                 end = len(text)
             else:
                 end += 3
-            comment_end[match.start()] = end
-            pairs.append((match.start(), end))
+            comment_end[at] = end
+            pairs.append((at, end))
             pos = end
+        elif match.group(2):
+            pos = match.end()
         else:
-            if match.group(2):
-                pos = match.end()
-                continue
             close = _closer(match.group(1).lower()).search(text, match.end())
             if close is None:
                 pos = match.end()
                 continue
-            pairs.append((match.start(), close.end()))
+            pairs.append((at, close.end()))
             pos = close.end()
     starts: list[int] = []
     ends: list[int] = []
