@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.normalize.helpers import field_of
-from wikifilm.normalize.people import clean_name, normalize_companies, normalize_people
+from wikifilm.normalize.people import _LABEL, _unlabelled, clean_name, normalize_companies, normalize_people
 
 
 def people(value: str) -> list[tuple[str, str | None]]:
@@ -92,3 +92,9 @@ def test_separators_split_as_their_plain_forms(text: str) -> None:
     dash = re.compile(r"\s+[–—-]+\s+|\s*:\s+|\s*(?:\.{3,}|…)\s*")
     assert _PEOPLE_SEPARATOR.split(text) == people.split(text)
     assert _DASH.split(text, maxsplit=1) == dash.split(text, maxsplit=1)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab yBY:' \tSscreenplay")), max_size=40) | st.text(max_size=30))
+def test_label_removal_skips_only_texts_no_label_can_match(text: str) -> None:
+    """The quick ``:``/``by`` test before the label pattern never changes what it removes."""
+    assert _unlabelled(text) == _LABEL.sub("", text)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import wikifilm
 from tests.conftest import article_text
 from wikifilm.document.nodes import Document, Infobox, Section, Table, Template
-from wikifilm.readers.wikitext import is_film_infobox
+from wikifilm.readers.wikitext import _stripped, is_film_infobox
 
 
 def read(stem: str) -> Document:
@@ -218,3 +220,15 @@ def test_other_infobox_is_infobox_node() -> None:
     """An Infobox node is built for any infobox template at block level."""
     document = read("Werner_Herzog")
     assert isinstance(document.infoboxes[0], Infobox)
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\r\u00a0\u2028ab|")), max_size=12), st.data())
+def test_stripped_span_drops_exactly_the_surrounding_whitespace(text: str, data: st.DataObject) -> None:
+    """The span of a slice without its surrounding whitespace, an empty slice at its end when all blank."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    span = _stripped(text, start, end)
+    content = text[start:end].strip()
+    assert text[span.start : span.end] == content
+    assert (span.start, span.end) == ((end, end) if not content else (start + text[start:end].index(content), span.start + len(content)))

@@ -45,6 +45,11 @@ def _by_shown_text(links: Iterable[tuple[str, str]]) -> dict[str, str]:
     return found
 
 
+def _unlabelled(text: str) -> str:
+    """``text`` without a leading role label (``Screenplay:``, ``Music by``); each label holds ``:`` or ``by``."""
+    return _LABEL.sub("", text) if ":" in text or "by" in text.lower() else text
+
+
 def clean_name(text: str) -> str:
     """A name without notes in brackets, role labels, quotes or stray punctuation."""
     if _QUOTE_CHARS.search(text):
@@ -53,8 +58,7 @@ def clean_name(text: str) -> str:
     while previous != text and ("(" in text or "[" in text):
         previous = text
         text = _NOTE.sub(" ", text)
-    if ":" in text or "by" in text.lower():
-        text = _LABEL.sub("", text)
+    text = _unlabelled(text)
     return text.strip(" \t,;:*•·–—-\"'").strip()
 
 
@@ -98,7 +102,7 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
         else:
             links = links_in(source, item.span) if "[[" in source[item.span] else {}
         raw = source[item.span]
-        text = item.text.replace("\n", " ") if companies else "; ".join(_LABEL.sub("", line) for line in item.text.split("\n"))
+        text = item.text.replace("\n", " ") if companies else "; ".join(_unlabelled(line) for line in item.text.split("\n"))
         names = split_names(text, companies=companies)
         if companies and len(links) > 1:
             names = [part for name in names for part in _split_linked_companies(name, links)]

@@ -70,6 +70,10 @@ def normalize_soundtrack(document: Document) -> tuple[tuple[SoundtrackItem, ...]
 _EXCEPT = re.compile(r",?\s*\(?(?:except|unless)\s+(?:where|as|otherwise)\s+(?:noted|stated|indicated)\)?", re.IGNORECASE)
 
 
+_READ_PARAMETERS = ("all_", "title", "music", "writer", "lyrics", "extra")
+"""The parameters a track row is read from; lengths and notes are not rendered."""
+
+
 def _track_listing(document: Document, block: Template) -> list[SoundtrackItem]:
     """Rows of a ``{{Track listing}}``: ``titleN`` with ``musicN``/``writerN``/``extraN`` (``all_music`` by default)."""
     text = document.source.text
@@ -78,7 +82,8 @@ def _track_listing(document: Document, block: Template) -> list[SoundtrackItem]:
     for param in params:
         if param.equals is not None:
             key = text[param.name_start : param.equals].strip().lower()
-            values[key] = wikitext_plain(text[param.equals + 1 : param.end])
+            if key.startswith(_READ_PARAMETERS):
+                values[key] = wikitext_plain(text[param.equals + 1 : param.end])
     default = next((values[key] for key in ("all_music", "all_writing", "all_lyrics") if values.get(key)), None)
     if default:
         default = _EXCEPT.sub("", default).strip(" ,") or None
