@@ -95,21 +95,21 @@ class _People:
     assigned: dict[tuple[str, str | None], _Person] = attrs.Factory(dict)
     """Who each (spelling, link) was given to: indexes only grow, so asking again gives the same person."""
 
-    def _find(self, key: NameKey, link: str | None) -> _Person | None:
-        for lookup in ((key.compact, key.suffix), ("t", key.transliteration, key.suffix), ("link", link)):
-            if lookup[-1] is None:
-                continue
+    def _find(self, key: NameKey, lookups: tuple[object, object], link: str | None) -> _Person | None:
+        for lookup in lookups:
             found = self.by_key.get(lookup)
             if found is not None:
                 return found
+        if link is not None and (found := self.by_key.get(("link", link))) is not None:
+            return found
         if key.korean:
             return next((person for person in self.korean if any(keys_match(key, other) for other in person.keys)), None)
         return None
 
-    def _index(self, person: _Person, key: NameKey, link: str | None) -> None:
+    def _index(self, person: _Person, key: NameKey, lookups: tuple[object, object], link: str | None) -> None:
         if key.compact:
-            self.by_key.setdefault((key.compact, key.suffix), person)
-            self.by_key.setdefault(("t", key.transliteration, key.suffix), person)
+            for lookup in lookups:
+                self.by_key.setdefault(lookup, person)
         if link:
             self.by_key.setdefault(("link", link), person)
             person.links.add(link)
@@ -121,7 +121,8 @@ class _People:
         if known is not None:
             return PersonRef(ref.name, ref.link, known.id, ref.span)
         key = name_key(ref.name)
-        person = self._find(key, ref.link)
+        lookups = ((key.compact, key.suffix), ("t", key.transliteration, key.suffix))  # exact spelling, then transliteration
+        person = self._find(key, lookups, ref.link)
         if person is None:
             person = _Person(f"P{len(self.persons) + 1}", [ref.name], [key], set())
             self.persons.append(person)
@@ -131,7 +132,7 @@ class _People:
             ))
             person.variants.append(ref.name)
             person.keys.append(key)
-        self._index(person, key, ref.link)
+        self._index(person, key, lookups, ref.link)
         self.assigned[(ref.name, ref.link)] = person
         return PersonRef(ref.name, ref.link, person.id, ref.span)
 

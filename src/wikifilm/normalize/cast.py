@@ -78,7 +78,7 @@ def parse_cast_pairs(text: str) -> list[tuple[list[str], str | None]]:
     """Every ``(actors, role)`` on one line: ``A as B and C as D`` holds two."""
     text = " ".join(text.split())
     pieces = _PAIRS.split(text) if len(_AS.findall(text)) > 1 else [text]
-    parsed = [parse_cast_line(piece) for piece in pieces]
+    parsed = [_parse_spaced_line(piece.strip()) for piece in pieces]
     return [pair for pair in parsed if pair is not None]
 
 
@@ -107,7 +107,11 @@ def _name_like_names(text: str) -> list[str]:
 
 def parse_cast_line(text: str) -> tuple[list[str], str | None] | None:
     """``(actors, role)`` of one cast line, or ``None`` when no actor is recognisable."""
-    text = " ".join(text.split())
+    return _parse_spaced_line(" ".join(text.split()))
+
+
+def _parse_spaced_line(text: str) -> tuple[list[str], str | None] | None:
+    """:func:`parse_cast_line` of a text whose spaces are already single."""
     for separator in (_AS, _DASH):
         if separator is _DASH and not _MAY_DASH.search(text):
             continue

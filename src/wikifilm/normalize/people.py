@@ -29,7 +29,6 @@ _COMPANY_SEPARATOR = re.compile(r"\s*(?:;\s*|,(?!\s*(?:inc|ltd|llc|llp|co|corp|p
 _MAY_SEPARATE = re.compile(r"[,;&/]|\s(?:and|with)\s", re.IGNORECASE)
 """What every people or company separator holds: texts without it are one name."""
 _NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?|et al\.?)$", re.IGNORECASE)
-_QUOTE_CHARS = re.compile("[\"“'‘]")
 _QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
 
 
@@ -52,7 +51,7 @@ def _unlabelled(text: str) -> str:
 
 def clean_name(text: str) -> str:
     """A name without notes in brackets, role labels, quotes or stray punctuation."""
-    if _QUOTE_CHARS.search(text):
+    if '"' in text or "'" in text or "“" in text or "‘" in text:
         text = _QUOTED_FOR.sub("", text)
     previous = None
     while previous != text and ("(" in text or "[" in text):
