@@ -156,7 +156,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
         return text  # no markup the fast path renders: the text is its own plain text
     rendered: list[str] = []
     if "{{" in text or "}}" in text:
-        if depth >= MAX_NESTING or "{{{" in text or _PRIVATE_USE.search(text):
+        if depth >= MAX_NESTING or "{{{" in text or (not text.isascii() and _PRIVATE_USE.search(text)):
             return None
         held = _hold_templates(text, depth)
         if held is None:

@@ -29,7 +29,8 @@ _ODD_SPACES = re.compile("[\t\u00a0\u2009\u200b\u202f]")
 _SPACE_RUN = re.compile(" {2,}")
 _NAME_AT = re.compile(r"(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _REF_END = re.compile(r"</ref\s*>", re.IGNORECASE)
-_QUOTE_RUN = re.compile(r"'{2,}")
+_QUOTE_RUN = re.compile(r"''+")
+"""Two apostrophes or more (written with a literal first character, which the regex engine skips to)."""
 _BULLET = re.compile(r"^[\s*#:;•·]+")
 _BULLET_AFTER = re.compile(r"[ \t]*[*#•]")
 

@@ -32,6 +32,13 @@ _NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’\- ]{1,60}$")
 
 _ROLE_THEN_ACTOR = re.compile(r"^(?P<role>[^()]*?\w['’]s?\s[^()]*?|[^()]*?\b[a-z][^()]*?)\s*\((?P<actor>(?:[A-Z][\w.'’-]*\s?){2,4})\)$")
 """``Dorcas' Father (Dick Rich)``: a role with a possessive or a lowercase word, then a name in brackets."""
+_ACTOR_IN_BRACKETS = re.compile(r"\((?:[A-Z][\w.'’-]*\s?){2,4}\)")
+
+
+def _may_end_with_actor_in_brackets(text: str) -> bool:
+    """What ``_ROLE_THEN_ACTOR`` needs, tested first in linear time: one pair of brackets, closing the
+    text around a name (the pattern itself backtracks quadratically over a long line that fails)."""
+    return text.endswith(")") and text.count("(") == 1 and text.count(")") == 1 and _ACTOR_IN_BRACKETS.fullmatch(text, text.index("(")) is not None
 _NAME_WORD = r"(?:[A-Z]|[a-z]{1,2}['’][A-Z])[\w.'’-]*"
 _LEADING_NAME = re.compile(rf"\s*({_NAME_WORD}(?:,?\s(?:(?:de|van|von|da|di|del|le|la|du|bin)\s)?{_NAME_WORD}){{1,3}})")
 _LINKED_ACTOR_IN_BRACKETS = re.compile(r"^\s*(?P<role>[^()\[\]{}<>]+?)\s*\(\s*\[\[(?P<target>[^\]|]+)(?:\|(?P<shown>[^\]]+))?\]\]\s*\)")
@@ -118,7 +125,7 @@ def _parse_spaced_line(text: str) -> tuple[list[str], str | None] | None:
         parts = separator.split(text, maxsplit=1)
         if len(parts) == 2 and (actors := _name_like_names(parts[0])):
             return actors, _clean_role(parts[1])
-    in_brackets = _ROLE_THEN_ACTOR.match(text) if text.endswith(")") else None
+    in_brackets = _ROLE_THEN_ACTOR.match(text) if _may_end_with_actor_in_brackets(text) else None
     if in_brackets is not None:
         return [in_brackets.group("actor")], in_brackets.group("role")
     name = clean_name(text)
