@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import wikitext_fragments
-from wikifilm.readers._scan import Regions, _closer, scan
+from wikifilm.readers._scan import Regions, _closer, multiline_regions, scan
 
 _ONE_PATTERN = re.compile(
     r"\{\{|\}\}|<!--|<(ref|nowiki|pre|math|gallery|syntaxhighlight|source|poem|timeline|score|chem"
@@ -20,7 +20,7 @@ _ONE_PATTERN = re.compile(
 
 
 def _reference_scan(text: str) -> Regions:
-    """The scanner as first written: one alternation searched from each token's end."""
+    """The scanner's token walk as first written: one alternation searched from each token's end."""
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
     template_end: dict[int, int] = {}
@@ -52,16 +52,7 @@ def _reference_scan(text: str) -> Regions:
         else:
             pairs.append((match.start(), close.end()))
             pos = close.end()
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in sorted(pairs):
-        if "\n" not in text[start:end]:
-            continue
-        if ends and start < ends[-1]:
-            ends[-1] = max(ends[-1], end)
-        else:
-            starts.append(start)
-            ends.append(end)
+    starts, ends = multiline_regions(text, pairs)
     return Regions(template_end, comment_end, starts, ends, stack, unclosed_comment)
 
 

@@ -110,6 +110,12 @@ def scan(text: str) -> Regions:
                 continue
             pairs.append((at, close.end()))
             pos = close.end()
+    starts, ends = multiline_regions(text, pairs)
+    return Regions(template_end, comment_end, starts, ends, stack, unclosed_comment)
+
+
+def multiline_regions(text: str, pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the ``(start, end)`` regions that hold a line break, overlapping ones merged."""
     starts: list[int] = []
     ends: list[int] = []
     for start, end in sorted(pairs):
@@ -120,7 +126,7 @@ def scan(text: str) -> Regions:
         else:
             starts.append(start)
             ends.append(end)
-    return Regions(template_end, comment_end, starts, ends, stack, unclosed_comment)
+    return starts, ends
 
 
 _NESTING = (
