@@ -31,7 +31,8 @@ _NAME_AT = re.compile(r"(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _REF_END = re.compile(r"</ref\s*>", re.IGNORECASE)
 _QUOTE_RUN = re.compile(r"''+")
 """Two apostrophes or more (written with a literal first character, which the regex engine skips to)."""
-_BULLET = re.compile(r"^[\s*#:;•·]+")
+_BULLET_CHARS = "*#:;•·"
+_BULLET = re.compile(rf"^[\s{_BULLET_CHARS}]+")
 _BULLET_AFTER = re.compile(r"[ \t]*[*#•]")
 
 
@@ -225,6 +226,8 @@ def _segments(source: Source, span: Span) -> list[Span]:
     nested template, link, comment or ref splits.
     """
     text = source.text
+    if text.find("<", span.start, span.end) == -1 and text.find("\n", span.start, span.end) == -1 and text.find("{{", span.start, span.end) == -1:
+        return [span]  # items split only at <br>, bulleted lines and list templates: none here
     segments: list[Span] = []
     seg_start = span.start
     depth_templates = depth_links = 0
@@ -287,7 +290,7 @@ def _items_of_segments(source: Source, segments: list[Span]) -> list[ValueItem]:
     items: list[ValueItem] = []
     for segment in segments:
         text = source[segment]
-        bullet = _BULLET.match(text)
+        bullet = _BULLET.match(text) if text[:1] in _BULLET_CHARS or text[:1].isspace() else None
         lead = bullet.end() if bullet else 0
         stripped = text[lead:].rstrip()
         if not stripped:
