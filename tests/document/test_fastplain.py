@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikifilm
@@ -13,7 +13,7 @@ from tests.conftest import ARTICLES
 from tests.strategies import template_fragments, wikitext_fragments
 from wikifilm.document.fastplain import fast_plain
 from wikifilm.document.nodes import iter_nodes
-from wikifilm.document.values import clean_spaces, parsed_links, plain_text, simple_links
+from wikifilm.document.values import clean_spaces, item_text_and_links, parsed_links, plain_text, simple_links, wiki_links, wikitext_plain
 from wikifilm.readers.parse import parse_wikicode
 
 
@@ -110,3 +110,18 @@ def test_clean_spaces_collapses_only_its_spaces(text: str) -> None:
         if line:
             expected_lines.append(line)
     assert clean_spaces(text) == "\n".join(expected_lines)
+
+
+_LINK_ITEMS = st.lists(
+    st.sampled_from(["[[", "]]", "|", "Tom Hanks", " ", ":", "File:", "category:", "_", "''", "&amp;", "<br>", "\t", "\u00a0",
+                     "Yash (actor)", "\ue000", "=", "*", "#", "{{", "}}", "é"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=5000)
+@given(st.one_of(_LINK_ITEMS, _LINK_ITEMS.map(lambda text: f"[[{text}]]")))
+def test_one_link_items_read_as_the_general_paths_read_them(text: str) -> None:
+    """An item that is one plain link gets the plain text and links the general paths give."""
+    plain = wikitext_plain(text)
+    assert item_text_and_links(text) == (plain, tuple(wiki_links(text)) if plain else ())

@@ -20,7 +20,8 @@ from wikifilm.readers.inline import template_name
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 """An HTML comment, shown as nothing."""
 _REF = re.compile(r"<ref\b[^<>]*/\s*>|<ref\b[^<>]*(?<!/)>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
-_NON_CONTENT = re.compile(r"\[\[\s*:?\s*(?:file|image|category|media)\s*:", re.IGNORECASE)
+NON_CONTENT = re.compile(r"\[\[\s*:?\s*(?:file|image|category|media)\s*:", re.IGNORECASE)
+"""The opening of a file, image, media or category link, which shows nothing in the text."""
 SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
 """A wiki link holding no nested markup: ``[[target]]`` or ``[[target|shown]]`` (groups 1 and 2)."""
 _EXTERNAL = re.compile(r"\[((?:https?:)?//[^\s\[\]<>\"]+)(?:[ \t]+([^\[\]\n]*))?\]")
@@ -111,7 +112,7 @@ def _drop_non_content_links(text: str) -> str | None:
     included), which show nothing; ``None`` when one is unclosed or holds a template."""
     pieces: list[str] = []
     pos = 0
-    while (match := _NON_CONTENT.search(text, pos)) is not None:
+    while (match := NON_CONTENT.search(text, pos)) is not None:
         depth, end = 0, -1
         for bracket in _LINK_BRACKETS.finditer(text, match.start()):
             depth += 1 if bracket.group(0) == "[[" else -1
@@ -168,7 +169,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
     if "[[" in text:
         if "[[[" in text:
             return None
-        if _NON_CONTENT.search(text):
+        if NON_CONTENT.search(text):
             dropped = _drop_non_content_links(text)
             if dropped is None:
                 return None
