@@ -13,7 +13,15 @@ from tests.conftest import ARTICLES
 from tests.strategies import template_fragments, wikitext_fragments
 from wikifilm.document.fastplain import fast_plain
 from wikifilm.document.nodes import iter_nodes
-from wikifilm.document.values import clean_spaces, item_text_and_links, parsed_links, plain_text, simple_links, wiki_links, wikitext_plain
+from wikifilm.document.values import (
+    clean_spaces,
+    item_text_and_links,
+    parsed_links,
+    plain_text,
+    simple_links,
+    wiki_links,
+    wikitext_plain,
+)
 from wikifilm.readers.parse import parse_wikicode
 
 

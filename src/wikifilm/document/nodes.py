@@ -382,16 +382,9 @@ class Document(Container):
     @property
     def infoboxes(self) -> tuple[Infobox, ...]:
         """Every infobox standing as a block, in the lead or in any section, film or not."""
-        return tuple(node for node in self._blocks() if isinstance(node, Infobox))
-
-    def _blocks(self) -> Iterator[Node]:
-        """Blocks of the lead and of every section, depth first, without entering lists or tables."""
-        stack = list(reversed(self.nodes))
-        while stack:
-            node = stack.pop()
-            yield node
-            if isinstance(node, Section):
-                stack.extend(reversed(node.nodes))
+        found: list[Infobox] = []
+        _collect_infoboxes(self.nodes, found)
+        return tuple(found)
 
     @property
     def lead(self) -> tuple[Node, ...]:
@@ -425,6 +418,15 @@ class Document(Container):
             for section in self.iter_sections()
             if plain_value(self.source, section.heading.title_span, self.format).strip().casefold() in wanted
         )
+
+
+def _collect_infoboxes(blocks: tuple[Node, ...], found: list[Infobox]) -> None:
+    """Append the infoboxes among ``blocks`` and their sections' blocks, in source order (no list or table holds one)."""
+    for node in blocks:
+        if isinstance(node, Infobox):
+            found.append(node)
+        elif isinstance(node, Section):
+            _collect_infoboxes(node.nodes, found)
 
 
 def iter_nodes(node: Node) -> Iterator[Node]:

@@ -101,14 +101,18 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
         else:
             links = links_in(source, item.span) if "[[" in source[item.span] else {}
         raw = source[item.span]
-        text = item.text.replace("\n", " ") if companies else "; ".join(_unlabelled(line) for line in item.text.split("\n"))
+        if companies:
+            text = item.text.replace("\n", " ")
+        else:
+            text = "; ".join(_unlabelled(line) for line in item.text.split("\n")) if "\n" in item.text else _unlabelled(item.text)
         names = split_names(text, companies=companies)
         if companies and len(links) > 1:
             names = [part for name in names for part in _split_linked_companies(name, links)]
         for name in names:
-            if name.casefold() in seen:
+            folded = name.casefold()
+            if folded in seen:
                 continue
-            seen.add(name.casefold())
+            seen.add(folded)
             link = links.get(name)
             if link is None and item.link and len(names) == 1 and len(links) <= 1:
                 link = item.link

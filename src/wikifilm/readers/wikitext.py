@@ -175,9 +175,11 @@ class _BlockReader:
     def _add_trivia(self, start: int, end: int) -> None:
         if start == end:
             return
-        if self.blocks and isinstance(self.blocks[-1], Trivia) and self.blocks[-1].span.end == start:
-            start = self.blocks.pop().span.start
-        self.blocks.append(Trivia(Span(start, end)))
+        blocks = self.blocks
+        if blocks and isinstance(last := blocks[-1], Trivia) and last.span.end == start:
+            blocks[-1] = Trivia(Span(last.span.start, end))
+        else:
+            blocks.append(Trivia(Span(start, end)))
 
     def _flush_paragraph(self, end: int) -> None:
         if self.paragraph_start is None:
@@ -268,13 +270,13 @@ class _BlockReader:
                 name_span = _stripped(text, param.name_start, param.equals)
                 value_span = _stripped(text, param.equals + 1, param.end)
                 field_name = text[name_span.start : name_span.end]
-            key = field_name.casefold()
-            if key in seen and len(value_span):
-                self.diagnostics.append(Diagnostic(
-                    "WF202", f"infobox field '{field_name}' is given twice; the last value is used",
-                    name_span, field=field_name,
-                ))
-            if len(value_span):
+            if value_span.end > value_span.start:
+                key = field_name.casefold()
+                if key in seen:
+                    self.diagnostics.append(Diagnostic(
+                        "WF202", f"infobox field '{field_name}' is given twice; the last value is used",
+                        name_span, field=field_name,
+                    ))
                 seen.add(key)
             nodes.append(InfoboxField(Span(param.name_start - 1, param.end), name=field_name, name_span=name_span, value_span=value_span))
         nodes.append(Markup(Span(end - 2, end), kind="infobox-end"))
