@@ -16,6 +16,7 @@ from wikifilm.document.nodes import iter_nodes
 from wikifilm.document.values import (
     clean_spaces,
     item_text_and_links,
+    light_text_and_links,
     parsed_links,
     plain_text,
     simple_links,
@@ -121,15 +122,29 @@ def test_clean_spaces_collapses_only_its_spaces(text: str) -> None:
 
 
 _LINK_ITEMS = st.lists(
-    st.sampled_from(["[[", "]]", "|", "Tom Hanks", " ", ":", "File:", "category:", "_", "''", "&amp;", "<br>", "\t", "\u00a0",
-                     "Yash (actor)", "\ue000", "=", "*", "#", "{{", "}}", "é"]),
-    max_size=8,
+    st.sampled_from(["[[", "]]", "[", "]", "|", "Tom Hanks", " ", ":", "File:", "category:", "_", "'", "''", "&amp;", "<br>", "\t",
+                     "\u00a0", "Yash (actor)", "\ue000", "=", "*", "#", "{{", "}}", "é", " as ", "\r", "\n", "[[a|b]]", "[[ ]]"]),
+    max_size=10,
 ).map("".join)
 
 
 @settings(max_examples=5000)
 @given(st.one_of(_LINK_ITEMS, _LINK_ITEMS.map(lambda text: f"[[{text}]]")))
-def test_one_link_items_read_as_the_general_paths_read_them(text: str) -> None:
-    """An item that is one plain link gets the plain text and links the general paths give."""
+def test_words_and_links_read_in_one_pass_as_the_general_paths_read_them(text: str) -> None:
+    """Where the one-pass reader answers, its plain text and links are the general paths'; an
+    item's links are kept only when it has text."""
+    light = light_text_and_links(text)
+    if light is not None:
+        assert light == (wikitext_plain(text), tuple(wiki_links(text)))
     plain = wikitext_plain(text)
     assert item_text_and_links(text) == (plain, tuple(wiki_links(text)) if plain else ())
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
+def test_words_and_links_read_in_one_pass_on_every_corpus_line(path: object) -> None:
+    """The same on every line of every corpus article, wherever the one-pass reader answers."""
+    text = path.read_text(encoding="utf-8")  # type: ignore[attr-defined]
+    for line in text.splitlines():
+        light = light_text_and_links(line)
+        if light is not None:
+            assert light == (wikitext_plain(line), tuple(wiki_links(line)))

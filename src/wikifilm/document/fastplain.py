@@ -37,8 +37,8 @@ _BOLD_ITALIC = re.compile(r"(?<!')'''''([^'\n]+)'''''(?!')")
 """Bold italics around text holding no apostrophe, shown as the text."""
 _LINK_BRACKETS = re.compile(r"\[\[|\]\]")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_LIST_START = re.compile(r"(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
-_LIST_START_AFTER_BREAK = re.compile(r"\n(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
+BLOCK_START = re.compile(r"(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
+_BLOCK_START_AFTER_BREAK = re.compile(r"\n(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
 """A line opening a list, heading, rule or table: at the start, or after a line break.
 
 Written as two patterns with a fixed first character or position, so the regex engine finds them
@@ -46,7 +46,8 @@ without trying every offset of a long paragraph (these checks run on every fragm
 _PLACEHOLDERS = 0xE000
 MAX_NESTING = 40
 """Templates nested deeper than this take the full parser (which bounds its own depth)."""
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+"""Private-use characters: the fast path's template placeholders, so text holding one is declined."""
 _TEMPLATE_NAME = re.compile(r"\s*[^\s\[\]{}<>|&=][^\[\]{}<>|&\n]*?\s*")
 _PARAMETER_NAME = re.compile(r"[\w\-. ]+")
 
@@ -119,7 +120,7 @@ def _drop_non_content_links(text: str) -> str | None:
             if depth == 0:
                 end = bracket.end()
                 break
-        if end == -1 or _PRIVATE_USE.search(text, match.start(), end):
+        if end == -1 or PRIVATE_USE.search(text, match.start(), end):
             return None
         pieces.append(text[pos : match.start()])
         pos = end
@@ -132,7 +133,7 @@ def _link(match: re.Match[str]) -> str:
     if shown is not None:
         return shown
     target = match.group(1)
-    if _PRIVATE_USE.search(target):
+    if PRIVATE_USE.search(target):
         return "[["  # a link shown as its target, holding a template: the full parser shows that as written
     return target.strip().lstrip(":")
 
@@ -151,13 +152,13 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
 
     ``depth`` counts the templates ``text`` sits in; past :data:`MAX_NESTING` the fast path declines.
     """
-    if _LIST_START.match(text) or ("\n" in text and _LIST_START_AFTER_BREAK.search(text)):
+    if BLOCK_START.match(text) or ("\n" in text and _BLOCK_START_AFTER_BREAK.search(text)):
         return None
     if not ("[" in text or "{" in text or "'" in text or "<" in text or "&" in text or "]" in text or "}" in text):
         return text  # no markup the fast path renders: the text is its own plain text
     rendered: list[str] = []
     if "{{" in text or "}}" in text:
-        if depth >= MAX_NESTING or "{{{" in text or (not text.isascii() and _PRIVATE_USE.search(text)):
+        if depth >= MAX_NESTING or "{{{" in text or (not text.isascii() and PRIVATE_USE.search(text)):
             return None
         held = _hold_templates(text, depth)
         if held is None:
@@ -206,7 +207,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
             return None  # an entity made by joining text around removed markup: the full parser shows it as written
         text = _ENTITY.sub(lambda match: html.unescape(match.group(0)).replace("\u00a0", " "), text)
     if rendered:
-        if len(_PRIVATE_USE.findall(text)) != len(rendered):
+        if len(PRIVATE_USE.findall(text)) != len(rendered):
             return None  # a template sat where the full parser keeps or drops it as written
-        text = _PRIVATE_USE.sub(lambda match: rendered[ord(match.group(0)) - _PLACEHOLDERS], text)
+        text = PRIVATE_USE.sub(lambda match: rendered[ord(match.group(0)) - _PLACEHOLDERS], text)
     return text

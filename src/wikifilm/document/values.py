@@ -17,7 +17,16 @@ import attrs
 from mwparserfromhell import nodes as mw
 from mwparserfromhell.wikicode import Wikicode
 
-from wikifilm.document.fastplain import COMMENT, MAX_NESTING, NON_CONTENT, SIMPLE_LINK, STRAY_ANGLE, fast_plain
+from wikifilm.document.fastplain import (
+    BLOCK_START,
+    COMMENT,
+    MAX_NESTING,
+    NON_CONTENT,
+    PRIVATE_USE,
+    SIMPLE_LINK,
+    STRAY_ANGLE,
+    fast_plain,
+)
 from wikifilm.document.template_text import LIST_TEMPLATES, Arguments, template_text
 from wikifilm.readers._scan import outer_templates, split_template, template_arguments
 from wikifilm.readers.inline import template_name
@@ -302,24 +311,50 @@ def _items_of_segments(source: Source, segments: list[Span]) -> list[ValueItem]:
     return items
 
 
-_ONE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n&'\ue000-\uf8ff]*)(?:\|([^\[\]|{}<>\n&'\ue000-\uf8ff]*))?\]\]")
-"""An item that is one wiki link and nothing else, with no markup, entity or apostrophe inside."""
-
-
 def item_text_and_links(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """:func:`wikitext_plain` and :func:`wiki_links` of one list item's wikitext.
-
-    Two thirds of the items of people fields are a single plain link (``[[Tom Hanks]]``); those
-    are read here directly, the rest take the general paths (a test checks both agree).
-    """
-    one = _ONE_LINK.fullmatch(text)
-    if one is not None and one.group(1).strip() and not NON_CONTENT.match(text):
-        target, shown = one.group(1), one.group(2)
-        plain = clean_spaces(shown if shown is not None else target.strip().lstrip(":"))
-        page = link_target(target) if plain else None
-        return plain, (((page, wikitext_plain(shown) if shown is not None else page),) if page else ())
+    """:func:`wikitext_plain` and :func:`wiki_links` of one list item's wikitext (links only when
+    there is text). Most items are plain links and words, read in one pass (:func:`light_text_and_links`)."""
+    light = light_text_and_links(text)
+    if light is not None:
+        return light if light[0] else (light[0], ())
     plain = wikitext_plain(text)  # may keep a line break from a <br> inside a link's text
     return plain, (tuple(wiki_links(text)) if plain else ())
+
+
+def light_text_and_links(text: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """:func:`wikitext_plain` and :func:`wiki_links` of a fragment holding only words and simple
+    links (``[[Tom Hanks]] as [[Forrest Gump (character)|Forrest]]``), read in one pass; ``None``
+    for anything else (templates, tags, entities, bold or italics, file links, line breaks).
+
+    Most cast lines and list items are like that; the general paths read them twice. A test
+    checks that both give the same on generated fragments and on every corpus fragment.
+    """
+    if (
+        "{" in text or "}" in text or "<" in text or "&" in text or "\n" in text or "[[[" in text or "]]]" in text
+        or BLOCK_START.match(text) or (not text.isascii() and PRIVATE_USE.search(text)) or NON_CONTENT.search(text)
+    ):
+        return None
+    pieces: list[str] = []
+    links: list[tuple[str, str]] = []
+    pos = 0
+    for match in SIMPLE_LINK.finditer(text):
+        gap = text[pos : match.start()]
+        if "[" in gap or "]" in gap:
+            return None
+        target, shown = match.group(1), match.group(2)
+        pieces += (gap, shown if shown is not None else target.strip().lstrip(":"))
+        page = link_target(target)
+        if page:
+            links.append((page, wikitext_plain(shown) if shown is not None else page))
+        pos = match.end()
+    rest = text[pos:]
+    if "[" in rest or "]" in rest:
+        return None
+    pieces.append(rest)
+    plain = "".join(pieces)
+    if "''" in plain:
+        return None  # bold or italics, perhaps made by joining a link's text to its neighbours
+    return clean_spaces(plain), tuple(links)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -6,9 +6,9 @@ import re
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document
-from wikifilm.document.values import plain_value
+from wikifilm.document.values import light_text_and_links, plain_value
 from wikifilm.film import CastMember, PersonRef
-from wikifilm.normalize.people import clean_name, iter_names, links_in, split_names
+from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, split_names
 from wikifilm.normalize.sections import list_lines, sections_titled, tables
 from wikifilm.span import Source, Span
 
@@ -146,12 +146,15 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
         linked = [_LINKED_ACTOR_IN_BRACKETS.match(source[line.span]) if document.format == "wikitext" else None for line in lines]
         role_first = sum(match is not None for match in linked) >= 2
         for line, bracketed in zip(lines, linked, strict=True):
-            text = plain_value(source, line.span, document.format).replace("\n", " ")
+            # words and simple links (most lines) give their text and links in one pass
+            light = light_text_and_links(source[line.span]) if document.format == "wikitext" else None
+            links = by_shown_text(light[1]) if light is not None else None
+            text = (light[0] if light is not None else plain_value(source, line.span, document.format)).replace("\n", " ")
             if not text:
                 continue
             if roles_of is not None and line.depth > 1:
                 role = _clean_role(text)
-                members.extend(_members(source, line.span, roles_of, role))
+                members.extend(_members(source, line.span, roles_of, role, links))
                 continue
             roles_of = None
             several = _SEVERAL_ROLES.match(text) if text.endswith(":") else None
@@ -172,7 +175,7 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
                 diagnostics.append(Diagnostic("WF602", f"cast line {text[:50]!r} names no recognisable actor; skipped", line.span, field="cast"))
                 continue
             for actors, role in pairs:
-                members.extend(_members(source, line.span, actors, role))
+                members.extend(_members(source, line.span, actors, role, links))
         for table in tables(section):
             members.extend(_from_table(document, table))
     return tuple(_unique_members(members)), diagnostics
@@ -190,9 +193,11 @@ def _unique_members(members: list[CastMember]) -> list[CastMember]:
     return out
 
 
-def _members(source: Source, span: Span, actors: list[str], role: str | None) -> list[CastMember]:
-    links = links_in(source, span) if "[[" in source[span] else {}
+def _members(source: Source, span: Span, actors: list[str], role: str | None, links: dict[str, str] | None) -> list[CastMember]:
+    """One member per actor of a line; ``links`` (shown text to target) when already read."""
     raw = source[span]
+    if links is None:
+        links = links_in(source, span) if "[[" in raw else {}
     out = []
     for actor in actors:
         offset = raw.find(actor)

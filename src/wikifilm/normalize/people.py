@@ -34,10 +34,11 @@ _QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
 
 def links_in(source: Source, span: Span) -> dict[str, str]:
     """Shown plain text of each wiki link in ``source[span]`` to its target (the first link wins)."""
-    return _by_shown_text(wiki_links(source[span]))
+    return by_shown_text(wiki_links(source[span]))
 
 
-def _by_shown_text(links: Iterable[tuple[str, str]]) -> dict[str, str]:
+def by_shown_text(links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """``(target, shown)`` links as shown plain text to target (the first link wins)."""
     found: dict[str, str] = {}
     for target, shown in links:
         found.setdefault(shown or target, target)
@@ -97,7 +98,7 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
     seen: set[str] = set()
     for item in items:
         if item.links is not None:
-            links = _by_shown_text(item.links)
+            links = by_shown_text(item.links)
         else:
             links = links_in(source, item.span) if "[[" in source[item.span] else {}
         raw = source[item.span]
