@@ -128,7 +128,8 @@ def _drop_non_content_links(text: str) -> str | None:
     return "".join(pieces)
 
 
-def _link(match: re.Match[str]) -> str:
+def link_text(match: re.Match[str]) -> str:
+    """What a :data:`SIMPLE_LINK` match shows: its label, else its target without a leading colon."""
     shown = match.group(2)
     if shown is not None:
         return shown
@@ -177,7 +178,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
             text = dropped
         if "]]]" in text:
             return None
-        text = SIMPLE_LINK.sub(_link, text)  # before refs go, so a ref inside a link title keeps it unmatched
+        text = SIMPLE_LINK.sub(link_text, text)  # before refs go, so a ref inside a link title keeps it unmatched
     if "<!--" in text:
         text = COMMENT.sub("", text)
     if "<ref" in text or "<REF" in text or "<Ref" in text:

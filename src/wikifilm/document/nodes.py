@@ -429,13 +429,16 @@ def _collect_infoboxes(blocks: tuple[Node, ...], found: list[Infobox]) -> None:
             _collect_infoboxes(node.nodes, found)
 
 
-def iter_nodes(node: Node) -> Iterator[Node]:
-    """Every node of the tree under ``node`` (itself included), depth first, in source order."""
+def iter_nodes(node: Node, enter: tuple[type[Container], ...] | None = None) -> Iterator[Node]:
+    """Every node of the tree under ``node`` (itself included), depth first, in source order;
+    with ``enter``, the children of only those container types are visited (a search for
+    blocks need not walk every table cell)."""
     stack = [node]
     while stack:
         current = stack.pop()
         yield current
-        stack.extend(reversed(current.children))
+        if enter is None or isinstance(current, enter):
+            stack.extend(reversed(current.children))
 
 
 def iter_leaves(node: Node) -> Iterator[Node]:

@@ -26,6 +26,7 @@ from wikifilm.document.fastplain import (
     SIMPLE_LINK,
     STRAY_ANGLE,
     fast_plain,
+    link_text,
 )
 from wikifilm.document.template_text import LIST_TEMPLATES, Arguments, template_text
 from wikifilm.readers._scan import outer_templates, split_template, template_arguments
@@ -341,11 +342,9 @@ def light_text_and_links(text: str) -> tuple[str, tuple[tuple[str, str], ...]] |
         gap = text[pos : match.start()]
         if "[" in gap or "]" in gap:
             return None
-        target, shown = match.group(1), match.group(2)
-        pieces += (gap, shown if shown is not None else target.strip().lstrip(":"))
-        page = link_target(target)
-        if page:
-            links.append((page, wikitext_plain(shown) if shown is not None else page))
+        pieces += (gap, link_text(match))
+        if (link := _content_link(match)) is not None:
+            links.append(link)
         pos = match.end()
     rest = text[pos:]
     if "[" in rest or "]" in rest:
@@ -385,13 +384,16 @@ def simple_links(text: str) -> list[tuple[str, str]] | None:
         text = COMMENT.sub("", text)
     if "[[[" in text or "]]]" in text or "[[" in SIMPLE_LINK.sub("", text) or ("<" in text and STRAY_ANGLE.search(text)):
         return None
-    links: list[tuple[str, str]] = []
-    for match in SIMPLE_LINK.finditer(text):
-        target = link_target(match.group(1))
-        if target:
-            label = match.group(2)
-            links.append((target, wikitext_plain(label) if label is not None else target))
-    return links
+    return [link for match in SIMPLE_LINK.finditer(text) if (link := _content_link(match)) is not None]
+
+
+def _content_link(match: re.Match[str]) -> tuple[str, str] | None:
+    """``(page, shown plain text)`` of a :data:`SIMPLE_LINK` match, ``None`` for a file or category link."""
+    page = link_target(match.group(1))
+    if not page:
+        return None
+    label = match.group(2)
+    return page, (wikitext_plain(label) if label is not None else page)
 
 
 def parsed_links(text: str) -> list[tuple[str, str]]:

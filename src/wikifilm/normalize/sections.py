@@ -8,10 +8,14 @@ from collections.abc import Iterator
 
 import attrs
 
-from wikifilm.document.nodes import Container, Document, ListBlock, ListItem, Node, Paragraph, Section, Table, Template
+from wikifilm.document.nodes import Document, ListBlock, ListItem, Paragraph, Section, Table, Template, iter_nodes
 from wikifilm.document.values import wikitext_plain
 from wikifilm.span import Span
 
+_INTO_SECTIONS = (Section,)
+_INTO_LISTS = (Section, ListBlock, ListItem)
+"""What searches enter: paragraphs, tables and block templates stand only as blocks of sections,
+list items only in lists (a test checks the searches against a walk of every node)."""
 _LIST_LINE = re.compile(r"^[ \t]*\*+[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 
 
@@ -34,9 +38,10 @@ def normal_title(title: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def heading_key(title: str, format: str = "wikitext") -> str:
+def heading_key(title: str, format: str) -> str:
     """:func:`normal_title` of a heading's plain text, from the heading as written (cached:
-    most articles share their headings)."""
+    most articles share their headings; ``format`` has no default, so that every caller's call
+    is the same cache entry)."""
     return normal_title(title.strip() if format == "plaintext" else wikitext_plain(title))
 
 
@@ -69,7 +74,7 @@ def sections_titled(document: Document, titles: frozenset[str], *, prefixes: tup
 def list_lines(document: Document, section: Section) -> Iterator[Line]:
     """Every list item under a section, subsections included, and list lines inside block templates."""
     text = document.source.text
-    for node in _walk(section, (Section, ListBlock, ListItem)):
+    for node in iter_nodes(section, _INTO_LISTS):
         if isinstance(node, ListItem) and node.marker[-1:] in "*#-•":
             yield Line(node.content_span, len(node.marker) if node.marker != "-" else 1)  # ';' labels and ':' indented notes are not entries
         elif isinstance(node, Template) and "\n*" in text[node.span.start : node.span.end]:
@@ -80,24 +85,9 @@ def list_lines(document: Document, section: Section) -> Iterator[Line]:
 
 def paragraphs(section: Section) -> Iterator[Paragraph]:
     """Paragraphs under a section, subsections included."""
-    return (node for node in _walk(section, (Section,)) if isinstance(node, Paragraph))
+    return (node for node in iter_nodes(section, _INTO_SECTIONS) if isinstance(node, Paragraph))
 
 
 def tables(section: Section) -> Iterator[Table]:
     """Tables under a section, subsections included."""
-    return (node for node in _walk(section, (Section,)) if isinstance(node, Table))
-
-
-def _walk(node: Node, into: tuple[type[Container], ...]) -> Iterator[Node]:
-    """:func:`~wikifilm.document.nodes.iter_nodes` entering only the container types ``into``.
-
-    Paragraphs, tables and block templates stand only as blocks of sections, list items only in
-    lists: a search for them need not walk table cells or infobox fields (a test checks this
-    against the full walk on every corpus article).
-    """
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        if isinstance(current, into):
-            stack.extend(reversed(current.nodes))
+    return (node for node in iter_nodes(section, _INTO_SECTIONS) if isinstance(node, Table))
