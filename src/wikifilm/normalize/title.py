@@ -13,10 +13,6 @@ from wikifilm.span import Source, Span
 _DISAMBIGUATION = re.compile(r"\s*\((?:[^()]*\b)?(?:film|movie|film series|miniseries)\)\s*$", re.IGNORECASE)
 _EMPTY_BRACKETS = re.compile(r"\s?\((?:[\s,;:–-]|&nbsp;)*\)")
 _LANG_TEMPLATE = re.compile(r"^lang-(\w+)$", re.IGNORECASE)
-_NATIVE_TEMPLATES = {"korean": "ko", "nihongo": "ja", "nihongo2": "ja", "nihongo3": "ja", "zh": "zh", "chinese": "zh",
-                     "hindi": "hi", "lang": None, "langx": None}
-
-
 def page_title_without_disambiguation(page_title: str) -> str:
     """``Escape (2024 South Korean film)`` -> ``Escape``."""
     return _DISAMBIGUATION.sub("", page_title).strip()
