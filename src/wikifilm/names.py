@@ -122,6 +122,8 @@ def _segmentations(token: str, limit: int = 3) -> list[tuple[frozenset[int], ...
 def _korean_parts(tokens: list[str]) -> list[tuple[frozenset[int], tuple[frozenset[int], ...]]]:
     """Readings of a name as (surname, given-name syllables), family name first or last."""
     readings: list[tuple[frozenset[int], tuple[frozenset[int], ...]]] = []
+    if not 2 <= len(tokens) <= 3 or not (_surname(tokens[0]) or _surname(tokens[-1])):
+        return readings  # a Korean reading puts a family name first or last
     if len(tokens) == 2:
         for surname, given in ((tokens[0], tokens[1]), (tokens[1], tokens[0])):
             family = _surname(surname)
@@ -137,31 +139,33 @@ def _korean_parts(tokens: list[str]) -> list[tuple[frozenset[int], tuple[frozens
     return readings
 
 
-_DOUBLE_CONSONANT = re.compile(r"([bcdfgklmnprstvz])\1")
+_OFF_OW = re.compile(r"(?:off|ow)\b")
+_Y_ENDING = re.compile(r"(?<=[a-z])(?:y|ij|ii)\b")
+_TCH = re.compile(r"\btch")
+_DOUBLE_CONSONANTS = tuple((letter * 2, letter) for letter in "bcdfgklmnprstvz")
+"""Each doubled consonant and its single letter (replacing never makes a new double)."""
 
 
-@functools.lru_cache(maxsize=65536)
-def _transliteration_key(token: str) -> str:
-    """``token`` (folded word characters, no hyphen) with transliteration endings folded, in order:
-    final ``off``/``ow`` to ``ov``, final ``y``/``ij``/``ii`` after a letter to ``i``, initial ``tch``
-    to ``ch``, ``kh`` to ``ch``, doubled consonants to one. Cached: given names recur across people."""
-    if token.endswith("off"):
-        token = token[:-3] + "ov"
-    elif token.endswith("ow"):
-        token = token[:-2] + "ov"
-    for ending in ("y", "ij", "ii"):
-        if token.endswith(ending) and len(token) > len(ending) and "a" <= token[-len(ending) - 1] <= "z":
-            token = token[: -len(ending)] + "i"
-            break
-    if token.startswith("tch"):
-        token = token[1:]
-    if "kh" in token:
-        token = token.replace("kh", "ch")
-    return _DOUBLE_CONSONANT.sub(_the_letter, token)
-
-
-def _the_letter(match: re.Match[str]) -> str:
-    return match.group(1)
+def _transliteration(tokens: list[str]) -> tuple[str, ...]:
+    """``tokens`` (folded word characters and hyphens) without hyphens and with transliteration
+    endings folded, in order: final ``off``/``ow`` to ``ov``, final ``y``/``ij``/``ii`` after a
+    letter to ``i``, initial ``tch`` to ``ch``, ``kh`` to ``ch``, doubled consonants to one.
+    The rules run once over the tokens joined by spaces: no rule reaches across a space."""
+    if not tokens:
+        return ()
+    text = " ".join(tokens).replace("-", "")
+    if "off" in text or "ow" in text:
+        text = _OFF_OW.sub("ov", text)
+    if "y" in text or "i" in text:
+        text = _Y_ENDING.sub("i", text)
+    if "tch" in text:
+        text = _TCH.sub("ch", text)
+    if "kh" in text:
+        text = text.replace("kh", "ch")
+    for double, single in _DOUBLE_CONSONANTS:
+        if double in text:
+            text = text.replace(double, single)
+    return tuple(text.split(" "))
 
 
 def _split_suffix(tokens: list[str]) -> tuple[list[str], str]:
@@ -195,7 +199,7 @@ def name_key(name: str) -> NameKey:
     return NameKey(
         compact=_compact(" ".join(tokens)),
         suffix=suffix,
-        transliteration=tuple([_transliteration_key(token.replace("-", "")) for token in tokens]),
+        transliteration=_transliteration(tokens),
         korean=tuple(_korean_parts(tokens)),
     )
 
