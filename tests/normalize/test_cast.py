@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikifilm.normalize.cast import _ROLE_THEN_ACTOR, _may_end_with_actor_in_brackets
+from wikifilm.normalize.cast import _AS, _ROLE_END, _ROLE_THEN_ACTOR, _may_end_role, _may_end_with_actor_in_brackets
 
 _PIECES = st.sampled_from(["Dorcas", "' ", "'s ", "father", " ", "(", ")", "Dick Rich", "Rich", "a", "A", "(Dick Rich)", "’s", "-", "."])
 
@@ -23,3 +25,29 @@ def test_bracketed_actor_after_a_role_is_read() -> None:
     assert _may_end_with_actor_in_brackets("Dorcas' Father (Dick Rich)")
     match = _ROLE_THEN_ACTOR.match("Dorcas' Father (Dick Rich)")
     assert match is not None and match.group("actor") == "Dick Rich"
+
+
+_ROLE_PIECES = st.sampled_from([
+    "Forrest", " ", "  ", "\t", ",", ";", "(", ")", ":", "–", "—", "-", ".", "...", "…", " in a cameo appearance", " in special appearance",
+    "the", "a", "who", "Bob's", "Sam", "as", "As", "plays", " as ", "voices", "provides the voice of", "\u00a0", "\n",
+])
+
+
+@settings(max_examples=3000)
+@given(st.lists(_ROLE_PIECES, max_size=14).map("".join))
+def test_role_end_pattern_runs_only_where_it_can_match(text: str) -> None:
+    """The substring pre-test never skips a role the description pattern would cut."""
+    if _ROLE_END.search(text):
+        assert _may_end_role(text)
+
+
+_SPACED_AS = re.compile(r"\s+(?:as|plays|portrays|provides the voice of|voices)\s+", re.IGNORECASE)
+
+
+@settings(max_examples=3000)
+@given(st.lists(_ROLE_PIECES, max_size=14).map("".join))
+def test_actor_role_separator_on_single_spaced_text(text: str) -> None:
+    """On text whose whitespace runs are single spaces (as cast lines are made), the literal-space
+    separator splits where the whitespace-run pattern splits."""
+    spaced = " ".join(text.split())
+    assert _AS.split(spaced) == _SPACED_AS.split(spaced)

@@ -14,7 +14,9 @@ from wikifilm.span import Source, Span
 
 CAST_TITLES = frozenset({"cast", "cast and characters", "voice cast", "starring", "cast and crew", "main cast",
                          "principal cast", "casting", "cast list", "the cast", "characters", "voice cast and characters"})
-_AS = re.compile(r"\s+(?:as|plays|portrays|provides the voice of|voices)\s+", re.IGNORECASE)
+_AS = re.compile(r" (?:as|plays|portrays|provides the voice of|voices) ", re.IGNORECASE)
+"""Between actor and role, in text whose whitespace runs are single spaces (a literal first
+character lets the regex engine skip ahead)."""
 _SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
 _DASH = re.compile(r"\s+(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|:\s+|(?:\.{3,}|…)\s*")
 """`` – ``, ``: ``, ``...`` between actor and role (each branch starts with its mark or a space)."""
@@ -57,6 +59,11 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+def _may_end_role(text: str) -> bool:
+    """Whether ``text`` holds what every ``_ROLE_END`` branch holds: a role without it has no description to drop."""
+    return "," in text or ";" in text or "(" in text or ":" in text or "-" in text or "." in text or "–" in text or "—" in text or "appearance" in text
+
+
 def _first_sentence(text: str) -> str:
     """Text up to the first period that ends a sentence (``David Hobbscap. Jacques Villeneuve voiced...``),
     passing over abbreviations (``Capt. Ace Owens``) and initials (``Robert R. Holland``)."""
@@ -74,8 +81,9 @@ def _clean_role(text: str) -> str | None:
     """A role without bracketed notes and without its description; abbreviation periods kept (``Ph.D.``)."""
     if "(" in text:
         text = _BRACKETED.sub("", text)
-    role = _ROLE_END.split(text, maxsplit=1)[0]
-    role = _first_sentence(role).strip(" ,;:")
+    if _may_end_role(text):
+        text = _ROLE_END.split(text, maxsplit=1)[0]
+    role = _first_sentence(text).strip(" ,;:")
     if role.endswith(".") and not _ABBREVIATION_END.search(role):
         role = role.rstrip(".").rstrip()
     return role or None
@@ -143,11 +151,13 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
         lines = list(list_lines(document, section))
         roles_of: list[str] | None = None  # 'Jason Isaacs as:' then one role per sub-item
         # a list whose linked lines read 'Role ([[Actor]])' writes its unlinked ones the same way
-        linked = [_LINKED_ACTOR_IN_BRACKETS.match(source[line.span]) if document.format == "wikitext" else None for line in lines]
+        wikitext = document.format == "wikitext"
+        raws = [source[line.span] for line in lines]
+        linked = [_LINKED_ACTOR_IN_BRACKETS.match(raw) if wikitext and "(" in raw and "[[" in raw else None for raw in raws]
         role_first = sum(match is not None for match in linked) >= 2
-        for line, bracketed in zip(lines, linked, strict=True):
+        for line, raw, bracketed in zip(lines, raws, linked, strict=True):
             # words and simple links (most lines) give their text and links in one pass
-            light = light_text_and_links(source[line.span]) if document.format == "wikitext" else None
+            light = light_text_and_links(raw) if wikitext else None
             links = by_shown_text(light[1]) if light is not None else None
             text = (light[0] if light is not None else plain_value(source, line.span, document.format)).replace("\n", " ")
             if not text:
@@ -161,10 +171,9 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
             if several is not None:
                 roles_of = split_names(several.group(1))
                 continue
-            raw = source[line.span]
-            if _HEADING_LINE.match(raw):
+            if "''" in raw and _HEADING_LINE.match(raw):
                 continue  # a bold or italic sub-heading ('''The Ballad of Buster Scruggs''')
-            bold = parse_bold_role_line(raw, text) if document.format == "wikitext" else None
+            bold = parse_bold_role_line(raw, text) if wikitext and "'''" in raw else None
             if bold is None and bracketed is not None and " as " not in bracketed.group("role"):
                 bold = [clean_name(bracketed.group("shown") or bracketed.group("target"))], clean_name(bracketed.group("role"))
             unlinked = _UNLINKED_ACTOR_IN_BRACKETS.match(text) if role_first and bold is None else None
