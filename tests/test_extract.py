@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import wikifilm
 from tests.conftest import ARTICLES
 from tests.strategies import wikitext_fragments
-from wikifilm.document.nodes import ListBlock, Table, Text, iter_nodes
+from wikifilm.document.nodes import Document, ListBlock, Table, Text, iter_nodes
 from wikifilm.normalize.assemble import normalize, reads_section
+from wikifilm.span import Span
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
@@ -37,6 +39,30 @@ def test_partial_read_of_arbitrary_text(text: str) -> None:
     full = wikifilm.read(text, format="wikitext")
     assert partial.render() == text
     assert partial.diagnostics == full.diagnostics
+    assert _outline(partial) == _outline(full)
+    assert [box.span for box in partial.infoboxes] == [box.span for box in full.infoboxes]
+    assert normalize(partial, page_title="T").to_dict() == normalize(full, page_title="T").to_dict()
+
+
+def _outline(document: Document) -> list[tuple[Span, Span]]:
+    """Every section's span and heading title span, depth first."""
+    return [(section.span, section.heading.title_span) for section in document.iter_sections()]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([
+    "== Production ==\n", "== Cast ==\n", "=== Accolades ===\n", "== x\n", "text\n", "\n", "{|\n", "|}\n", "| a\n",
+    ":{|\n", " {|\n", "{{Infobox film\n| name = A\n}}\n", "<!-- c -->{{Infobox film|name=B}}\n", "{{reflist}}\n",
+    "{{quote|\n== Inside ==\n}}\n", "<!--\n== Hidden ==\n-->\n", "* [[A B]] as C\n", "<ref>\n== r ==\n</ref>\n", "x {{y|\n", "}}\n",
+]), max_size=14).map("".join))
+def test_partial_read_finds_the_same_sections_and_infoboxes(text: str) -> None:
+    """Skipping the lines of unread sections never hides or invents a heading, a table or an infobox."""
+    partial = wikifilm.read(text, format="wikitext", detail=reads_section)
+    full = wikifilm.read(text, format="wikitext")
+    assert partial.render() == text
+    assert partial.diagnostics == full.diagnostics
+    assert _outline(partial) == _outline(full)
+    assert [box.span for box in partial.infoboxes] == [box.span for box in full.infoboxes]
     assert normalize(partial, page_title="T").to_dict() == normalize(full, page_title="T").to_dict()
 
 
@@ -52,3 +78,20 @@ def test_skipped_blocks_are_text_leaves_and_detailed_ones_nest() -> None:
     assert any(isinstance(node, Table) for node in iter_nodes(reception))
     assert any(isinstance(node, ListBlock) for node in iter_nodes(cast))
     assert wikifilm.extract(text, title="T").cast[0].actor.name == "A B"
+
+
+@pytest.mark.parametrize("unread", [
+    "{{quote|\n== Inside a template ==\n}}\n",
+    "<!--\n== Inside a comment ==\n-->\n",
+    "{|\n| a\n== Inside a table ==\n|}\n",
+    "<!-- placed here -->{{Infobox film\n| name = A\n}}\n",
+])
+def test_unread_section_lines_that_look_like_headings_or_hide_infoboxes(unread: str) -> None:
+    """In a section the record does not read, a heading-like line inside a template, comment or table
+    is no heading, and an infobox behind a comment is still found, as in the full read."""
+    text = "== Production ==\ntext\n" + unread + "more text\n== Cast ==\n* [[A B]] as C\n"
+    partial = wikifilm.read(text, format="wikitext", detail=reads_section)
+    full = wikifilm.read(text, format="wikitext")
+    assert _outline(partial) == _outline(full)
+    assert [section.title(partial.source) for section in partial.iter_sections()] == ["Production", "Cast"]
+    assert [box.span for box in partial.infoboxes] == [box.span for box in full.infoboxes]

@@ -46,6 +46,14 @@ _ATTRS_BEFORE_TEMPLATE = re.compile(
     re.IGNORECASE,
 )
 
+_UNREAD_STOP = re.compile(r"[={<*#;:]|[ \t:]*\{\|")
+_UNREAD_STOP_AFTER_BREAK = re.compile(r"\n(?:[={<*#;:]|[ \t:]*\{\|)")
+"""A line that may open a heading, a block template or comment, a list or a table: what a section
+the record does not read is still searched for (headings of sections it reads, infoboxes, tables
+and lists, whose extents hide heading-like and table-like lines). Matched at a line start, or
+found after a line break: a pattern starting with a fixed character is found without trying
+every offset."""
+
 FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "infobox feature film"})
 """Normalised names of the film infobox (``Infobox_film``, ``Infobox Film``... normalise to these)."""
 
@@ -100,6 +108,9 @@ class _BlockReader:
                 pos = self._mid_line(pos)
                 at_line_start = True
                 continue
+            if not self.detailed and (skipped := self._skip_unread(pos)) > pos:
+                pos = skipped
+                continue
             end = self.regions.line_end(text, pos)
             line = text[pos:end]
             first = line[:1]
@@ -145,6 +156,36 @@ class _BlockReader:
         detailed = (stack[-1][1] if stack else False) or self.detail(self.text[heading.title_span.start : heading.title_span.end])
         stack.append((heading.level, detailed))
         self.detailed = detailed
+
+    def _skip_unread(self, pos: int) -> int:
+        """In a section the record does not read, the lines from ``pos`` up to the next one that may
+        open a heading, a list, a table or an infobox (which counts wherever it stands), kept as one
+        ``Text`` leaf; returns where they end (``pos`` when the line at ``pos`` is such a line)."""
+        text, regions = self.text, self.regions
+        if _UNREAD_STOP.match(text, pos) and self._stops_skipping(pos):
+            return pos
+        search_from = pos
+        while (match := _UNREAD_STOP_AFTER_BREAK.search(text, search_from)) is not None:
+            newline, stop = match.start(), match.start() + 1
+            index = bisect.bisect_right(regions.protected_starts, newline) - 1
+            if index >= 0 and regions.protected_starts[index] < newline < regions.protected_ends[index]:
+                search_from = regions.protected_ends[index]  # a line break inside a template or comment starts no line
+            elif self._stops_skipping(stop):
+                break
+            else:
+                search_from = stop
+        else:
+            stop = len(text)
+        self._flush_paragraph(pos)
+        self.blocks.append(Text(Span(pos, stop)))
+        return stop
+
+    def _stops_skipping(self, pos: int) -> bool:
+        """Whether the line at ``pos`` (one :data:`_UNREAD_STOP` matches) may open a heading, a list or a
+        table, or holds an infobox: a line opening with templates or comments is read as blocks only then."""
+        if self.text[pos] not in "{<" or self.text.startswith("{|", pos):
+            return True
+        return "nfobox" in self.text[pos : self.regions.line_end(self.text, pos)].casefold()
 
     def _mid_line(self, pos: int) -> int:
         """Text that follows a block template on its closing line is the start of a paragraph."""
