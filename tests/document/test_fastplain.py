@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import wikifilm
 from tests.conftest import ARTICLES
 from tests.strategies import template_fragments, wikitext_fragments
-from wikifilm.document.fastplain import fast_plain
+from wikifilm.document.fastplain import BLOCK_START, PRIVATE_USE, fast_plain, holds_private_use, starts_block
 from wikifilm.document.nodes import iter_nodes
 from wikifilm.document.values import (
     clean_spaces,
@@ -148,3 +148,17 @@ def test_words_and_links_read_in_one_pass_on_every_corpus_line(path: object) -> 
         light = light_text_and_links(line)
         if light is not None:
             assert light == (wikitext_plain(line), tuple(wiki_links(line)))
+
+
+@settings(max_examples=3000)
+@given(st.one_of(st.text(max_size=12), st.lists(st.sampled_from([" ", "\t", "*", "#", ":", ";", "=", "-", "----", "{|", "{", "a", "\n"]), max_size=6).map("".join)))
+def test_block_start_first_character_test(text: str) -> None:
+    """Testing the first character before the pattern never misses a list, heading, rule or table line."""
+    assert starts_block(text) == (BLOCK_START.match(text) is not None)
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.characters(min_codepoint=0xDF00, max_codepoint=0xFFFF) | st.sampled_from("aé漢"), max_size=8))
+def test_private_use_test(text: str) -> None:
+    """The ASCII and largest-character tests never miss a private-use character."""
+    assert holds_private_use(text) == (PRIVATE_USE.search(text) is not None)

@@ -98,3 +98,15 @@ def test_separators_split_as_their_plain_forms(text: str) -> None:
 def test_label_removal_skips_only_texts_no_label_can_match(text: str) -> None:
     """The quick ``:``/``by`` test before the label pattern never changes what it removes."""
     assert _unlabelled(text) == _LABEL.sub("", text)
+
+
+@given(st.lists(st.sampled_from([
+    "and", "&", "with", "by", "see below", "various", "uncredited", "UNCREDITED", "n/a", "na", "none", "tba", "tbd",
+    "unknown", "other", "others", "et al", "et al.", " ", ".", "x",
+]), max_size=4).map("".join))
+def test_no_text_longer_than_the_longest_non_name_is_a_non_name(text: str) -> None:
+    """``iter_names`` skips the non-name pattern for longer names: nothing longer matches it."""
+    from wikifilm.normalize.people import _LONGEST_NOT_A_NAME, _NOT_A_NAME
+
+    if _NOT_A_NAME.match(text):
+        assert len(text) <= _LONGEST_NOT_A_NAME

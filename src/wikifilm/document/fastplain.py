@@ -48,6 +48,20 @@ MAX_NESTING = 40
 """Templates nested deeper than this take the full parser (which bounds its own depth)."""
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 """Private-use characters: the fast path's template placeholders, so text holding one is declined."""
+_BLOCK_FIRST_CHARS = " \t*#:;=-{"
+"""The characters a :data:`BLOCK_START` match can begin with."""
+
+
+def starts_block(text: str) -> bool:
+    """Whether ``text`` opens a list, heading, rule or table line; its first character is tested
+    before the pattern (most fragments start with a letter or a link)."""
+    return text[:1] in _BLOCK_FIRST_CHARS and BLOCK_START.match(text) is not None
+
+
+def holds_private_use(text: str) -> bool:
+    """Whether ``text`` holds a private-use character: ASCII text, and text whose largest character
+    is below U+E000, cannot (both tested before the pattern)."""
+    return not text.isascii() and max(text) >= "\ue000" and PRIVATE_USE.search(text) is not None
 _TEMPLATE_NAME = re.compile(r"\s*[^\s\[\]{}<>|&=][^\[\]{}<>|&\n]*?\s*")
 _PARAMETER_NAME = re.compile(r"[\w\-. ]+")
 
@@ -134,7 +148,7 @@ def link_text(match: re.Match[str]) -> str:
     if shown is not None:
         return shown
     target = match.group(1)
-    if PRIVATE_USE.search(target):
+    if holds_private_use(target):
         return "[["  # a link shown as its target, holding a template: the full parser shows that as written
     return target.strip().lstrip(":")
 
@@ -153,13 +167,13 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
 
     ``depth`` counts the templates ``text`` sits in; past :data:`MAX_NESTING` the fast path declines.
     """
-    if BLOCK_START.match(text) or ("\n" in text and _BLOCK_START_AFTER_BREAK.search(text)):
+    if starts_block(text) or ("\n" in text and _BLOCK_START_AFTER_BREAK.search(text)):
         return None
     if not ("[" in text or "{" in text or "'" in text or "<" in text or "&" in text or "]" in text or "}" in text):
         return text  # no markup the fast path renders: the text is its own plain text
     rendered: list[str] = []
     if "{{" in text or "}}" in text:
-        if depth >= MAX_NESTING or "{{{" in text or (not text.isascii() and PRIVATE_USE.search(text)):
+        if depth >= MAX_NESTING or "{{{" in text or holds_private_use(text):
             return None
         held = _hold_templates(text, depth)
         if held is None:

@@ -18,15 +18,15 @@ from mwparserfromhell import nodes as mw
 from mwparserfromhell.wikicode import Wikicode
 
 from wikifilm.document.fastplain import (
-    BLOCK_START,
     COMMENT,
     MAX_NESTING,
     NON_CONTENT,
-    PRIVATE_USE,
     SIMPLE_LINK,
     STRAY_ANGLE,
     fast_plain,
+    holds_private_use,
     link_text,
+    starts_block,
 )
 from wikifilm.document.template_text import LIST_TEMPLATES, Arguments, template_text
 from wikifilm.readers._scan import outer_templates, split_template, template_arguments
@@ -332,7 +332,7 @@ def light_text_and_links(text: str) -> tuple[str, tuple[tuple[str, str], ...]] |
     """
     if (
         "{" in text or "}" in text or "<" in text or "&" in text or "\n" in text or "[[[" in text or "]]]" in text
-        or BLOCK_START.match(text) or (not text.isascii() and PRIVATE_USE.search(text)) or NON_CONTENT.search(text)
+        or starts_block(text) or holds_private_use(text) or NON_CONTENT.search(text)
     ):
         return None
     pieces: list[str] = []

@@ -29,6 +29,8 @@ _COMPANY_SEPARATOR = re.compile(r"\s*(?:;\s*|,(?!\s*(?:inc|ltd|llc|llp|co|corp|p
 _MAY_SEPARATE = re.compile(r"[,;&/]|\s(?:and|with)\s", re.IGNORECASE)
 """What every people or company separator holds: texts without it are one name."""
 _NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?|et al\.?)$", re.IGNORECASE)
+_LONGEST_NOT_A_NAME = len("uncredited")
+"""No longer text matches ``_NOT_A_NAME`` (a test checks), so longer names skip it."""
 _QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
 
 
@@ -79,7 +81,7 @@ def iter_names(text: str, *, companies: bool = False) -> Iterator[str]:
         if companies and ("(" in name or "[" in name):
             name = _NOTE.sub(" ", name).strip()
             name = " ".join(name.split())
-        if name and not _NOT_A_NAME.match(name) and not name.endswith(":"):
+        if name and not (len(name) <= _LONGEST_NOT_A_NAME and _NOT_A_NAME.match(name)) and not name.endswith(":"):
             yield name
 
 
