@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from wikifilm._slots_init import slots_init
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.span import Span
 
@@ -17,6 +18,7 @@ SCHEMA_VERSION = 1
 T = TypeVar("T")
 
 
+@slots_init
 @attrs.frozen
 class Value(Generic[T]):
     """A typed value beside the raw text it was read from, where, and how."""
@@ -69,6 +71,7 @@ class PartialDate:
         return self.iso()
 
 
+@slots_init
 @attrs.frozen
 class Money:
     """An amount of money with its currency, or unknown (``amount is None``)."""
@@ -106,6 +109,7 @@ def _number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+@slots_init
 @attrs.frozen
 class PersonRef:
     """A mention of a person (or of a company) in the record."""
@@ -127,6 +131,7 @@ class PersonRef:
         return out
 
 
+@slots_init
 @attrs.frozen
 class BasedOn:
     """The work a film is based on, and its authors."""
@@ -139,6 +144,7 @@ class BasedOn:
     """Where the field stands."""
 
 
+@slots_init
 @attrs.frozen
 class Release:
     """One release date, with the place and note given beside it."""
@@ -155,6 +161,7 @@ class Release:
     """Where it stands."""
 
 
+@slots_init
 @attrs.frozen
 class CastMember:
     """An actor and the role played."""
@@ -167,6 +174,7 @@ class CastMember:
     """The cast line or row."""
 
 
+@slots_init
 @attrs.frozen
 class Award:
     """One accolades row: a category at a ceremony, its nominees and the result."""
@@ -185,6 +193,7 @@ class Award:
     """The row."""
 
 
+@slots_init
 @attrs.frozen
 class SoundtrackItem:
     """A piece of music listed for the film."""
@@ -197,6 +206,7 @@ class SoundtrackItem:
     """The list item."""
 
 
+@slots_init
 @attrs.frozen
 class NativeTitle:
     """The title in the film's original language."""
@@ -211,6 +221,7 @@ class NativeTitle:
     """Where it was read."""
 
 
+@slots_init
 @attrs.frozen
 class Person:
     """One distinct person with every spelling of their name seen in the article."""

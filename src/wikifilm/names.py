@@ -17,6 +17,7 @@ from itertools import product
 
 import attrs
 
+from wikifilm._slots_init import slots_init
 from wikifilm.normalize._data.korean import COMPOUND_SURNAMES, FINALS, INITIALS, IRREGULAR_SURNAMES, MEDIALS, SURNAMES
 
 _SUFFIXES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "jnr", "snr"})
@@ -142,6 +143,8 @@ def _korean_parts(tokens: list[str]) -> list[tuple[frozenset[int], tuple[frozens
 _OFF_OW = re.compile(r"(?:off|ow)\b")
 _Y_ENDING = re.compile(r"(?<=[a-z])(?:y|ij|ii)\b")
 _TCH = re.compile(r"\btch")
+_I_ENDINGS = ("y", "ij", "ii")
+_DOUBLE_CONSONANT = re.compile(r"([bcdfgklmnprstvz])\1")
 _DOUBLE_CONSONANTS = tuple((letter * 2, letter) for letter in "bcdfgklmnprstvz")
 """Each doubled consonant and its single letter (replacing never makes a new double)."""
 
@@ -156,15 +159,16 @@ def _transliteration(tokens: list[str]) -> tuple[str, ...]:
     text = " ".join(tokens).replace("-", "")
     if "off" in text or "ow" in text:
         text = _OFF_OW.sub("ov", text)
-    if "y" in text or "i" in text:
+    if text.endswith(_I_ENDINGS) or "y " in text or "ij " in text or "ii " in text:
         text = _Y_ENDING.sub("i", text)
     if "tch" in text:
         text = _TCH.sub("ch", text)
     if "kh" in text:
         text = text.replace("kh", "ch")
-    for double, single in _DOUBLE_CONSONANTS:
-        if double in text:
-            text = text.replace(double, single)
+    if _DOUBLE_CONSONANT.search(text):
+        for double, single in _DOUBLE_CONSONANTS:
+            if double in text:
+                text = text.replace(double, single)
     return tuple(text.split(" "))
 
 
@@ -177,6 +181,7 @@ def _split_suffix(tokens: list[str]) -> tuple[list[str], str]:
 Reading = tuple[frozenset[int], tuple[frozenset[int], ...]]
 
 
+@slots_init
 @attrs.frozen
 class NameKey:
     """What matching needs to know about one written name, computed once."""

@@ -185,7 +185,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
     if "[[" in text:
         if "[[[" in text:
             return None
-        if NON_CONTENT.search(text):
+        if ":" in text and NON_CONTENT.search(text):
             dropped = _drop_non_content_links(text)
             if dropped is None:
                 return None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from wikifilm._slots_init import slots_init
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.span import Source, Span
 
@@ -43,11 +44,13 @@ class Node:
 # --- leaves -------------------------------------------------------------------------------
 
 
+@slots_init
 @attrs.frozen
 class Text(Node):
     """Plain text, or inline content whose markup has not been parsed yet."""
 
 
+@slots_init
 @attrs.frozen
 class Markup(Node):
     """Syntax that carries structure but no content: `{|`, `|-`, `}}`, `- `, `==`."""
@@ -56,21 +59,25 @@ class Markup(Node):
     """What the markup is: ``table-start``, ``row-separator``, ``list-marker``..."""
 
 
+@slots_init
 @attrs.frozen
 class Trivia(Node):
     """Whitespace and blank lines between blocks."""
 
 
+@slots_init
 @attrs.frozen
 class Comment(Node):
     """An HTML comment ``<!-- ... -->``, kept verbatim."""
 
 
+@slots_init
 @attrs.frozen
 class Raw(Node):
     """Text that could not be parsed without loss; kept whole, with a diagnostic."""
 
 
+@slots_init
 @attrs.frozen
 class PageTitle(Node):
     """The plain-text rendering's ``= Title =`` line."""
@@ -83,6 +90,7 @@ class PageTitle(Node):
         return source[self.title_span]
 
 
+@slots_init
 @attrs.frozen
 class Heading(Node):
     """A section heading line, ``== Plot ==`` (span includes its line break)."""
@@ -97,6 +105,7 @@ class Heading(Node):
         return source[self.title_span]
 
 
+@slots_init
 @attrs.frozen
 class Paragraph(Node):
     """A run of text lines; inline markup is parsed on demand."""
@@ -105,6 +114,7 @@ class Paragraph(Node):
     """The paragraph text without its final line break."""
 
 
+@slots_init
 @attrs.frozen
 class Template(Node):
     """A template standing as a block (``{{Short description|...}}``), not the infobox."""
@@ -113,6 +123,7 @@ class Template(Node):
     """Normalised template name: ``Use dmy dates``."""
 
 
+@slots_init
 @attrs.frozen
 class InfoboxField(Node):
     """One infobox field: ``| director = [[Ventura Pons]]`` or ``- Director: Lee Jong-pil``."""
@@ -139,6 +150,7 @@ class InfoboxField(Node):
         return _values.split_items(source, self.value_span, self.format)
 
 
+@slots_init
 @attrs.frozen
 class TableCell(Node):
     """One table cell, marker and attributes included in its span."""
@@ -165,6 +177,7 @@ class TableCell(Node):
         return _values.plain_value(source, self.content_span, self.format)
 
 
+@slots_init
 @attrs.frozen
 class Caption(Node):
     """A table caption line, ``|+ Awards``."""
@@ -188,6 +201,7 @@ class Container(Node):
         return self.nodes
 
 
+@slots_init
 @attrs.frozen
 class Infobox(Container):
     """The film infobox (or the plain-text rendering's infobox block), fields in order."""
@@ -217,6 +231,7 @@ def field_key(name: str) -> str:
     return " ".join(name.lower().replace("_", " ").split())
 
 
+@slots_init
 @attrs.frozen
 class ListItem(Container):
     """A list item: its marker, its content leaf, then any nested lists."""
@@ -232,6 +247,7 @@ class ListItem(Container):
         return tuple(node for node in self.nodes if isinstance(node, ListBlock))
 
 
+@slots_init
 @attrs.frozen
 class ListBlock(Container):
     """A bulleted, numbered or definition list; items may nest further lists."""
@@ -245,6 +261,7 @@ class ListBlock(Container):
         return tuple(node for node in self.nodes if isinstance(node, ListItem))
 
 
+@slots_init
 @attrs.frozen
 class TableRow(Container):
     """A table row: an optional ``|-`` separator, then its cells."""
@@ -255,6 +272,7 @@ class TableRow(Container):
         return tuple(node for node in self.nodes if isinstance(node, TableCell))
 
 
+@slots_init
 @attrs.frozen
 class Table(Container):
     """A table with its caption and rows; :meth:`grid` expands row and column spans."""
@@ -309,6 +327,7 @@ def _take_pending(pending: dict[int, tuple[TableCell, int]], line: list[TableCel
         line.append(cell)
 
 
+@slots_init
 @attrs.frozen
 class Section(Container):
     """A heading and everything under it up to the next heading of the same or a higher level."""

@@ -17,6 +17,7 @@ import attrs
 from mwparserfromhell import nodes as mw
 from mwparserfromhell.wikicode import Wikicode
 
+from wikifilm._slots_init import slots_init
 from wikifilm.document.fastplain import (
     COMMENT,
     MAX_NESTING,
@@ -46,6 +47,7 @@ _BULLET = re.compile(rf"^[\s{_BULLET_CHARS}]+")
 _BULLET_AFTER = re.compile(r"[ \t]*[*#•]")
 
 
+@slots_init
 @attrs.frozen
 class ValueItem:
     """One item of a list-valued field: its plain text, link target and span."""
@@ -148,6 +150,7 @@ def _plain_template(template: mw.Template) -> str:
     return template_text(template_name(str(template.name).strip()).casefold(), _arguments(template))
 
 
+@slots_init
 @attrs.frozen
 class TemplateCall:
     """A template as written, split by our own scanner (no full parse): name, span, parameters."""
@@ -332,7 +335,7 @@ def light_text_and_links(text: str) -> tuple[str, tuple[tuple[str, str], ...]] |
     """
     if (
         "{" in text or "}" in text or "<" in text or "&" in text or "\n" in text or "[[[" in text or "]]]" in text
-        or starts_block(text) or holds_private_use(text) or NON_CONTENT.search(text)
+        or starts_block(text) or holds_private_use(text) or (":" in text and NON_CONTENT.search(text))
     ):
         return None
     pieces: list[str] = []

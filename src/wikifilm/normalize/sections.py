@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from wikifilm._slots_init import slots_init
 from wikifilm.document.nodes import Document, ListBlock, ListItem, Paragraph, Section, Table, Template, iter_nodes
 from wikifilm.document.values import wikitext_plain
 from wikifilm.span import Span
@@ -19,6 +20,7 @@ list items only in lists (a test checks the searches against a walk of every nod
 _LIST_LINE = re.compile(r"^[ \t]*\*+[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 
 
+@slots_init
 @attrs.frozen
 class Line:
     """One list item's text span (from a list, or from a list inside a template such as ``{{Cast listing}}``)."""

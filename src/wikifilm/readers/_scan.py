@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from wikifilm._slots_init import slots_init
+
 _TEMPLATE_OPEN = re.compile(r"\{\{")
 _TEMPLATE_CLOSE = re.compile(r"\}\}")
 _ANGLE_TOKEN = re.compile(
@@ -172,6 +174,7 @@ def top_level_tokens(text: str, start: int, end: int, separators: str) -> Iterat
             yield match
 
 
+@slots_init
 @attrs.frozen
 class RawParameter:
     """One template parameter as written: the span of its name (named ones) and of its value."""
