@@ -28,13 +28,14 @@ _NON_WORD = re.compile(r"[^\w\s-]")
 
 def fold(name: str) -> str:
     """Case, diacritics and punctuation folded; hyphens kept, spaces collapsed."""
-    if name.isascii():
-        stripped = name  # the only ASCII dash is '-' itself
-    else:
-        decomposed = unicodedata.normalize("NFKD", name)
-        stripped = _DASHES.sub("-", "".join(char for char in decomposed if not unicodedata.combining(char)))
-    stripped = stripped.replace(".", " ")
-    stripped = _NON_WORD.sub("", stripped.casefold())
+    if name.isascii():  # the only ASCII dash is '-' itself; letters, digits, spaces and hyphens stay
+        stripped = name.replace(".", " ").casefold()
+        if not stripped.replace(" ", "").replace("-", "").isalnum():
+            stripped = _NON_WORD.sub("", stripped)
+        return " ".join(stripped.split())
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = _DASHES.sub("-", "".join(char for char in decomposed if not unicodedata.combining(char)))
+    stripped = _NON_WORD.sub("", stripped.replace(".", " ").casefold())
     return " ".join(stripped.split())
 
 

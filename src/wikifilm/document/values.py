@@ -228,7 +228,7 @@ def _split_commas(text: str) -> list[str]:
 
 
 _SEGMENT_TOKEN = re.compile(
-    r"\{\{|\}\}|\[\[|\]\]|<br\s*/?\s*>|</br\s*>|\n|<!--|<ref\b[^<>]*?(/?)>|<(nowiki|pre|math)\b[^<>]*>", re.IGNORECASE
+    r"\[\[[^\[\]{}<\n]*\]\]|\{\{|\}\}|\[\[|\]\]|<br\s*/?\s*>|</br\s*>|\n|<!--|<ref\b[^<>]*?(/?)>|<(nowiki|pre|math)\b[^<>]*>", re.IGNORECASE
 )
 
 
@@ -252,6 +252,8 @@ def _segments(source: Source, span: Span) -> list[Span]:
             break
         token = match.group(0)
         pos = match.end()
+        if len(token) >= 4 and token[1] == "[":
+            continue  # a whole link holding no markup: nothing in it splits
         if token == "{{":
             if depth_templates == 0 and depth_links == 0:
                 template_start = match.start()

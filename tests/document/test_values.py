@@ -1,0 +1,50 @@
+"""Value splitting: shortcuts that must not change where items split."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wikifilm.document import values
+from wikifilm.span import Source, Span
+
+_TOKEN_BY_TOKEN = re.compile(values._SEGMENT_TOKEN.pattern.split("|", 1)[1], re.IGNORECASE)
+"""The item-splitting tokens without the whole-link shortcut: every bracket a token of its own."""
+
+_VALUE_PIECES = st.sampled_from([
+    "[[A]]", "[[A|B]]", "[[]]", "[[", "]]", "[", "]", "<br>", "<br />", "</br>", "\n", "\n* ", "\n*", "{{plainlist|", "{{ubl|",
+    "{{small|", "}}", "|", "1=", "<!--", "-->", "<ref>", "</ref>", "<ref name=a/>", "x", " ", "Tom Hanks", "{", "}", "<",
+])
+
+
+@settings(max_examples=3000)
+@given(st.lists(_VALUE_PIECES, max_size=16).map("".join))
+def test_whole_links_split_nothing(text: str) -> None:
+    """Passing over a link holding no markup as one token gives the items token-by-token scanning gives."""
+    source = Source(text)
+    span = Span(0, len(text))
+    quick = values._segments(source, span)
+    shortcut = values._SEGMENT_TOKEN
+    values._SEGMENT_TOKEN = _TOKEN_BY_TOKEN
+    try:
+        assert values._segments(source, span) == quick
+    finally:
+        values._SEGMENT_TOKEN = shortcut
+
+
+def test_token_by_token_pattern_is_the_shortcut_less_one() -> None:
+    assert values._SEGMENT_TOKEN.pattern.startswith(r"\[\[[^\[\]{}<\n]*\]\]|")
+    assert not _TOKEN_BY_TOKEN.pattern.startswith(r"\[\[[^")
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("[[A]]<br>[[B|C]]", ["A", "C"]),
+    ("{{plainlist|\n* [[A]]\n* [[B]]\n}}", ["A", "B"]),
+    ("[[]]<br>x", ["x"]),
+])
+def test_examples(text: str, items: list[str]) -> None:
+    source = Source(text)
+    assert [item.text for item in values.split_items(source, Span(0, len(text)))] == items
