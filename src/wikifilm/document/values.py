@@ -73,10 +73,20 @@ def plain_value(source: Source, span: Span, format: str = "wikitext") -> str:
 
 def wikitext_plain(text: str) -> str:
     """Plain text of a wikitext fragment: the regex fast path when it applies, else the full parse."""
+    return _cached_plain(text) if len(text) <= _SHORT else _plain(text)
+
+
+def _plain(text: str) -> str:
     fast = fast_plain(text)
     if fast is None:
         fast = plain_text(parse_wikicode(text)[0])
     return clean_spaces(fast)
+
+
+_SHORT = 80
+"""Fragments this short are cached: table cells (``{{nom}}``, ``Best Director``) and link labels
+recur within an article and across articles, and a template takes microseconds to render."""
+_cached_plain = functools.lru_cache(maxsize=16384)(_plain)
 
 
 def clean_spaces(text: str) -> str:
