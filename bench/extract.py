@@ -1,16 +1,20 @@
 """extract() against read(), mwparserfromhell.parse and wtf_wikipedia (parse + .json()), on one core.
 
-Run: python bench/extract.py
-Same articles (tests/fixtures/articles, copied from shared/corpus/wikitext), best of 7, with
-wikifilm's per-text caches emptied before each repetition: a dump run meets every article once,
-so warm caches would flatter it (an earlier version of this script did exactly that). The
-script installs wtf_wikipedia with npm into ~/.cache/wikifilm-bench (outside the repository) and
-runs it with node; without node or npm that row is skipped. It also reports peak memory per
-article (tracemalloc, largest and median).
+Run: python bench/extract.py [--rounds N]
+Same articles (tests/fixtures/articles, copied from shared/corpus/wikitext). The script pins
+itself, and so the node process it starts, to one CPU. On this shared machine speed drifts by
+10% and more within a minute, so the contenders are timed side by side: each of N rounds (5 by
+default) times every one of them in turn, and each figure is the best of all its repetitions.
+wikifilm's per-text caches are emptied before each repetition: a dump run meets every article
+once, so warm caches would flatter it (an earlier version of this script did exactly that).
+wtf_wikipedia is installed with npm into ~/.cache/wikifilm-bench (outside the repository) and
+run with node (best of 7 per round, after a warm-up, so its JIT compiler is warm); without node
+or npm that row is skipped. Peak memory per article is reported too (tracemalloc).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -28,13 +32,14 @@ from _common import CORPUS, best_of, corpus_texts, print_table
 
 import wikifilm
 
-REPEAT = 7
+REPEAT = 3
 CACHE = Path(os.environ.get("WIKIFILM_BENCH_CACHE", Path.home() / ".cache" / "wikifilm-bench"))
 NODE_SCRIPT = r"""
 const wtf = require('wtf_wikipedia');
 const fs = require('fs');
 const files = JSON.parse(fs.readFileSync(0, 'utf8'));
 const texts = files.map(f => fs.readFileSync(f, 'utf8'));
+for (const t of texts) { wtf(t).json(); }
 let best = Infinity;
 for (let r = 0; r < 7; r++) {
   const start = process.hrtime.bigint();
@@ -45,8 +50,8 @@ console.log(JSON.stringify({seconds: best}));
 """
 
 
-def wtf_seconds() -> float | None:
-    """Best-of-7 seconds for wtf_wikipedia parse + .json() over the corpus, or None without node."""
+def install_wtf() -> Path | None:
+    """The node script timing wtf_wikipedia, installed on first use; None without node or npm."""
     if not shutil.which("node") or not shutil.which("npm"):
         return None
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -54,9 +59,23 @@ def wtf_seconds() -> float | None:
         subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "wtf_wikipedia"], cwd=CACHE, check=True)
     script = CACHE / "bench.js"
     script.write_text(NODE_SCRIPT, encoding="utf-8")
+    return script
+
+
+def wtf_seconds(script: Path) -> float:
+    """Best-of-7 seconds for wtf_wikipedia parse + .json() over the corpus, in a fresh node process."""
     result = subprocess.run(["node", str(script)], cwd=CACHE, input=json.dumps([str(path) for path in CORPUS]),
                             capture_output=True, text=True, check=True)
     return float(json.loads(result.stdout)["seconds"])
+
+
+def pin_to_one_cpu() -> str:
+    """Pin this process (and the processes it starts) to its last allowed CPU; describe the result."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned (no sched_setaffinity here)"
+    cpu = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return f"pinned to CPU {cpu}"
 
 
 def peak_memory(texts: list[str]) -> tuple[float, float]:
@@ -71,18 +90,27 @@ def peak_memory(texts: list[str]) -> tuple[float, float]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    pinning = pin_to_one_cpu()
     texts = corpus_texts()
     megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
     count = len(texts)
-    timings = {
-        "wikifilm.extract (full record)": best_of(lambda: [wikifilm.extract(text) for text in texts], REPEAT),
-        "wikifilm.read": best_of(lambda: [wikifilm.read(text) for text in texts], REPEAT),
-        "mwparserfromhell.parse": best_of(lambda: [mwparserfromhell.parse(text) for text in texts], REPEAT),
+    contenders = {
+        "wikifilm.extract (full record)": lambda: best_of(lambda: [wikifilm.extract(text) for text in texts], REPEAT),
+        "wikifilm.read": lambda: best_of(lambda: [wikifilm.read(text) for text in texts], REPEAT),
+        "mwparserfromhell.parse": lambda: best_of(lambda: [mwparserfromhell.parse(text) for text in texts], 1),
     }
-    wtf = wtf_seconds()
-    if wtf is not None:
-        timings["wtf_wikipedia parse + .json() (node)"] = wtf
-    print(f"corpus: {count} articles, {megabytes:.2f} MB; one core, best of {REPEAT}, wikifilm caches emptied before each\n")
+    script = install_wtf()
+    if script is not None:
+        contenders["wtf_wikipedia parse + .json() (node)"] = lambda: wtf_seconds(script)
+    timings = {name: float("inf") for name in contenders}
+    for _ in range(args.rounds):
+        for name, run in contenders.items():
+            timings[name] = min(timings[name], run())
+    print(f"corpus: {count} articles, {megabytes:.2f} MB; one core ({pinning}); {args.rounds} rounds side by side, "
+          f"best of {args.rounds * REPEAT} repetitions (wtf_wikipedia: {args.rounds * 7}); wikifilm caches emptied before each\n")
     reference = timings.get("wtf_wikipedia parse + .json() (node)")
     rows = []
     for name, seconds in timings.items():
