@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import wikitext_fragments
-from wikifilm.readers._scan import Regions, _closer, multiline_regions, scan
+from wikifilm.readers._scan import _NESTING, Regions, _closer, multiline_regions, scan, top_level_tokens
 
 _ONE_PATTERN = re.compile(
     r"\{\{|\}\}|<!--|<(ref|nowiki|pre|math|gallery|syntaxhighlight|source|poem|timeline|score|chem"
@@ -77,3 +77,44 @@ def test_scan_equals_one_left_to_right_scan_on_real_articles(path: Path) -> None
     """The same on every corpus article, protected regions included."""
     text = path.read_text(encoding="utf-8")
     assert scan(text) == _reference_scan(text)
+
+
+def _reference_top_level(text: str, separators: str) -> list[tuple[int, str]]:
+    """Top-level separators as first found: every nesting token counted one by one."""
+    pattern = re.compile(f"{_NESTING}|{separators}", re.IGNORECASE)
+    templates = links = 0
+    pos, found = 0, []
+    while (match := pattern.search(text, pos)) is not None:
+        pos, token = match.end(), match.group(0)
+        if token == "{{":
+            templates += 1
+        elif token == "[[":
+            links += 1
+        elif token == "}}":
+            templates = max(templates - 1, 0)
+        elif token == "]]":
+            links = max(links - 1, 0)
+        elif token == "<!--":
+            close = text.find("-->", pos)
+            pos = len(text) if close == -1 else close + 3
+        elif token[0] == "<" and match.group("tag") is not None:
+            if not match.group("self_closing"):
+                closing = _closer(match.group("tag").lower()).search(text, pos)
+                pos = len(text) if closing is None else closing.end()
+        elif not templates and not links:
+            found.append((match.start(), token))
+    return found
+
+
+_BRACKETY = st.lists(
+    st.sampled_from(["{{", "}}", "[[", "]]", "{", "}", "[", "]", "|", "||", "=", "!!", "<!--", "-->", "<ref>", "</ref>", "<", "a", " ", "\n"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=3000)
+@given(st.one_of(wikitext_fragments, _BRACKETY), st.sampled_from([r"\||=", r"\|\|", r"\|\||!!"]))
+def test_top_level_tokens_equal_counting_every_token(text: str, separators: str) -> None:
+    """Passing over closed ``{{...}}`` and ``[[...]]`` as single tokens finds the same separators."""
+    found = [(match.start(), match.group(0)) for match in top_level_tokens(text, 0, len(text), separators)]
+    assert found == _reference_top_level(text, separators)

@@ -135,6 +135,9 @@ _NESTING = (
     r"\{\{|\}\}|\[\[|\]\]|<!--"
     r"|<(?P<tag>ref|nowiki|pre|math|syntaxhighlight|source|poem|gallery|timeline|score)\b[^<>]*?(?P<self_closing>/?)>"
 )
+_CLOSED_PAIR = r"\{\{[^{}\[\]<]*\}\}|\[\[[^{}\[\]<]*\]\]"
+"""A template or link holding no brace, bracket or ``<``: nothing in it is at the top level and it
+leaves the nesting as it found it, so it is passed over as one token (most infobox values are such links)."""
 _TOP_LEVEL: dict[str, re.Pattern[str]] = {}
 
 
@@ -143,7 +146,7 @@ def top_level_tokens(text: str, start: int, end: int, separators: str) -> Iterat
     links, comments and extension tags, as MediaWiki's preprocessor sees them."""
     pattern = _TOP_LEVEL.get(separators)
     if pattern is None:
-        pattern = _TOP_LEVEL[separators] = re.compile(f"{_NESTING}|{separators}", re.IGNORECASE)
+        pattern = _TOP_LEVEL[separators] = re.compile(f"{_CLOSED_PAIR}|{_NESTING}|{separators}", re.IGNORECASE)
     depth_templates = depth_links = 0
     pos = start
     search = pattern.search
@@ -153,6 +156,8 @@ def top_level_tokens(text: str, start: int, end: int, separators: str) -> Iterat
             return
         pos = match.end()
         token = match.group(0)
+        if len(token) >= 4 and token[1] in "{[":
+            continue  # a closed pair
         if token == "{{":
             depth_templates += 1
         elif token == "}}":
