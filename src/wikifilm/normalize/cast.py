@@ -18,15 +18,17 @@ _AS = re.compile(r" (?:as|plays|portrays|provides the voice of|voices) ", re.IGN
 """Between actor and role, in text whose whitespace runs are single spaces (a literal first
 character lets the regex engine skip ahead)."""
 _SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
-_DASH = re.compile(r"\s+(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|:\s+|(?:\.{3,}|…)\s*")
-"""`` – ``, ``: ``, ``...`` between actor and role (each branch starts with its mark or a space)."""
-_MAY_DASH = re.compile(r"[–—\-:…]|\.\.\.")
+_DASH = re.compile(r"[\s:.…](?:(?<=\s)\s*(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|(?<=:)\s+|(?<=\.)\.{2,}\s*|(?<=…)\s*)")
+"""`` – ``, ``: ``, ``...`` between actor and role. Like the other patterns run over long lines, it opens
+with the class of its possible first characters, then asks which one it took (see ``people._NOTE``)."""
+_MAY_DASH = re.compile(r"[–—\-:….](?:(?<!\.)|(?<=\.)\.\.)")
 """What every ``_DASH`` separator holds."""
 _ROLE_END = re.compile(
-    r",\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
-    r"|,\s+(?=the\s(?![^/]*/))|,\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
-    r"|,\s+(?=[A-Z][\w.]*['’]s?\s)|\s+in\s+(?:a\s+)?(?:special|cameo|guest)\s+appearance"
-    r"|;\s|\s+\(|:\s|\s[–—]\s|\s-\s|\.\s+(?=[A-Z][a-z]+\s[a-z])"
+    r"[,;:.\s](?:(?<=,)(?:\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
+    r"|\s+(?=the\s(?![^/]*/))|\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
+    r"|\s+(?=[A-Z][\w.]*['’]s?\s))"
+    r"|(?<=\s)(?:\s*in\s+(?:a\s+)?(?:special|cameo|guest)\s+appearance|\s*\(|[–—]\s|-\s)"
+    r"|(?<=;)\s|(?<=:)\s|(?<=\.)\s+(?=[A-Z][a-z]+\s[a-z]))"
 )
 """Where a role ends and its description begins: ``, a ruthless mercenary``, ``; the ...``, `` (voice)``."""
 _NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’\- ]{1,60}$")
@@ -48,11 +50,11 @@ _LINKED_ACTOR_IN_BRACKETS = re.compile(r"^\s*(?P<role>[^()\[\]{}<>]+?)\s*\(\s*\[
 _HEADING_LINE = re.compile(r"^\s*'{2,}[^']*'{2,}\s*:?\s*$")
 _UNLINKED_ACTOR_IN_BRACKETS = re.compile(r"^\s*(?P<role>[^()]{1,60}?)\s*\((?P<actor>(?:[A-Z][\w.'’-]*\s?){2,4})\)\s*$")
 """``Harry (Earl Barton)``, read this way only in a list whose linked lines put the actor in brackets."""
-_PAIRS = re.compile(r"\s*(?:,|;|\band\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")
+_PAIRS = re.compile(r"[\s,;a](?:(?<=\s)\s*(?:,|;|\band\b)|(?<=[,;])|(?<=a)(?<!\w.)nd\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")
 _BOLD_ROLE = re.compile(r"^\s*'''(?P<role>[^']+)'''[^:]{0,60}:\s*(?P<rest>.+)$", re.DOTALL)
 
 
-_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_BRACKETED = re.compile(r"[\s(](?:(?<=\s)\s*\(|(?<=\())[^()]*\)")
 _PERIOD = re.compile(r"(\w+)\.\s+(?=[A-Z\"“])")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "lt", "capt", "col", "gen", "sgt", "maj", "cpl", "pvt", "adm", "cmdr", "insp", "det", "supt", "prof", "rev", "fr", "hon", "mt", "ft", "no", "vs", "sen", "rep", "gov", "pres", "jnr", "snr", "bros", "co", "inc", "ltd", "vol", "ch", "op"]

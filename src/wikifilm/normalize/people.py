@@ -15,23 +15,29 @@ from wikifilm.document.values import TemplateCall, ValueItem, split_items, wiki_
 from wikifilm.film import PersonRef
 from wikifilm.span import Source, Span
 
-_NOTE = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")
+_NOTE = re.compile(r"[\s(\[](?:(?<=\s)\s*[\(\[]|(?<=[(\[]))[^()\[\]]*[\)\]]\s*")
+r"""A note in brackets with the spaces around it. This and the other patterns run over long cast
+and credit lines open with the class of their possible first characters, then ask with a
+lookbehind which one they took: the regex engine skips to such a character, where a leading
+``\s*`` made it try every offset (the tests compare each with its plain form)."""
 _LABEL = re.compile(r"^\s*(?:[\w' ]{1,30}(?:by)?\s*:|(?:screenplay|story|written|directed|produced|music|dialogues?)\s+by\b)\s*", re.IGNORECASE)
 _NOT_A_SUFFIX = r"(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)"
 _PEOPLE_SEPARATOR = re.compile(
-    rf"\s+(?:,{_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|and\s+|&\s*|;\s*|/\s+|with\s+)|,{_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|&\s*|;\s*",
+    rf"[\s,&;](?:(?<=\s)\s*(?:,{_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|and\s+|&\s*|;\s*|/\s+|with\s+)"
+    rf"|(?<=,){_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|(?<=&)\s*|(?<=;)\s*)",
     re.IGNORECASE,
 )
-r"""Between people: a comma (not before ``Jr``, ``II``...), ``and``, ``&``, ``;``, `` / ``, ``with``.
-Written so that every branch starts with a space or its mark: the regex engine then skips the
-other positions of a long line quickly (same splits as a leading ``\s*``; a test compares)."""
-_COMPANY_SEPARATOR = re.compile(r"\s*(?:;\s*|,(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)\s*)", re.IGNORECASE)
-_MAY_SEPARATE = re.compile(r"[,;&/]|\s(?:and|with)\s", re.IGNORECASE)
+r"""Between people: a comma (not before ``Jr``, ``II``...), ``and``, ``&``, ``;``, `` / ``, ``with``."""
+_NOT_CORPORATE = r"(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)"
+_COMPANY_SEPARATOR = re.compile(
+    rf"[\s;,](?:(?<=\s)\s*(?:;\s*|,{_NOT_CORPORATE}\s*)|(?<=;)\s*|(?<=,){_NOT_CORPORATE}\s*)", re.IGNORECASE
+)
+_MAY_SEPARATE = re.compile(r"[,;&/\s](?:(?<=[,;&/])|(?<=\s)(?:and|with)\s)", re.IGNORECASE)
 """What every people or company separator holds: texts without it are one name."""
 _NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?|et al\.?)$", re.IGNORECASE)
 _LONGEST_NOT_A_NAME = len("uncredited")
 """No longer text matches ``_NOT_A_NAME`` (a test checks), so longer names skip it."""
-_QUOTED_FOR = re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")
+_QUOTED_FOR = re.compile(r"\s\s*(?:for|–|—|-)\s+[\"“'‘].*$")
 
 
 def links_in(source: Source, span: Span) -> dict[str, str]:
@@ -85,7 +91,7 @@ def iter_names(text: str, *, companies: bool = False) -> Iterator[str]:
             yield name
 
 
-_AND = re.compile(r"\s+(?:&|and)\s+")
+_AND = re.compile(r"\s\s*(?:&|and)\s+")
 
 
 def _split_linked_companies(name: str, links: dict[str, str]) -> list[str]:

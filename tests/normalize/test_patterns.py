@@ -1,0 +1,66 @@
+"""Patterns run over long lines open with the class of their first characters; each finds what its plain form finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wikifilm.normalize import cast, people
+
+_NOT_A_SUFFIX = r"(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)"
+PLAIN_FORMS = {
+    "cast._DASH": (cast._DASH, re.compile(r"\s+(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|:\s+|(?:\.{3,}|…)\s*")),
+    "cast._MAY_DASH": (cast._MAY_DASH, re.compile(r"[–—\-:…]|\.\.\.")),
+    "cast._ROLE_END": (cast._ROLE_END, re.compile(
+        r",\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
+        r"|,\s+(?=the\s(?![^/]*/))|,\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
+        r"|,\s+(?=[A-Z][\w.]*['’]s?\s)|\s+in\s+(?:a\s+)?(?:special|cameo|guest)\s+appearance"
+        r"|;\s|\s+\(|:\s|\s[–—]\s|\s-\s|\.\s+(?=[A-Z][a-z]+\s[a-z])"
+    )),
+    "cast._PAIRS": (cast._PAIRS, re.compile(r"\s*(?:,|;|\band\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")),
+    "cast._BRACKETED": (cast._BRACKETED, re.compile(r"\s*\([^()]*\)")),
+    "people._NOTE": (people._NOTE, re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")),
+    "people._PEOPLE_SEPARATOR": (people._PEOPLE_SEPARATOR, re.compile(
+        rf"\s+(?:,{_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|and\s+|&\s*|;\s*|/\s+|with\s+)|,{_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|&\s*|;\s*",
+        re.IGNORECASE,
+    )),
+    "people._MAY_SEPARATE": (people._MAY_SEPARATE, re.compile(r"[,;&/]|\s(?:and|with)\s", re.IGNORECASE)),
+    "people._QUOTED_FOR": (people._QUOTED_FOR, re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")),
+    "people._COMPANY_SEPARATOR": (people._COMPANY_SEPARATOR, re.compile(
+        r"\s*(?:;\s*|,(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)\s*)", re.IGNORECASE
+    )),
+    "people._AND": (people._AND, re.compile(r"\s+(?:&|and)\s+")),
+}
+
+_PIECES = st.sampled_from([
+    " ", "  ", "\t", "\n", ",", ";", ":", ".", "...", "…", "–", "—", "-", "&", "/", "(", ")", "[", "]", "\"", "“", "'", "‘",
+    "and", "And", "AND", "with", "for", "as", "a", "an", "the", "who", "in", "special", "cameo", "appearance",
+    "Jr", "II", "Inc", "Ltd", "s.a", "Tom", "Hanks", "Bob's", "O'Neil", "x", "band", "sand", "Bo", "Duke", "voice",
+])
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_FORMS))
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(_PIECES, max_size=18).map("".join))
+def test_same_matches_as_the_plain_form(name: str, text: str) -> None:
+    """Every match at the same place with the same groups, so split, sub and search give the same."""
+    quick, plain = PLAIN_FORMS[name]
+    assert [(m.span(), m.groups()) for m in quick.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+    assert quick.split(text, maxsplit=1) == plain.split(text, maxsplit=1)
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_FORMS))
+@pytest.mark.parametrize("text", [
+    "Tom Hanks as Bob, and Sam Jones as Ed; Al as Cy",
+    "Ryan band Tom Hanks as Bob and Sam as Ed",
+    "x  and Tom as y", "A sand Bo as C", "and Bo as X",
+    "Bo Duke – a cousin: the hero... who (voice) [1] in a special appearance. Later Tom is",
+    "Smith, Jr. and Jones & Co, Inc.; Warner /  Bros with  Fox",
+    "Song – \"Title\" for 'x'", "a.. b… c:d : e - f —g",
+])
+def test_same_matches_on_examples(name: str, text: str) -> None:
+    quick, plain = PLAIN_FORMS[name]
+    assert [(m.span(), m.groups()) for m in quick.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
