@@ -122,7 +122,7 @@ def test_clean_spaces_collapses_only_its_spaces(text: str) -> None:
 
 
 _LINK_ITEMS = st.lists(
-    st.sampled_from(["[[", "]]", "[", "]", "|", "Tom Hanks", " ", ":", "File:", "category:", "_", "'", "''", "&amp;", "<br>", "\t",
+    st.sampled_from(["[[", "]]", "[", "]", "|", "Tom Hanks", " ", ":", "File:", "category:", "_", "'", "''", "'''", "'''''", "&amp;", "<br>", "\t",
                      "\u00a0", "Yash (actor)", "\ue000", "=", "*", "#", "{{", "}}", "é", " as ", "\r", "\n", "[[a|b]]", "[[ ]]"]),
     max_size=10,
 ).map("".join)

@@ -153,6 +153,14 @@ def link_text(match: re.Match[str]) -> str:
     return target.strip().lstrip(":")
 
 
+def remove_quotes(text: str) -> str | None:
+    """``text`` without its bold and italic marks, or ``None`` when they do not pair up (an odd
+    count, which MediaWiki balances per line in ways the fast path does not follow)."""
+    if text.count("'''") % 2 or text.replace("'''", "").count("''") % 2:
+        return None
+    return _QUOTES.sub("", text)
+
+
 def _unsafe(text: str) -> bool:
     """Whether markup is left that the fast path did not render: braces, brackets, a tag, an
     external link, four apostrophes (each test a substring search, quick on long text)."""
@@ -214,9 +222,10 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
     if _unsafe(text):
         return None
     if "''" in text:
-        if text.count("'''") % 2 or text.replace("'''", "").count("''") % 2:
+        unquoted = remove_quotes(text)
+        if unquoted is None:
             return None
-        text = _QUOTES.sub("", text)
+        text = unquoted
     if "&" in text:
         if len(_ENTITY.findall(text)) > entities:
             return None  # an entity made by joining text around removed markup: the full parser shows it as written

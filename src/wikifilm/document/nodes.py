@@ -9,6 +9,7 @@ leaf (links, templates, refs) is parsed only when something asks for it, through
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
@@ -226,8 +227,10 @@ class Infobox(Container):
         return found
 
 
+@functools.lru_cache(maxsize=4096)
 def field_key(name: str) -> str:
-    """An infobox key compared loosely: case, underscores and runs of spaces ignored (``Release_date`` = ``release  date``)."""
+    """An infobox key compared loosely: case, underscores and runs of spaces ignored (``Release_date`` = ``release  date``).
+    Cached: every film infobox spells the same few dozen keys."""
     return " ".join(name.lower().replace("_", " ").split())
 
 

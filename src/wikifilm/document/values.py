@@ -27,6 +27,7 @@ from wikifilm.document.fastplain import (
     fast_plain,
     holds_private_use,
     link_text,
+    remove_quotes,
     starts_block,
 )
 from wikifilm.document.template_text import LIST_TEMPLATES, Arguments, template_text
@@ -338,9 +339,10 @@ def item_text_and_links(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 
 
 def light_text_and_links(text: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
-    """:func:`wikitext_plain` and :func:`wiki_links` of a fragment holding only words and simple
-    links (``[[Tom Hanks]] as [[Forrest Gump (character)|Forrest]]``), read in one pass; ``None``
-    for anything else (templates, tags, entities, bold or italics, file links, line breaks).
+    """:func:`wikitext_plain` and :func:`wiki_links` of a fragment holding only words, simple links
+    and paired bold or italic marks (``[[Tom Hanks]] as ''[[Forrest Gump (character)|Forrest]]''``),
+    read in one pass; ``None`` for anything else (templates, tags, entities, unpaired or bold-italic
+    marks, file links, line breaks).
 
     Most cast lines and list items are like that; the general paths read them twice. A test
     checks that both give the same on generated fragments and on every corpus fragment.
@@ -366,8 +368,11 @@ def light_text_and_links(text: str) -> tuple[str, tuple[tuple[str, str], ...]] |
         return None
     pieces.append(rest)
     plain = "".join(pieces)
-    if "''" in plain:
-        return None  # bold or italics, perhaps made by joining a link's text to its neighbours
+    if "''" in plain:  # bold or italics, perhaps made by joining a link's text to its neighbours
+        unquoted = remove_quotes(plain) if "''''" not in plain else None
+        if unquoted is None:
+            return None
+        plain = unquoted
     return clean_spaces(plain), tuple(links)
 
 
