@@ -242,6 +242,7 @@ def _companies(refs: tuple[PersonRef, ...]) -> list[dict[str, Any]]:
     return [ref.to_dict(with_person=False) for ref in refs]
 
 
+@slots_init
 @attrs.frozen
 class Film:
     """One film's record. Every value keeps its source; every doubt is a diagnostic."""

@@ -140,3 +140,11 @@ def test_extract_never_raises_on_infobox_shaped_markup(text: str) -> None:
     import json
 
     json.dumps(wikifilm.extract(text, format="wikitext").to_dict())
+
+
+def test_no_infobox_key_fills_two_record_fields() -> None:
+    """The key-to-field index relies on each infobox key belonging to one record field."""
+    from wikifilm.normalize.assemble import FIELD_NAMES
+
+    keys = [key for keys in FIELD_NAMES.values() for key in keys]
+    assert len(keys) == len(set(keys))

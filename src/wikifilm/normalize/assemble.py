@@ -47,6 +47,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "gross": ("gross", "box office"),
 }
 """Record field to the infobox keys it is read from (wikitext keys and plain-text labels)."""
+_RECORD_FIELD = {key: record_field for record_field, keys in FIELD_NAMES.items() for key in keys}
+"""Each infobox key to the record field it fills (no key fills two)."""
 
 
 _COMMENTS = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
@@ -59,16 +61,14 @@ def _field_index(source: Source, infobox: Infobox | None) -> dict[str, InfoboxFi
     """
     if infobox is None:
         return {}
-    by_key: dict[str, InfoboxField] = {}
-    for field in infobox.fields:
+    index: dict[str, InfoboxField] = {}
+    for field in infobox.fields:  # in source order, so the last field of a record field's keys wins
+        record_field = _RECORD_FIELD.get(field_key(field.name))
+        if record_field is None:
+            continue
         value = source[field.value_span]
         if value and ("<!--" not in value or _COMMENTS.sub("", value).strip()):
-            by_key[field_key(field.name)] = field
-    index: dict[str, InfoboxField] = {}
-    for record_field, keys in FIELD_NAMES.items():
-        found = [by_key[key] for key in keys if key in by_key]
-        if found:
-            index[record_field] = max(found, key=lambda field: field.span.start)
+            index[record_field] = field
     return index
 
 
