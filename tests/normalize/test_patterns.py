@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikifilm.normalize import cast, people
+from wikifilm.normalize import cast, people, title
 
 _NOT_A_SUFFIX = r"(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)"
 PLAIN_FORMS = {
@@ -33,12 +33,13 @@ PLAIN_FORMS = {
         r"\s*(?:;\s*|,(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)\s*)", re.IGNORECASE
     )),
     "people._AND": (people._AND, re.compile(r"\s+(?:&|and)\s+")),
+    "title._EMPTY_BRACKETS": (title._EMPTY_BRACKETS, re.compile(r"\s?\((?:[\s,;:–-]|&nbsp;)*\)")),
 }
 
 _PIECES = st.sampled_from([
     " ", "  ", "\t", "\n", ",", ";", ":", ".", "...", "…", "–", "—", "-", "&", "/", "(", ")", "[", "]", "\"", "“", "'", "‘",
     "and", "And", "AND", "with", "for", "as", "a", "an", "the", "who", "in", "special", "cameo", "appearance",
-    "Jr", "II", "Inc", "Ltd", "s.a", "Tom", "Hanks", "Bob's", "O'Neil", "x", "band", "sand", "Bo", "Duke", "voice",
+    "Jr", "II", "Inc", "Ltd", "s.a", "Tom", "Hanks", "Bob's", "O'Neil", "x", "band", "sand", "Bo", "Duke", "voice", "&nbsp;",
 ])
 
 
@@ -60,6 +61,7 @@ def test_same_matches_as_the_plain_form(name: str, text: str) -> None:
     "Bo Duke – a cousin: the hero... who (voice) [1] in a special appearance. Later Tom is",
     "Smith, Jr. and Jones & Co, Inc.; Warner /  Bros with  Fox",
     "Song – \"Title\" for 'x'", "a.. b… c:d : e - f —g",
+    "Escape () is a  ( , ) film (&nbsp;) ((x) (\t– )",
 ])
 def test_same_matches_on_examples(name: str, text: str) -> None:
     quick, plain = PLAIN_FORMS[name]
