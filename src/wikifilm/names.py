@@ -146,8 +146,6 @@ _Y_ENDING = re.compile(r"(?<=[a-z])(?:y|ij|ii)\b")
 _TCH = re.compile(r"\btch")
 _I_ENDINGS = ("y", "ij", "ii")
 _DOUBLE_CONSONANT = re.compile(r"([bcdfgklmnprstvz])\1")
-_DOUBLE_CONSONANTS = tuple((letter * 2, letter) for letter in "bcdfgklmnprstvz")
-"""Each doubled consonant and its single letter (replacing never makes a new double)."""
 
 
 def _transliteration(tokens: list[str]) -> tuple[str, ...]:
@@ -166,10 +164,8 @@ def _transliteration(tokens: list[str]) -> tuple[str, ...]:
         text = _TCH.sub("ch", text)
     if "kh" in text:
         text = text.replace("kh", "ch")
-    if _DOUBLE_CONSONANT.search(text):
-        for double, single in _DOUBLE_CONSONANTS:
-            if double in text:
-                text = text.replace(double, single)
+    for letter in dict.fromkeys(_DOUBLE_CONSONANT.findall(text)):  # replacing never makes a new double
+        text = text.replace(letter * 2, letter)
     return tuple(text.split(" "))
 
 
