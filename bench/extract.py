@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -69,6 +70,11 @@ def wtf_seconds(script: Path) -> float:
     return float(json.loads(result.stdout)["seconds"])
 
 
+def interpreter() -> str:
+    """The Python running this script: builds of one version differ by 15% in speed (docs/performance.md)."""
+    return f"{platform.python_implementation()} {sys.version.split()[0]} at {sys.executable} ({' '.join(sys.version.split()[1:])})"
+
+
 def pin_to_one_cpu() -> str:
     """Pin this process (and the processes it starts) to its last allowed CPU; describe the result."""
     if not hasattr(os, "sched_setaffinity"):
@@ -110,7 +116,8 @@ def main() -> int:
         for name, run in contenders.items():
             timings[name] = min(timings[name], run())
     print(f"corpus: {count} articles, {megabytes:.2f} MB; one core ({pinning}); {args.rounds} rounds side by side, "
-          f"best of {args.rounds * REPEAT} repetitions (wtf_wikipedia: {args.rounds * 7}); wikifilm caches emptied before each\n")
+          f"best of {args.rounds * REPEAT} repetitions (wtf_wikipedia: {args.rounds * 7}); wikifilm caches emptied before each")
+    print(f"interpreter: {interpreter()}\n")
     reference = timings.get("wtf_wikipedia parse + .json() (node)")
     rows = []
     for name, seconds in timings.items():
