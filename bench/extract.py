@@ -2,9 +2,10 @@
 
 Run: python bench/extract.py [--rounds N]
 Same articles (tests/fixtures/articles, copied from shared/corpus/wikitext). The script pins
-itself, and so the node process it starts, to one CPU. On this shared machine speed drifts by
-10% and more within a minute, so the contenders are timed side by side: each of N rounds (5 by
-default) times every one of them in turn, and each figure is the best of all its repetitions.
+itself, and so the processes it starts, to one CPU. On this shared machine speed drifts by 10%
+and more within a minute, and two processes of the same code differ by up to 10% for life, so the
+contenders are timed side by side: each of N rounds (5 by default) times every one of them in
+turn, each in a fresh process, and each figure is the best of all its repetitions.
 wikifilm's per-text caches are emptied before each repetition: a dump run meets every article
 once, so warm caches would flatter it (an earlier version of this script did exactly that).
 wtf_wikipedia is installed with npm into ~/.cache/wikifilm-bench (outside the repository) and
@@ -15,6 +16,7 @@ or npm that row is skipped. Peak memory per article is reported too (tracemalloc
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -23,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -95,28 +98,53 @@ def peak_memory(texts: list[str]) -> tuple[float, float]:
     return max(peaks), statistics.median(peaks)
 
 
+PYTHON_CONTENDERS: dict[str, tuple[Callable[[str], object], int]] = {
+    "wikifilm.extract (full record)": (wikifilm.extract, REPEAT),
+    "wikifilm.read": (wikifilm.read, REPEAT),
+    "mwparserfromhell.parse": (mwparserfromhell.parse, 1),
+}
+
+
+def python_seconds(name: str) -> float:
+    """Best time of the Python contender ``name`` over the corpus, in a fresh process.
+
+    A process keeps its speed for life (memory layout, hash seed) and two processes of the same
+    code differ by up to 10% here, so each round starts a new one, as node's rounds do.
+    """
+    result = subprocess.run([sys.executable, __file__, "--time", name], capture_output=True, text=True, check=True)
+    return float(result.stdout)
+
+
+def time_contender(name: str) -> float:
+    """Best-of-N seconds of one Python contender over the corpus, in this process."""
+    texts = corpus_texts()
+    function, repeat = PYTHON_CONTENDERS[name]
+    return best_of(lambda: [function(text) for text in texts], repeat)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--time", choices=sorted(PYTHON_CONTENDERS), help="time one Python contender here and print its seconds")
     args = parser.parse_args()
+    if args.time:
+        print(time_contender(args.time))
+        return 0
     pinning = pin_to_one_cpu()
     texts = corpus_texts()
     megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
     count = len(texts)
-    contenders = {
-        "wikifilm.extract (full record)": lambda: best_of(lambda: [wikifilm.extract(text) for text in texts], REPEAT),
-        "wikifilm.read": lambda: best_of(lambda: [wikifilm.read(text) for text in texts], REPEAT),
-        "mwparserfromhell.parse": lambda: best_of(lambda: [mwparserfromhell.parse(text) for text in texts], 1),
-    }
+    contenders: dict[str, Callable[[], float]] = {name: functools.partial(python_seconds, name) for name in PYTHON_CONTENDERS}
     script = install_wtf()
     if script is not None:
-        contenders["wtf_wikipedia parse + .json() (node)"] = lambda: wtf_seconds(script)
+        contenders["wtf_wikipedia parse + .json() (node)"] = functools.partial(wtf_seconds, script)
     timings = {name: float("inf") for name in contenders}
     for _ in range(args.rounds):
         for name, run in contenders.items():
             timings[name] = min(timings[name], run())
     print(f"corpus: {count} articles, {megabytes:.2f} MB; one core ({pinning}); {args.rounds} rounds side by side, "
-          f"best of {args.rounds * REPEAT} repetitions (wtf_wikipedia: {args.rounds * 7}); wikifilm caches emptied before each")
+          f"each contender in a fresh process per round, best of {args.rounds * REPEAT} repetitions "
+          f"(wtf_wikipedia: {args.rounds * 7}); wikifilm caches emptied before each")
     print(f"interpreter: {interpreter()}\n")
     reference = timings.get("wtf_wikipedia parse + .json() (node)")
     rows = []
