@@ -22,7 +22,6 @@ PLAIN_FORMS = {
     )),
     "cast._PAIRS": (cast._PAIRS, re.compile(r"\s*(?:,|;|\band\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")),
     "cast._BRACKETED": (cast._BRACKETED, re.compile(r"\s*\([^()]*\)")),
-    "people._NOTE": (people._NOTE, re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")),
     "people._PEOPLE_SEPARATOR": (people._PEOPLE_SEPARATOR, re.compile(
         rf"\s+(?:,{_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|and\s+|&\s*|;\s*|/\s+|with\s+)|,{_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|&\s*|;\s*",
         re.IGNORECASE,
@@ -66,3 +65,18 @@ def test_same_matches_as_the_plain_form(name: str, text: str) -> None:
 def test_same_matches_on_examples(name: str, text: str) -> None:
     quick, plain = PLAIN_FORMS[name]
     assert [(m.span(), m.groups()) for m in quick.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+_PLAIN_NOTE = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")
+
+
+@settings(max_examples=3000)
+@given(st.lists(_PIECES, max_size=18).map("".join))
+def test_notes_dropped_as_the_plain_pattern_drops_them(text: str) -> None:
+    """drop_notes() finds notes from their brackets; the plain pattern tries every offset."""
+    assert people.drop_notes(text) == _PLAIN_NOTE.sub(" ", text)
+
+
+@pytest.mark.parametrize("text", ["A (x) B", "A  (x)  [1] B", "((x)", "(x", "x)", "[a(b)c]", "a ( ) [ ]", " (x)", "(x) ", "A\t(\nx\n)\tB", ""])
+def test_notes_dropped_on_examples(text: str) -> None:
+    assert people.drop_notes(text) == _PLAIN_NOTE.sub(" ", text)

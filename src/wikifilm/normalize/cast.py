@@ -20,7 +20,7 @@ character lets the regex engine skip ahead)."""
 _SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
 _DASH = re.compile(r"[\s:.…](?:(?<=\s)\s*(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|(?<=:)\s+|(?<=\.)\.{2,}\s*|(?<=…)\s*)")
 """`` – ``, ``: ``, ``...`` between actor and role. Like the other patterns run over long lines, it opens
-with the class of its possible first characters, then asks which one it took (see ``people._NOTE``)."""
+with the class of its possible first characters, then asks which one it took (see ``people._PEOPLE_SEPARATOR``)."""
 _MAY_DASH = re.compile(r"[–—\-:….](?:(?<!\.)|(?<=\.)\.\.)")
 """What every ``_DASH`` separator holds."""
 _ROLE_END = re.compile(

@@ -15,11 +15,8 @@ from wikifilm.document.values import TemplateCall, ValueItem, split_items, wiki_
 from wikifilm.film import PersonRef
 from wikifilm.span import Source, Span
 
-_NOTE = re.compile(r"[\s(\[](?:(?<=\s)\s*[\(\[]|(?<=[(\[]))[^()\[\]]*[\)\]]\s*")
-r"""A note in brackets with the spaces around it. This and the other patterns run over long cast
-and credit lines open with the class of their possible first characters, then ask with a
-lookbehind which one they took: the regex engine skips to such a character, where a leading
-``\s*`` made it try every offset (the tests compare each with its plain form)."""
+_NOTE_AT = re.compile(r"[\(\[][^()\[\]]*[\)\]]\s*")
+"""A note in brackets (``(uncredited)``, ``[1]``) and the spaces after it, matched where a bracket opens."""
 _LABEL = re.compile(r"^\s*(?:[\w' ]{1,30}(?:by)?\s*:|(?:screenplay|story|written|directed|produced|music|dialogues?)\s+by\b)\s*", re.IGNORECASE)
 _NOT_A_SUFFIX = r"(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)"
 _PEOPLE_SEPARATOR = re.compile(
@@ -27,7 +24,12 @@ _PEOPLE_SEPARATOR = re.compile(
     rf"|(?<=,){_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|(?<=&)\s*|(?<=;)\s*)",
     re.IGNORECASE,
 )
-r"""Between people: a comma (not before ``Jr``, ``II``...), ``and``, ``&``, ``;``, `` / ``, ``with``."""
+r"""Between people: a comma (not before ``Jr``, ``II``...), ``and``, ``&``, ``;``, `` / ``, ``with``.
+
+This and the other patterns run over long cast and credit lines open with the class of their
+possible first characters, then ask with a lookbehind which one they took: the regex engine skips
+to such a character, where a leading ``\s*`` made it try every offset (tests compare each with
+its plain form)."""
 _NOT_CORPORATE = r"(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)"
 _COMPANY_SEPARATOR = re.compile(
     rf"[\s;,](?:(?<=\s)\s*(?:;\s*|,{_NOT_CORPORATE}\s*)|(?<=;)\s*|(?<=,){_NOT_CORPORATE}\s*)", re.IGNORECASE
@@ -58,6 +60,40 @@ def _unlabelled(text: str) -> str:
     return _LABEL.sub("", text) if ":" in text or "by" in text.lower() else text
 
 
+def drop_notes(text: str) -> str:
+    """``text`` with each note in brackets and the spaces around it made one space.
+
+    The same as substituting ``\\s*[(\\[][^()\\[\\]]*[)\\]]\\s*`` (a test compares), found from the
+    brackets: a pattern opening with ``\\s*`` made the regex engine try every offset of a long line.
+    """
+    pieces: list[str] = []
+    pos = 0
+    bracket = _next_bracket(text, 0)
+    while bracket != -1:
+        note = _NOTE_AT.match(text, bracket)
+        if note is None:
+            bracket = _next_bracket(text, bracket + 1)
+            continue
+        start = bracket
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        pieces += (text[pos:start], " ")
+        pos = note.end()
+        bracket = _next_bracket(text, pos)
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _next_bracket(text: str, start: int) -> int:
+    """Offset of the first ``(`` or ``[`` at or after ``start``, or -1."""
+    round_bracket, square_bracket = text.find("(", start), text.find("[", start)
+    if round_bracket == -1 or square_bracket == -1:
+        return max(round_bracket, square_bracket)
+    return min(round_bracket, square_bracket)
+
+
 def clean_name(text: str) -> str:
     """A name without notes in brackets, role labels, quotes or stray punctuation."""
     if '"' in text or "'" in text or "“" in text or "‘" in text:
@@ -65,7 +101,7 @@ def clean_name(text: str) -> str:
     previous = None
     while previous != text and ("(" in text or "[" in text):
         previous = text
-        text = _NOTE.sub(" ", text)
+        text = drop_notes(text)
     text = _unlabelled(text)
     return text.strip(" \t,;:*•·–—-\"'").strip()
 
@@ -79,13 +115,13 @@ def iter_names(text: str, *, companies: bool = False) -> Iterator[str]:
     """The names of :func:`split_names`, one at a time (a caller may stop at the first bad one)."""
     separator = _COMPANY_SEPARATOR if companies else _PEOPLE_SEPARATOR
     if not companies and ("(" in text or "[" in text):
-        text = _NOTE.sub(" ", text)  # notes first: '(Also for Shame, A Dangerous Method)' holds commas
+        text = drop_notes(text)  # notes first: '(Also for Shame, A Dangerous Method)' holds commas
     pieces = separator.split(text) if _MAY_SEPARATE.search(text) else [text]
     for piece in pieces:
         name = piece if companies else clean_name(piece)
         name = name.strip(" \t,;")
         if companies and ("(" in name or "[" in name):
-            name = _NOTE.sub(" ", name).strip()
+            name = drop_notes(name).strip()
             name = " ".join(name.split())
         if name and not (len(name) <= _LONGEST_NOT_A_NAME and _NOT_A_NAME.match(name)) and not name.endswith(":"):
             yield name
