@@ -35,6 +35,12 @@ def test_partial_read_is_lossless_and_keeps_reader_diagnostics(path: Path) -> No
 @given(wikitext_fragments)
 def test_partial_read_of_arbitrary_text(text: str) -> None:
     """Malformed markup: the same text back, the same reader diagnostics, the same record."""
+    _assert_partial_read_is_the_full_read(text)
+
+
+def _assert_partial_read_is_the_full_read(text: str) -> None:
+    """The read extract() makes gives back the text, and the full read's reader diagnostics,
+    sections, infoboxes and record."""
     partial = wikifilm.read(text, format="wikitext", detail=reads_section)
     full = wikifilm.read(text, format="wikitext")
     assert partial.render() == text
@@ -57,13 +63,7 @@ def _outline(document: Document) -> list[tuple[Span, Span]]:
 ]), max_size=14).map("".join))
 def test_partial_read_finds_the_same_sections_and_infoboxes(text: str) -> None:
     """Skipping the lines of unread sections never hides or invents a heading, a table or an infobox."""
-    partial = wikifilm.read(text, format="wikitext", detail=reads_section)
-    full = wikifilm.read(text, format="wikitext")
-    assert partial.render() == text
-    assert partial.diagnostics == full.diagnostics
-    assert _outline(partial) == _outline(full)
-    assert [box.span for box in partial.infoboxes] == [box.span for box in full.infoboxes]
-    assert normalize(partial, page_title="T").to_dict() == normalize(full, page_title="T").to_dict()
+    _assert_partial_read_is_the_full_read(text)
 
 
 def test_skipped_blocks_are_text_leaves_and_detailed_ones_nest() -> None:
