@@ -9,13 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wikifilm.document import values
+from wikifilm.readers._scan import CLOSED_LINK
 from wikifilm.span import Source, Span
 
 _TOKEN_BY_TOKEN = re.compile(values._SEGMENT_TOKEN.pattern.split("|", 1)[1], re.IGNORECASE)
 """The item-splitting tokens without the whole-link shortcut: every bracket a token of its own."""
 
 _VALUE_PIECES = st.sampled_from([
-    "[[A]]", "[[A|B]]", "[[]]", "[[", "]]", "[", "]", "<br>", "<br />", "</br>", "\n", "\n* ", "\n*", "{{plainlist|", "{{ubl|",
+    "[[A]]", "[[A|B]]", "[[]]", "[[A\nB]]", "[[", "]]", "[", "]", "<br>", "<br />", "</br>", "\n", "\n* ", "\n*", "{{plainlist|", "{{ubl|",
     "{{small|", "}}", "|", "1=", "<!--", "-->", "<ref>", "</ref>", "<ref name=a/>", "x", " ", "Tom Hanks", "{", "}", "<",
 ])
 
@@ -36,7 +37,7 @@ def test_whole_links_split_nothing(text: str) -> None:
 
 
 def test_token_by_token_pattern_is_the_shortcut_less_one() -> None:
-    assert values._SEGMENT_TOKEN.pattern.startswith(r"\[\[[^\[\]{}<\n]*\]\]|")
+    assert values._SEGMENT_TOKEN.pattern.startswith(CLOSED_LINK + "|")
     assert not _TOKEN_BY_TOKEN.pattern.startswith(r"\[\[[^")
 
 

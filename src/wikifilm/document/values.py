@@ -31,7 +31,7 @@ from wikifilm.document.fastplain import (
     starts_block,
 )
 from wikifilm.document.template_text import LIST_TEMPLATES, Arguments, template_text
-from wikifilm.readers._scan import outer_templates, split_template, template_arguments
+from wikifilm.readers._scan import CLOSED_LINK, outer_templates, split_template, template_arguments
 from wikifilm.readers.inline import template_name
 from wikifilm.readers.parse import parse_wikicode
 from wikifilm.span import Source, Span
@@ -239,7 +239,7 @@ def _split_commas(text: str) -> list[str]:
 
 
 _SEGMENT_TOKEN = re.compile(
-    r"\[\[[^\[\]{}<\n]*\]\]|\{\{|\}\}|\[\[|\]\]|<br\s*/?\s*>|</br\s*>|\n|<!--|<ref\b[^<>]*?(/?)>|<(nowiki|pre|math)\b[^<>]*>", re.IGNORECASE
+    CLOSED_LINK + r"|\{\{|\}\}|\[\[|\]\]|<br\s*/?\s*>|</br\s*>|\n|<!--|<ref\b[^<>]*?(/?)>|<(nowiki|pre|math)\b[^<>]*>", re.IGNORECASE
 )
 
 

@@ -57,12 +57,19 @@ class Regions:
         """Offset just past the line break ending the logical line at ``pos`` (or the text end)."""
         newline = text.find("\n", pos)
         while newline != -1:
-            index = bisect.bisect_right(self.protected_starts, newline) - 1
-            if index >= 0 and self.protected_ends[index] > newline and self.protected_starts[index] < newline:
-                newline = text.find("\n", self.protected_ends[index])
-                continue
-            return newline + 1
+            region_end = self.protecting(newline)
+            if region_end is None:
+                return newline + 1
+            newline = text.find("\n", region_end)
         return len(text)
+
+    def protecting(self, newline: int) -> int | None:
+        """The end of the multi-line region a line break at ``newline`` stands inside (it ends no
+        line there), or ``None``."""
+        index = bisect.bisect_right(self.protected_starts, newline) - 1
+        if index >= 0 and self.protected_starts[index] < newline < self.protected_ends[index]:
+            return self.protected_ends[index]
+        return None
 
 
 def scan(text: str) -> Regions:
@@ -135,9 +142,11 @@ _NESTING = (
     r"\{\{|\}\}|\[\[|\]\]|<!--"
     r"|<(?P<tag>ref|nowiki|pre|math|syntaxhighlight|source|poem|gallery|timeline|score)\b[^<>]*?(?P<self_closing>/?)>"
 )
-_CLOSED_PAIR = r"\{\{[^{}\[\]<]*\}\}|\[\[[^{}\[\]<]*\]\]"
-"""A template or link holding no brace, bracket or ``<``: nothing in it is at the top level and it
-leaves the nesting as it found it, so it is passed over as one token (most infobox values are such links)."""
+CLOSED_LINK = r"\[\[[^{}\[\]<]*\]\]"
+"""A link holding no brace, bracket or ``<`` (a regex): nothing in it is at the top level and it
+leaves the nesting as it found it, so scanners pass over it as one token (most infobox values are such links)."""
+_CLOSED_PAIR = rf"\{{\{{[^{{}}\[\]<]*\}}\}}|{CLOSED_LINK}"
+""":data:`CLOSED_LINK`, or a template holding no brace, bracket or ``<``."""
 _TOP_LEVEL: dict[str, re.Pattern[str]] = {}
 
 

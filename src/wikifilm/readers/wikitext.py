@@ -166,10 +166,10 @@ class _BlockReader:
             return pos
         search_from = pos
         while (match := _UNREAD_STOP_AFTER_BREAK.search(text, search_from)) is not None:
-            newline, stop = match.start(), match.start() + 1
-            index = bisect.bisect_right(regions.protected_starts, newline) - 1
-            if index >= 0 and regions.protected_starts[index] < newline < regions.protected_ends[index]:
-                search_from = regions.protected_ends[index]  # a line break inside a template or comment starts no line
+            stop = match.start() + 1
+            region_end = regions.protecting(match.start())
+            if region_end is not None:
+                search_from = region_end  # a line break inside a template or comment starts no line
             elif self._stops_skipping(stop):
                 break
             else:
