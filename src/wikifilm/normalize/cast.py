@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from wikifilm.diagnostics import Diagnostic
-from wikifilm.document.nodes import Document
-from wikifilm.document.values import light_text_and_links, plain_value
+from wikifilm.document.nodes import Document, Table
+from wikifilm.document.values import item_text_and_links, light_text_and_links, plain_value
 from wikifilm.film import CastMember, PersonRef
 from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, split_names
 from wikifilm.normalize.sections import list_lines, sections_titled, tables
@@ -217,10 +217,7 @@ def _members(source: Source, span: Span, actors: list[str], role: str | None, li
     return out
 
 
-def _from_table(document: Document, table: object) -> list[CastMember]:
-    from wikifilm.document.nodes import Table
-
-    assert isinstance(table, Table)
+def _from_table(document: Document, table: Table) -> list[CastMember]:
     source = document.source
     header = [cell.plain(source).casefold() for cell in table.header]
     role_col = next((i for i, text in enumerate(header) if any(w in text for w in ("role", "character", "part"))), None)
@@ -237,7 +234,11 @@ def _from_table(document: Document, table: object) -> list[CastMember]:
             continue
         role_cell = row[role_col] if role_col is not None and role_col < len(row) else None
         role = _clean_role(role_cell.plain(source).replace("\n", " ")) if role_cell is not None else None
-        links = links_in(source, actor_cell.content_span)
-        for actor in split_names(actor_cell.plain(source).replace("\n", ", ")):
+        if document.format == "wikitext":  # the cell's text and links in one pass where it can
+            plain, found = item_text_and_links(source[actor_cell.content_span])
+            links = by_shown_text(found)
+        else:
+            plain, links = actor_cell.plain(source), links_in(source, actor_cell.content_span)
+        for actor in split_names(plain.replace("\n", ", ")):
             out.append(CastMember(PersonRef(actor, links.get(actor), span=actor_cell.content_span), role or None, actor_cell.span))
     return out

@@ -438,7 +438,7 @@ class _BlockReader:
         pos = self.regions.line_end(text, start)
         table_nodes: list[Node] = [Markup(Span(start, pos), kind="table-start")]
         row_nodes: list[Node] = []
-        cells: list[list[int | bool]] = []  # [start, end, header]
+        cells: list[tuple[int, int, bool]] = []  # (start, end, header)
         closed = False
 
         def close_row() -> None:
@@ -479,27 +479,27 @@ class _BlockReader:
         index = bisect.bisect_right(self._table_ends, pos)
         return index < len(self._table_ends)
 
-    def _extend_cell(self, cells: list[list[int | bool]], row_nodes: list[Node], table_nodes: list[Node], start: int, end: int) -> None:
+    def _extend_cell(self, cells: list[tuple[int, int, bool]], row_nodes: list[Node], table_nodes: list[Node], start: int, end: int) -> None:
         if cells:
-            cells[-1][1] = end
+            cells[-1] = (cells[-1][0], end, cells[-1][2])
         elif row_nodes:
             row_nodes.append(Trivia(Span(start, end)) if not self.text[start:end].strip() else Text(Span(start, end)))
         else:
             table_nodes.append(Trivia(Span(start, end)) if not self.text[start:end].strip() else Text(Span(start, end)))
 
-    def _split_cells(self, pos: int, end: int, *, header: bool) -> list[list[int | bool]]:
+    def _split_cells(self, pos: int, end: int, *, header: bool) -> list[tuple[int, int, bool]]:
         text = self.text
         marker = pos
         while text[marker] in " \t":
             marker += 1
         if text.find("||", marker + 1, end) == -1 and not (header and text.find("!!", marker + 1, end) != -1):
-            return [[pos, end, header]]  # one cell: no separator to look for
+            return [(pos, end, header)]  # one cell: no separator to look for
         separators = r"\|\||!!" if header else r"\|\|"
         bounds = [pos, *(match.start() for match in top_level_tokens(text, marker + 1, end, separators)), end]
-        return [[bounds[i], bounds[i + 1], header] for i in range(len(bounds) - 1)]
+        return [(bounds[i], bounds[i + 1], header) for i in range(len(bounds) - 1)]
 
-    def _cells(self, cells: list[list[int | bool]]) -> list[TableCell]:
-        return [self._cell(int(start), int(end), bool(header)) for start, end, header in cells]
+    def _cells(self, cells: list[tuple[int, int, bool]]) -> list[TableCell]:
+        return [self._cell(start, end, header) for start, end, header in cells]
 
     def _cell(self, start: int, end: int, header: bool) -> TableCell:
         text = self.text
