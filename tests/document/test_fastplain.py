@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 import wikifilm
 from tests.conftest import ARTICLES
 from tests.strategies import template_fragments, wikitext_fragments
-from wikifilm.document.fastplain import BLOCK_START, PRIVATE_USE, fast_plain, holds_private_use, starts_block
+from wikifilm.document.fastplain import (
+    BLOCK_START,
+    PRIVATE_USE,
+    SIMPLE_LINK,
+    fast_plain,
+    holds_private_use,
+    starts_block,
+)
 from wikifilm.document.nodes import iter_nodes
 from wikifilm.document.values import (
     clean_spaces,
@@ -162,3 +169,13 @@ def test_block_start_first_character_test(text: str) -> None:
 def test_private_use_test(text: str) -> None:
     """The ASCII and largest-character tests never miss a private-use character."""
     assert holds_private_use(text) == (PRIVATE_USE.search(text) is not None)
+
+
+_PLAIN_SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
+
+
+@settings(max_examples=3000)
+@given(st.one_of(_LINK_ITEMS, _LINK_ITEMS.map(lambda text: f"[[{text}]]"), st.text(alphabet=" \t\n\u00a0[]|a{<", max_size=14)))
+def test_simple_link_pattern_matches_as_its_plain_form(text: str) -> None:
+    """The link pattern written without backtracking into the target finds what its plain form finds."""
+    assert [(m.span(), m.groups()) for m in SIMPLE_LINK.finditer(text)] == [(m.span(), m.groups()) for m in _PLAIN_SIMPLE_LINK.finditer(text)]
