@@ -80,7 +80,7 @@ def interpreter() -> str:
 
 
 def pin_to_one_cpu() -> str:
-    """Pin this process (and the processes it starts) to its last allowed CPU; describe the result."""
+    """Pin this process (and the processes it starts) to its first allowed CPU; describe the result."""
     if not hasattr(os, "sched_setaffinity"):
         return "not pinned (no sched_setaffinity here)"
     cpu = min(os.sched_getaffinity(0))

@@ -13,9 +13,11 @@ from tests.conftest import ARTICLES
 from tests.strategies import template_fragments, wikitext_fragments
 from wikifilm.document.fastplain import (
     BLOCK_START,
+    NON_CONTENT,
     PRIVATE_USE,
     SIMPLE_LINK,
     fast_plain,
+    holds_non_content_link,
     holds_private_use,
     starts_block,
 )
@@ -179,3 +181,10 @@ _PLAIN_SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<
 def test_simple_link_pattern_matches_as_its_plain_form(text: str) -> None:
     """The link pattern written without backtracking into the target finds what its plain form finds."""
     assert [(m.span(), m.groups()) for m in SIMPLE_LINK.finditer(text)] == [(m.span(), m.groups()) for m in _PLAIN_SIMPLE_LINK.finditer(text)]
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(["[[", "]]", ":", " ", "File", "image", "Category", "MEDIA", "x", "a"]), max_size=8).map("".join))
+def test_non_content_link_test(text: str) -> None:
+    """Testing for ':' before the pattern never misses a file, image, media or category link."""
+    assert holds_non_content_link(text) == (NON_CONTENT.search(text) is not None)

@@ -60,6 +60,12 @@ def starts_block(text: str) -> bool:
     return text[:1] in _BLOCK_FIRST_CHARS and BLOCK_START.match(text) is not None
 
 
+def holds_non_content_link(text: str) -> bool:
+    """Whether ``text`` holds a file, image, media or category link (:data:`NON_CONTENT`); each holds
+    a ``:``, tested before the pattern (most fragments have none)."""
+    return ":" in text and NON_CONTENT.search(text) is not None
+
+
 def holds_private_use(text: str) -> bool:
     """Whether ``text`` holds a private-use character: ASCII text, and text whose largest character
     is below U+E000, cannot (both tested before the pattern)."""
@@ -195,7 +201,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
     if "[[" in text:
         if "[[[" in text:
             return None
-        if ":" in text and NON_CONTENT.search(text):
+        if holds_non_content_link(text):
             dropped = _drop_non_content_links(text)
             if dropped is None:
                 return None

@@ -21,10 +21,10 @@ from wikifilm._slots_init import slots_init
 from wikifilm.document.fastplain import (
     COMMENT,
     MAX_NESTING,
-    NON_CONTENT,
     SIMPLE_LINK,
     STRAY_ANGLE,
     fast_plain,
+    holds_non_content_link,
     holds_private_use,
     link_text,
     remove_quotes,
@@ -349,7 +349,7 @@ def light_text_and_links(text: str) -> tuple[str, tuple[tuple[str, str], ...]] |
     """
     if (
         "{" in text or "}" in text or "<" in text or "&" in text or "\n" in text or "[[[" in text or "]]]" in text
-        or starts_block(text) or holds_private_use(text) or (":" in text and NON_CONTENT.search(text))
+        or starts_block(text) or holds_private_use(text) or holds_non_content_link(text)
     ):
         return None
     pieces: list[str] = []
