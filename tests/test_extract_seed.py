@@ -7,7 +7,7 @@ import json
 import pytest
 
 import wikifilm
-from wikifilm.film import Film
+from wikifilm.record import Film
 
 
 @pytest.fixture(scope="module")

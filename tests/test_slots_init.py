@@ -10,7 +10,7 @@ import pytest
 
 import wikifilm  # noqa: F401 - imports every module whose classes take slots_init
 from wikifilm._slots_init import ATTRS_INITS, slots_init
-from wikifilm.film import PersonRef
+from wikifilm.record import PersonRef
 
 CLASSES = sorted(ATTRS_INITS, key=lambda cls: cls.__qualname__)
 

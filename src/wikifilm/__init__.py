@@ -16,8 +16,8 @@ from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
 from wikifilm.errors import DumpError, ReadError, WikifilmError
 from wikifilm.extract import extract
-from wikifilm.film import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Value
 from wikifilm.readers.detect import detect_format, read
+from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Value
 from wikifilm.span import Source, Span
 
 __all__ = [

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from wikifilm.document.nodes import Document, Format
-from wikifilm.film import Film
 from wikifilm.normalize.assemble import normalize, reads_section
 from wikifilm.readers.detect import read
+from wikifilm.record import Film
 
 
 def extract(

@@ -8,7 +8,7 @@ import wikifilm.batch.pool as pool
 from tests.conftest import article_text
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import extract_page, extract_pages
-from wikifilm.film import Film
+from wikifilm.record import Film
 
 
 def pages() -> list[Page]:

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.normalize.helpers import field_of
-from wikifilm.film import PartialDate
 from wikifilm.normalize.dates import normalize_release_dates, parse_date
+from wikifilm.record import PartialDate
 
 
 def releases(value: str) -> list[tuple[str, str | None, str | None]]:

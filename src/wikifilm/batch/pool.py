@@ -20,7 +20,7 @@ from types import FrameType
 
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.extract import extract
-from wikifilm.film import Film
+from wikifilm.record import Film
 
 Result = Film | ErrorRecord
 

@@ -9,7 +9,6 @@ import attrs
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Infobox, InfoboxField, field_key
-from wikifilm.film import Award, BasedOn, CastMember, Film, Person, PersonRef
 from wikifilm.names import NameKey, fold, keys_match, name_key
 from wikifilm.normalize.awards import AWARD_PREFIXES, AWARD_TITLES, normalize_accolades
 from wikifilm.normalize.based_on import normalize_based_on
@@ -23,6 +22,7 @@ from wikifilm.normalize.runtime import normalize_runtime
 from wikifilm.normalize.sections import heading_key
 from wikifilm.normalize.soundtrack import SOUNDTRACK_TITLES, normalize_soundtrack
 from wikifilm.normalize.title import empty_bracket_diagnostics, normalize_native_title, normalize_title
+from wikifilm.record import Award, BasedOn, CastMember, Film, Person, PersonRef
 from wikifilm.span import Source
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {

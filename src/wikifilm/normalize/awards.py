@@ -12,10 +12,10 @@ import re
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Table, TableCell
 from wikifilm.document.values import split_items
-from wikifilm.film import Award, PersonRef
 from wikifilm.normalize.dates import parse_date
 from wikifilm.normalize.people import refs_from_items
 from wikifilm.normalize.sections import sections_titled, tables
+from wikifilm.record import Award, PersonRef
 from wikifilm.span import Span
 
 AWARD_TITLES = frozenset({"accolades", "awards", "awards and nominations", "accolades and honours", "accolades and honors",

@@ -6,8 +6,8 @@ import re
 
 from wikifilm.document.nodes import InfoboxField
 from wikifilm.document.values import ValueItem, template_calls, wikitext_plain
-from wikifilm.film import BasedOn
 from wikifilm.normalize.people import refs_from_items, template_people
+from wikifilm.record import BasedOn
 from wikifilm.span import Source, Span
 
 _BY = re.compile(r"^(?P<work>.+?)\s+by\s+(?P<authors>.+)$", re.IGNORECASE | re.DOTALL)

@@ -7,9 +7,9 @@ import re
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Table
 from wikifilm.document.values import item_text_and_links, light_text_and_links, plain_value
-from wikifilm.film import CastMember, PersonRef
 from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, split_names
 from wikifilm.normalize.sections import list_lines, sections_titled, tables
+from wikifilm.record import CastMember, PersonRef
 from wikifilm.span import Source, Span
 
 CAST_TITLES = frozenset({"cast", "cast and characters", "voice cast", "starring", "cast and crew", "main cast",

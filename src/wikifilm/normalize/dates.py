@@ -11,8 +11,8 @@ import re
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import InfoboxField
 from wikifilm.document.values import TemplateCall, clean_spaces, template_calls, wikitext_plain
-from wikifilm.film import PartialDate, Release
 from wikifilm.normalize._data.lexicon import MONTHS
+from wikifilm.record import PartialDate, Release
 from wikifilm.span import Source, Span
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

@@ -11,8 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.film import Money
 from wikifilm.normalize._data.lexicon import APPROXIMATE, CURRENCY_SYMBOLS, INDIAN_SCALES, SCALES
+from wikifilm.record import Money
 from wikifilm.span import Source, Span
 
 _SYMBOLIC = sorted((key for key in CURRENCY_SYMBOLS if not key.isalpha() or key.isupper() or len(key) <= 3), key=len, reverse=True)

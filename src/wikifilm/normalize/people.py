@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from wikifilm.document.nodes import InfoboxField
 from wikifilm.document.values import TemplateCall, ValueItem, split_items, wiki_links
-from wikifilm.film import PersonRef
+from wikifilm.record import PersonRef
 from wikifilm.span import Source, Span
 
 _NOTE_AT = re.compile(r"[\(\[][^()\[\]]*[\)\]]\s*")

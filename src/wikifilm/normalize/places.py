@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.film import Value
 from wikifilm.normalize.people import clean_name
+from wikifilm.record import Value
 from wikifilm.span import Source, Span
 
 COUNTRY_ALIASES: dict[str, str] = {

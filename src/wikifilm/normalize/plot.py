@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from wikifilm.document.nodes import Document
 from wikifilm.document.values import plain_value
-from wikifilm.film import Value
 from wikifilm.normalize.sections import paragraphs, sections_titled
+from wikifilm.record import Value
 from wikifilm.span import Span
 
 PLOT_TITLES = frozenset({"plot", "synopsis", "premise", "plot summary", "summary", "story", "storyline", "plot synopsis", "narrative"})

@@ -9,7 +9,7 @@ import re
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.film import Value
+from wikifilm.record import Value
 from wikifilm.span import Source
 
 _RUNTIME = re.compile(

@@ -7,9 +7,9 @@ import re
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Template
 from wikifilm.document.values import plain_value, wikitext_plain
-from wikifilm.film import SoundtrackItem
 from wikifilm.normalize.sections import list_lines, sections_titled
 from wikifilm.readers._scan import split_template
+from wikifilm.record import SoundtrackItem
 
 SOUNDTRACK_TITLES = frozenset({"soundtrack", "music", "soundtrack album", "music and soundtrack", "songs", "track listing",
                                "soundtracks", "original soundtrack", "score", "musical numbers", "musical score"})

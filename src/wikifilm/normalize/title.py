@@ -7,7 +7,7 @@ import re
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Infobox, Paragraph
 from wikifilm.document.values import clean_spaces, template_calls
-from wikifilm.film import NativeTitle, Value
+from wikifilm.record import NativeTitle, Value
 from wikifilm.span import Source, Span
 
 _DISAMBIGUATION = re.compile(r"\s*\((?:[^()]*\b)?(?:film|movie|film series|miniseries)\)\s*$", re.IGNORECASE)

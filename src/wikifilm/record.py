@@ -1,4 +1,4 @@
-"""The film record: frozen, typed values that keep their raw text and span, and the contract's JSON shape.
+"""The film record types (below the normalizers): frozen, typed values that keep their raw text and span, and the contract's JSON shape.
 
 ``Film.to_dict()`` returns exactly the shape documented in docs/film-record.md (schema version 1).
 """
