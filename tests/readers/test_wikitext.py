@@ -8,7 +8,19 @@ from hypothesis import strategies as st
 
 import wikifilm
 from tests.conftest import article_text
-from wikifilm.document.nodes import Document, Infobox, Section, Table, Template
+from wikifilm.document.nodes import (
+    Document,
+    Infobox,
+    ListBlock,
+    ListItem,
+    Section,
+    Table,
+    TableCell,
+    Template,
+    iter_nodes,
+)
+from wikifilm.document.render import check_tiling
+from wikifilm.document.walk import dump
 from wikifilm.readers.wikitext import _stripped, is_film_infobox
 
 
@@ -232,3 +244,64 @@ def test_stripped_span_drops_exactly_the_surrounding_whitespace(text: str, data:
     content = text[start:end].strip()
     assert text[span.start : span.end] == content
     assert (span.start, span.end) == ((end, end) if not content else (start + text[start:end].index(content), span.start + len(content)))
+
+
+def test_list_shape_by_marker_length() -> None:
+    """A deeper line goes into the item above it; a list opening deeper nests a list with no item;
+    only the marker's length nests (``#:d`` continues the list of ``*#c``); a list is ordered by the
+    marker of its own level on its first line."""
+    text = "**a\n*b\n*#c\n#:d\n#e\n"
+    document = wikifilm.read(text, format="wikitext")
+    assert dump(document) == (
+        "Document [0:18]\n"
+        "  ListBlock [0:18]\n"
+        "    ListBlock [0:4]\n"
+        "      ListItem [0:4] ** 'a'\n"
+        "        Markup [0:2] '**'\n"
+        "        Text [2:4] 'a\\\\n'\n"
+        "    ListItem [4:15] * 'b'\n"
+        "      Markup [4:5] '*'\n"
+        "      Text [5:7] 'b\\\\n'\n"
+        "      ListBlock [7:15]\n"
+        "        ListItem [7:11] *# 'c'\n"
+        "          Markup [7:9] '*#'\n"
+        "          Text [9:11] 'c\\\\n'\n"
+        "        ListItem [11:15] #: 'd'\n"
+        "          Markup [11:13] '#:'\n"
+        "          Text [13:15] 'd\\\\n'\n"
+        "    ListItem [15:18] # 'e'\n"
+        "      Markup [15:16] '#'\n"
+        "      Text [16:18] 'e\\\\n'\n"
+    )
+    lists = [node for node in iter_nodes(document) if isinstance(node, ListBlock)]
+    assert [block.ordered for block in lists] == [False, False, True]
+
+
+@pytest.mark.parametrize("text", ["*" * 3000, ":" * 3000 + "x", "#" * 1500 + "\n" + "*" * 3000 + "\n*"])
+def test_a_list_thousands_deep_reads_without_recursion(text: str) -> None:
+    """'*' * 3000 once raised RecursionError: it is 3,000 nested lists, the innermost holding one item."""
+    document = wikifilm.read(text)
+    assert document.render() == text
+    check_tiling(document)
+    depth, node = 0, document.nodes[0]
+    while isinstance(node, ListBlock):
+        depth += 1
+        node = node.nodes[0]
+    assert isinstance(node, ListItem) and len(node.marker) == depth == len(text.split("\n")[0].rstrip("x"))
+    wikifilm.extract(text)
+
+
+@pytest.mark.parametrize(("text", "cells"), [
+    ("{|\n|+a\n|||\n|}", ["", ""]),
+    ("{|class=wikitable\n||||| 2 ! 2\n|}", ["", "", "2 ! 2"]),
+    ("{|\n!!!!!\n|}", ["", "", ""]),
+    ("{|\n|||\n||\n|}", ["", "", ""]),
+])
+def test_cells_opening_with_doubled_pipes(text: str, cells: list[str]) -> None:
+    """'|||' is two empty cells, as MediaWiki splits it (this once raised 'invalid span': the first
+    cell's marker was read past the cell's end)."""
+    document = wikifilm.read(text)
+    assert document.render() == text
+    check_tiling(document)
+    table = next(node for node in iter_nodes(document) if isinstance(node, Table))
+    assert [document.source[cell.content_span] for cell in iter_nodes(table) if isinstance(cell, TableCell)] == cells

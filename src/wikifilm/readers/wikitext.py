@@ -341,42 +341,48 @@ class _BlockReader:
                 marker_end += 1
             lines.append((pos, marker_end, end))
             pos = end
-        block, _index = self._list_level(lines, 0, 1)
-        self.blocks.append(block)
+        self.blocks.append(self._list_block(lines))
         return pos
 
-    def _list_level(self, lines: list[tuple[int, int, int]], index: int, depth: int) -> tuple[ListBlock, int]:
+    def _list_block(self, lines: list[tuple[int, int, int]]) -> ListBlock:
+        """The list of consecutive list lines, nested by marker length: a line with ``n`` markers is
+        an item of the list at depth ``n``, inside the item above it (or directly inside the list
+        one level up when no item is open there, as ``**a`` opening a list).
+
+        Built with an explicit stack of open lists, so ``'*' * 3000`` costs no recursion."""
         text = self.text
-        nodes: list[Node] = []
-        start = lines[index][0]
-        ordered = text[lines[index][0] + depth - 1] == "#" if lines[index][1] - lines[index][0] >= depth else False
-        while index < len(lines) and lines[index][1] - lines[index][0] >= depth:
-            line_start, marker_end, line_end = lines[index]
-            if marker_end - line_start == depth:
-                content_start = marker_end
-                while content_start < line_end and text[content_start] in " \t":
-                    content_start += 1
-                content_end = line_end
-                while content_end > content_start and text[content_end - 1] in " \t\r\n":
-                    content_end -= 1
-                item_nodes: list[Node] = [
-                    Markup(Span(line_start, content_start), kind="list-marker"),
-                    Text(Span(content_start, line_end)),
-                ]
-                if content_start == line_end:
-                    item_nodes.pop()
-                index += 1
-                while index < len(lines) and lines[index][1] - lines[index][0] > depth:
-                    sub, index = self._list_level(lines, index, depth + 1)
-                    item_nodes.append(sub)
-                nodes.append(ListItem(
-                    Span(line_start, item_nodes[-1].span.end), tuple(item_nodes),
-                    marker=text[line_start:marker_end], content_span=Span(content_start, content_end),
-                ))
-            else:
-                sub, index = self._list_level(lines, index, depth + 1)
-                nodes.append(sub)
-        return ListBlock(Span(start, nodes[-1].span.end), tuple(nodes), ordered=ordered), index
+        stack: list[_OpenList] = []
+        for line_start, marker_end, line_end in lines:
+            depth = marker_end - line_start
+            while stack and stack[-1].depth > depth:
+                self._close_list(stack)
+            if not stack:
+                stack.append(_OpenList(1, line_start, text[line_start] == "#"))
+            while stack[-1].depth < depth:
+                next_depth = stack[-1].depth + 1
+                stack.append(_OpenList(next_depth, line_start, text[line_start + next_depth - 1] == "#"))
+            top = stack[-1]
+            top.close_item(text)
+            content_start = marker_end
+            while content_start < line_end and text[content_start] in " \t":
+                content_start += 1
+            content_end = line_end
+            while content_end > content_start and text[content_end - 1] in " \t\r\n":
+                content_end -= 1
+            top.item = (line_start, marker_end, Span(content_start, content_end))
+            top.item_nodes = [Markup(Span(line_start, content_start), kind="list-marker")]
+            if content_start < line_end:
+                top.item_nodes.append(Text(Span(content_start, line_end)))
+        while len(stack) > 1:
+            self._close_list(stack)
+        return stack[0].build(text)
+
+    def _close_list(self, stack: list[_OpenList]) -> None:
+        """Close the innermost open list and put it in its parent's open item, else in the parent."""
+        block = stack.pop().build(self.text)
+        if stack:
+            parent = stack[-1]
+            (parent.item_nodes if parent.item is not None else parent.nodes).append(block)
 
     # --- tables -----------------------------------------------------------------------
 
@@ -506,7 +512,7 @@ class _BlockReader:
         content_start = start
         while text[content_start] in " \t":
             content_start += 1
-        content_start += 2 if text.startswith(("||", "!!"), content_start) else 1
+        content_start += 2 if text.startswith(("||", "!!"), content_start, end) else 1
         attrs_span = None
         split = self._attribute_split(content_start, end)
         if split is not None:
@@ -541,6 +547,34 @@ class _BlockReader:
         if text.startswith("||", match.start()):
             return None
         return match.start()
+
+
+class _OpenList:
+    """A list being built by :meth:`_BlockReader._list_block`: its nodes and its open item."""
+
+    __slots__ = ("depth", "item", "item_nodes", "nodes", "ordered", "start")
+
+    def __init__(self, depth: int, start: int, ordered: bool) -> None:
+        self.depth = depth
+        self.start = start
+        self.ordered = ordered
+        self.nodes: list[Node] = []
+        self.item: tuple[int, int, Span] | None = None  # (line start, marker end, content span)
+        self.item_nodes: list[Node] = []
+
+    def close_item(self, text: str) -> None:
+        if self.item is None:
+            return
+        line_start, marker_end, content_span = self.item
+        self.nodes.append(ListItem(
+            Span(line_start, self.item_nodes[-1].span.end), tuple(self.item_nodes),
+            marker=text[line_start:marker_end], content_span=content_span,
+        ))
+        self.item, self.item_nodes = None, []
+
+    def build(self, text: str) -> ListBlock:
+        self.close_item(text)
+        return ListBlock(Span(self.start, self.nodes[-1].span.end), tuple(self.nodes), ordered=self.ordered)
 
 
 def _stripped(text: str, start: int, end: int) -> Span:
