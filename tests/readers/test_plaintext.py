@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import wikifilm
 from wikifilm.document.nodes import Document, ListBlock, PageTitle, Table
+from wikifilm.document.render import check_tiling
+from wikifilm.document.walk import dump
 
 
 def test_seed_page_title_and_infobox_fields_in_order(seed_text: str) -> None:
@@ -91,3 +93,43 @@ def test_unbalanced_heading_is_a_paragraph_and_reading_ends() -> None:
     document = wikifilm.read(text, format="plaintext")
     assert document.render() == text
     assert document.sections == ()
+
+
+def test_list_indented_less_than_its_first_line_keeps_every_line() -> None:
+    """A list whose first line is indented deeper than a later one is still one list: the first
+    line opens a list inside it (this once dropped everything after the first line)."""
+    text = "= T =\n\n  - Runtime: 90\n- Budget: x\n  - Runtime: 90\n"
+    document = wikifilm.read(text)
+    assert document.format == "plaintext"
+    assert document.render() == text
+    check_tiling(document)
+    assert dump(document) == (
+        "Document [0:51]\n"
+        "  PageTitle [0:6] title='T'\n"
+        "  Trivia [6:7] '\\\\n'\n"
+        "  ListBlock [7:51]\n"
+        "    ListBlock [7:23]\n"
+        "      ListItem [7:23] - 'Runtime: 90'\n"
+        "        Markup [7:11] '  - '\n"
+        "        Text [11:23] 'Runtime: 90\\\\n'\n"
+        "    ListItem [23:51] - 'Budget: x'\n"
+        "      Markup [23:25] '- '\n"
+        "      Text [25:35] 'Budget: x\\\\n'\n"
+        "      ListBlock [35:51]\n"
+        "        ListItem [35:51] - 'Runtime: 90'\n"
+        "          Markup [35:39] '  - '\n"
+        "          Text [39:51] 'Runtime: 90\\\\n'\n"
+    )
+
+
+def test_a_list_indented_thousands_deep_reads_without_recursion() -> None:
+    """3,000 lines each indented one space deeper are 3,000 nested lists, read with no recursion."""
+    text = "".join(" " * depth + "- x\n" for depth in range(3000))
+    document = wikifilm.read(text, format="plaintext")
+    assert document.render() == text
+    check_tiling(document)
+    depth, node = 0, document.nodes[0]
+    while isinstance(node, ListBlock):
+        depth += 1
+        node = node.items[0].sublists[0] if node.items[0].sublists else None  # type: ignore[assignment]
+    assert depth == 3000

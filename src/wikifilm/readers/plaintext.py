@@ -56,6 +56,32 @@ class _Line:
         return not self.text.strip()
 
 
+class _OpenList:
+    """A list being built by :meth:`_PlainReader._list_block`: its nodes and its open item."""
+
+    __slots__ = ("indent", "item", "item_nodes", "nodes")
+
+    def __init__(self, indent: int) -> None:
+        self.indent = indent
+        self.nodes: list[Node] = []
+        self.item: tuple[Span, str, Span] | None = None  # (marker span, marker, content span)
+        self.item_nodes: list[Node] = []
+
+    def close_item(self) -> None:
+        if self.item is None:
+            return
+        marker_span, marker, content_span = self.item
+        self.nodes.append(ListItem(
+            Span(marker_span.start, self.item_nodes[-1].span.end), tuple(self.item_nodes),
+            marker=marker, content_span=content_span,
+        ))
+        self.item, self.item_nodes = None, []
+
+    def build(self) -> ListBlock:
+        self.close_item()
+        return ListBlock(Span(self.nodes[0].span.start, self.nodes[-1].span.end), tuple(self.nodes))
+
+
 def read_plaintext(source: Source) -> Document:
     """Read the plain-text rendering into a Document whose leaves tile the text exactly."""
     lines: list[_Line] = []
@@ -182,29 +208,34 @@ class _PlainReader:
             line = lines[self.index]
             entries.append((len(match.group(1).expandtabs(2)), line, match.end()))
             self.index += 1
-        block, _ = self._list_level(entries, 0, entries[0][0])
-        self.blocks.append(block)
+        self.blocks.append(self._list_block(entries))
 
-    def _list_level(self, entries: list[tuple[int, _Line, int]], index: int, indent: int) -> tuple[ListBlock, int]:
-        nodes: list[Node] = []
-        while index < len(entries) and entries[index][0] >= indent:
-            level, line, content = entries[index]
-            if level > indent:
-                sub, index = self._list_level(entries, index, level)
-                nodes.append(sub)
-                continue
-            marker_span = Span(line.start, line.start + content)
-            content_span = _stripped(self.source.text, line.start + content, line.end)
-            item_nodes: list[Node] = [Markup(marker_span, kind="list-marker")]
+    def _list_block(self, entries: list[tuple[int, _Line, int]]) -> ListBlock:
+        """The list of consecutive list lines, nested by indent: a line indented deeper than the
+        item above is in a list inside that item; the outermost list takes every line, even one
+        indented less than the first (``  - a`` then ``- b``: ``a`` opens a list inside the list).
+
+        Built with an explicit stack of open lists, so thousands of indents cost no recursion."""
+        text = self.source.text
+        stack: list[_OpenList] = [_OpenList(min(entry[0] for entry in entries))]
+        for indent, line, content in entries:
+            while stack[-1].indent > indent:
+                block = stack.pop().build()
+                parent = stack[-1]
+                (parent.item_nodes if parent.item is not None else parent.nodes).append(block)
+            if stack[-1].indent < indent:
+                stack.append(_OpenList(indent))
+            top = stack[-1]
+            top.close_item()
+            top.item = (Span(line.start, line.start + content), line.text[:content].strip(), _stripped(text, line.start + content, line.end))
+            top.item_nodes = [Markup(top.item[0], kind="list-marker")]
             if line.start + content < line.end:
-                item_nodes.append(Text(Span(line.start + content, line.end)))
-            index += 1
-            while index < len(entries) and entries[index][0] > indent:
-                sub, index = self._list_level(entries, index, entries[index][0])
-                item_nodes.append(sub)
-            marker = line.text[:content].strip()
-            nodes.append(ListItem(Span(line.start, item_nodes[-1].span.end), tuple(item_nodes), marker=marker, content_span=content_span))
-        return ListBlock(Span(nodes[0].span.start, nodes[-1].span.end), tuple(nodes)), index
+                top.item_nodes.append(Text(Span(line.start + content, line.end)))
+        while len(stack) > 1:
+            block = stack.pop().build()
+            parent = stack[-1]
+            (parent.item_nodes if parent.item is not None else parent.nodes).append(block)
+        return stack[0].build()
 
     def _read_paragraph(self) -> None:
         lines = self.lines
