@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -305,3 +307,42 @@ def test_cells_opening_with_doubled_pipes(text: str, cells: list[str]) -> None:
     check_tiling(document)
     table = next(node for node in iter_nodes(document) if isinstance(node, Table))
     assert [document.source[cell.content_span] for cell in iter_nodes(table) if isinstance(cell, TableCell)] == cells
+
+
+_ATTR_SPLIT_SPEC = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
+"""The attribute split's tokens as one regex: the first token must be a lone '|'."""
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["<ref", "<REF", "<refs", ">", "/>", "/", "|", "||", "[[", "]]", "{{", "}}", "<!--", "a", " ", "=", "\n", "<"]), max_size=12).map("".join))
+def test_cell_attribute_split_agrees_with_its_one_regex_form(cell: str) -> None:
+    """The '|' between a cell's attributes and its content is where the one-regex form finds it."""
+    text = "{|\n|" + cell + "\n|}"
+    document = wikifilm.read(text, format="wikitext")
+    for node in iter_nodes(document):
+        if isinstance(node, TableCell):
+            line_end = text.find("\n", node.span.start + 1, node.span.end)
+            limit = node.span.end if line_end == -1 else line_end
+            start = node.span.start
+            while text[start] in " \t":
+                start += 1
+            start += 2 if text.startswith("||", start, node.span.end) else 1
+            token = _ATTR_SPLIT_SPEC.search(text, start, limit)
+            split = token.start() if token and token.group(0) == "|" and not text.startswith("||", token.start()) else None
+            assert (node.attrs_span is None) == (split is None)  # no result template here: only the split gives attributes
+            if split is not None:
+                assert node.attrs_span is not None and node.attrs_span.end <= split < node.content_span.start
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("{|\n| a" + "<ref" * 20000 + "|x\n|}", "x"),
+    ("{|\n| " + "a=" * 20000 + "\n|}", "a=" * 20000),
+    ("{|\n| " + "a=" * 20000 + "\"{{won}}\n|}", "a=" * 20000 + "\"{{won}}"),
+])
+def test_cells_that_made_the_attribute_patterns_backtrack(text: str, content: str) -> None:
+    """Thousands of '<ref' with no '>' in a cell, or of 'a=' before no result template, once took
+    minutes (each '<ref' scanned to the line end; 'a=a=...' split every way): now one pass."""
+    document = wikifilm.read(text)
+    assert document.render() == text
+    cell = next(node for node in iter_nodes(document) if isinstance(node, TableCell))
+    assert document.source[cell.content_span] == content

@@ -33,16 +33,19 @@ from wikifilm.document.nodes import (
     Text,
     Trivia,
 )
+from wikifilm.readers._heading import match_heading
 from wikifilm.readers._scan import Regions, scan, split_template, top_level_tokens
 from wikifilm.span import Source, Span
 
-_HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*((?:<!--.*?-->[ \t]*)*)\r?\n?$", re.DOTALL)
 _TEMPLATE_NAME = re.compile(r"\{\{(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _SPAN_ATTR = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
-_ATTR_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
+_ATTR_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||<!--")
+_REF_OPEN = re.compile(r"<ref\b", re.IGNORECASE)
+r"""With :func:`_ref_opening`, the tokens of ``\[\[|\]\]|\{\{|\}\}|\||<!--|<ref\b[^>]*?(?<!/)>`` (case
+ignored): as one regex, each of many ``<ref`` with no ``>`` after it scans to the end of the line."""
 _TABLE_END = re.compile(r"^[ \t]*\|\}", re.MULTILINE)
 _ATTRS_BEFORE_TEMPLATE = re.compile(
-    r"[ \t]*((?:[a-z-]+[ \t]*=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s|{}\"']+)[ \t]*)+)(?=\{\{\s*(?:won|nom|nominated|pending|yes|no|tba|n/a|na|draw|won-nom)\s*[|}])",
+    r"[ \t]*((?:[a-z-]+[ \t]*=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s|{}\"']++)[ \t]*)+)(?=\{\{\s*(?:won|nom|nominated|pending|yes|no|tba|n/a|na|draw|won-nom)\s*[|}])",
     re.IGNORECASE,
 )
 
@@ -232,12 +235,13 @@ class _BlockReader:
         self.blocks.append(Paragraph(Span(start, end), content_span=Span(start, content_end)))
 
     def _heading(self, pos: int, end: int, line: str) -> Heading | None:
-        match = _HEADING.match(line)
+        match = match_heading(line)
         if match is None:
             return None
-        level = min(len(match.group(1)), len(match.group(3)))
+        opening, closing_start, closing_end = match
+        level = min(opening, closing_end - closing_start)
         title_start = pos + level
-        title_end = pos + match.end(3) - level
+        title_end = pos + closing_end - level
         inner = self.text[title_start:title_end]
         if not inner.strip():
             return None
@@ -420,7 +424,7 @@ class _BlockReader:
                 yield "caption", pos, end
             elif stripped.startswith(("|", "!")):
                 yield ("header-cells" if stripped.startswith("!") else "cells"), pos, end
-            elif text.startswith("=", pos) and _HEADING.match(text[pos:end]) and not self._closes_later(pos):
+            elif text.startswith("=", pos) and match_heading(text[pos:end]) is not None and not self._closes_later(pos):
                 return  # a heading ends a table that is never closed
             else:
                 yield "text", pos, end
@@ -544,7 +548,8 @@ class _BlockReader:
         match = _ATTR_SPLIT.search(text, start, limit)
         if match is None or match.group(0) != "|":
             return None
-        if text.startswith("||", match.start()):
+        ref = _ref_opening(text, start, match.start(), limit)
+        if ref is not None or text.startswith("||", match.start()):
             return None
         return match.start()
 
@@ -575,6 +580,21 @@ class _OpenList:
     def build(self, text: str) -> ListBlock:
         self.close_item(text)
         return ListBlock(Span(self.start, self.nodes[-1].span.end), tuple(self.nodes), ordered=self.ordered)
+
+
+def _ref_opening(text: str, start: int, before: int, end: int) -> int | None:
+    """Where the first ``<ref ...>`` opening tag (``<ref\\b[^>]*?(?<!/)>``, not self-closing) in
+    ``text[start:end]`` starts, if it starts before ``before``. Every ``<ref`` before a ``>``
+    shares that ``>``: when it closes ``/>``, the search goes on after it, so no stretch of the
+    text is scanned twice."""
+    while (ref := _REF_OPEN.search(text, start, before)) is not None:
+        close = text.find(">", ref.end(), end)
+        if close == -1:
+            return None
+        if text[close - 1] != "/":
+            return ref.start()
+        start = close + 1
+    return None
 
 
 def _stripped(text: str, start: int, end: int) -> Span:
