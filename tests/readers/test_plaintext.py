@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import wikifilm
 from wikifilm.document.nodes import Document, ListBlock, PageTitle, Table
 from wikifilm.document.render import check_tiling
 from wikifilm.document.walk import dump
+from wikifilm.readers.plaintext import FIELD, match_field
 
 
 def test_seed_page_title_and_infobox_fields_in_order(seed_text: str) -> None:
@@ -133,3 +137,21 @@ def test_a_list_indented_thousands_deep_reads_without_recursion() -> None:
         depth += 1
         node = node.items[0].sublists[0] if node.items[0].sublists else None  # type: ignore[assignment]
     assert depth == 3000
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["-", " ", "\t", "Key", "a", ":", "\n", "\r", "\x85", "x y", ": ", "-\t"]), max_size=10).map("".join))
+def test_field_matcher_agrees_with_the_field_regex(rest: str) -> None:
+    """match_field finds the key and value FIELD's groups find, on any mix of blanks, colons and breaks."""
+    for line in (rest, "- K" + rest):
+        match = FIELD.match(line)
+        assert match_field(line) == ((match.start(1), match.end(1), match.start(2), match.end(2)) if match else None)
+
+
+def test_a_field_value_with_a_long_run_of_blanks_reads_in_one_pass() -> None:
+    """'- Key: x', 20,000 spaces, 'y' once took minutes: FIELD's lazy value rescanned the blanks."""
+    text = "- Key: x" + " " * 20000 + "y\n"
+    document = wikifilm.read(text)
+    assert document.format == "plaintext" and document.render() == text
+    assert document.infobox is not None
+    assert document.infobox.fields[0].raw(document.source) == text[7:-1]
