@@ -127,16 +127,22 @@ def test_list_indented_less_than_its_first_line_keeps_every_line() -> None:
 
 
 def test_a_list_indented_thousands_deep_reads_without_recursion() -> None:
-    """3,000 lines each indented one space deeper are 3,000 nested lists, read with no recursion."""
+    """3,000 lines each indented one space deeper: lists nest 100 deep (deeper lines are items of
+    the deepest list), built with no recursion, and the tree can be compared and written out."""
     text = "".join(" " * depth + "- x\n" for depth in range(3000))
     document = wikifilm.read(text, format="plaintext")
     assert document.render() == text
     check_tiling(document)
     depth, node = 0, document.nodes[0]
-    while isinstance(node, ListBlock):
+    while True:
+        assert isinstance(node, ListBlock)
         depth += 1
-        node = node.items[0].sublists[0] if node.items[0].sublists else None  # type: ignore[assignment]
-    assert depth == 3000
+        if not node.items[0].sublists:
+            break
+        node = node.items[0].sublists[0]
+    assert depth == 100 and len(node.items) == 3000 - 99
+    assert document.nodes == wikifilm.read(text, format="plaintext").nodes
+    document.to_plaintext()
 
 
 @settings(max_examples=500)

@@ -27,7 +27,7 @@ from wikifilm.document.nodes import (
     Text,
     Trivia,
 )
-from wikifilm.readers.wikitext import _sectionize, _stripped
+from wikifilm.readers.wikitext import MAX_LIST_DEPTH, _sectionize, _stripped
 from wikifilm.span import Source, Span
 
 PAGE_TITLE = re.compile(r"^=[ \t]*([^=\s](?:.*[^=\s])?)[ \t]*=[ \t]*\r?\n?$")
@@ -239,6 +239,7 @@ class _PlainReader:
         """The list of consecutive list lines, nested by indent: a line indented deeper than the
         item above is in a list inside that item; the outermost list takes every line, even one
         indented less than the first (``  - a`` then ``- b``: ``a`` opens a list inside the list).
+        Lists nest at most :data:`MAX_LIST_DEPTH` deep; a line indented deeper is an item there.
 
         Built with an explicit stack of open lists, so thousands of indents cost no recursion."""
         text = self.source.text
@@ -248,7 +249,7 @@ class _PlainReader:
                 block = stack.pop().build()
                 parent = stack[-1]
                 (parent.item_nodes if parent.item is not None else parent.nodes).append(block)
-            if stack[-1].indent < indent:
+            if stack[-1].indent < indent and len(stack) < MAX_LIST_DEPTH:
                 stack.append(_OpenList(indent))
             top = stack[-1]
             top.close_item()

@@ -72,6 +72,12 @@ def is_film_infobox(name: str) -> bool:
     return normalize_template_name(name) in FILM_INFOBOXES
 
 
+MAX_LIST_DEPTH = 100
+"""Lists nest at most this deep: a line with more markers (or, in plain text, more rising indents)
+is an item of the deepest list, its marker kept whole. Deeper trees are no use to a reader, and
+every walk of the tree (equality, repr, dumps, writers) would need as many stack frames."""
+
+
 DetailFilter = Callable[[str], bool]
 """Given a heading's title as written, whether to build the lists and tables under it."""
 
@@ -350,14 +356,15 @@ class _BlockReader:
 
     def _list_block(self, lines: list[tuple[int, int, int]]) -> ListBlock:
         """The list of consecutive list lines, nested by marker length: a line with ``n`` markers is
-        an item of the list at depth ``n``, inside the item above it (or directly inside the list
-        one level up when no item is open there, as ``**a`` opening a list).
+        an item of the list at depth ``n`` (at most :data:`MAX_LIST_DEPTH`), inside the item above
+        it (or directly inside the list one level up when no item is open there, as ``**a`` opening
+        a list).
 
         Built with an explicit stack of open lists, so ``'*' * 3000`` costs no recursion."""
         text = self.text
         stack: list[_OpenList] = []
         for line_start, marker_end, line_end in lines:
-            depth = marker_end - line_start
+            depth = min(marker_end - line_start, MAX_LIST_DEPTH)
             while stack and stack[-1].depth > depth:
                 self._close_list(stack)
             if not stack:
