@@ -41,6 +41,12 @@ REGRESSIONS = [
     # list markers thousands deep recursed once per marker
     "*" * 3000,
     ":" * 3000 + "x",
+    # the shortest input of each failure group of the long campaign before the fixes (scripts/fuzz_read.py)
+    "|-\u3000\r\n    - \U0010ffff\n* \n* {{a|🎬\t\r\n{{a|\U0010ffff\n* \n* {{a|🎬\t\r\n",
+    "|-\u3000\r\n    - \U0010ffff\n* \n* {{a|🎬\t\r\n    - \U0010ffff\n* \n* {{a|🎬\t\r\n",
+    ":{|:\r\n==\n= T =\r{{{\n|||</nowiki>- Key: ;\r\n<div>| a | b |\n</ref>\r}}- \n|||ﬀ\r\n#*!!ß\t\n",
+    "</div>Σ\u2028{{a|\U00015e4f\U000e59be,¦\x92F::{|\r\n'''''<br>한국\u2028</ref>\u2028}}\x0b\r\n| a || b\u2028\t-  |}| name = X</ref>|}\n* \x85\r\n}}}\n\x95\U00072e37\u2028",
+    "\t- :_f\n- Runtime: 90| rowspan=2 | a\xa0!\n| a || b| rowspan=2 | a\xa0!\n- Runtime: 90| rowspan=2 | a\xa0!\n==<!-- c -->==\ufeff{{Infobox film\n= T =\x85\x1d\n",
 ]
 
 
