@@ -18,26 +18,44 @@ sys.path.insert(0, str(ROOT))
 from tests.golden import golden_files, load  # noqa: E402
 
 import wikifilm  # noqa: E402
-from wikifilm.evaluation import FIELDS, compare  # noqa: E402
+from wikifilm.evaluation import FIELDS, cast_recall, compare  # noqa: E402
+
+Recall = tuple[int, int, list[str], list[str]]
 
 
-def measure() -> tuple[Counter[str], Counter[str], list[str]]:
-    """Right and checked counts per field, and the misses."""
+def measure() -> tuple[Counter[str], Counter[str], list[str], dict[str, Recall]]:
+    """Right and checked counts per field, the misses, and cast recall per article with a full cast list."""
     right: Counter[str] = Counter()
     checked: Counter[str] = Counter()
     misses: list[str] = []
+    recalls: dict[str, Recall] = {}
     for path in golden_files():
         golden, text = load(path)
         record = wikifilm.extract(text, title=golden["page_title"]).to_dict()
+        if (recall := cast_recall(golden, record)) is not None:
+            recalls[path.name.removesuffix(".film.json")] = recall
         for field, ok in compare(golden, record).items():
             checked[field] += 1
             right[field] += ok
             if not ok:
                 misses.append(f"{path.name.removesuffix('.film.json')}: {field}")
-    return right, checked, misses
+    return right, checked, misses, recalls
 
 
-def table(right: Counter[str], checked: Counter[str], misses: list[str]) -> str:
+def cast_table(recalls: dict[str, Recall]) -> str:
+    """Cast names recalled and junk entries per article, in Markdown."""
+    lines = ["| article | recalled | expected | recall | junk | missed | junk entries |", "|---|---:|---:|---:|---:|---|---|"]
+    for stem, (hits, wanted, missed, extra) in sorted(recalls.items()):
+        share = f"{hits / wanted:.1%}" if wanted else "-"
+        lines.append(f"| {stem} | {hits} | {wanted} | {share} | {len(extra)} | {', '.join(missed)} | {', '.join(extra)} |")
+    found = sum(r[0] for r in recalls.values())
+    expected = sum(r[1] for r in recalls.values())
+    junk = sum(len(r[3]) for r in recalls.values())
+    lines.append(f"| **all** | **{found}** | **{expected}** | **{found / max(expected, 1):.1%}** | **{junk}** | | |")
+    return "\n".join(lines)
+
+
+def table(right: Counter[str], checked: Counter[str], misses: list[str], recalls: dict[str, Recall]) -> str:
     """The accuracy table in Markdown."""
     lines = ["| field | right | checked | accuracy |", "|---|---:|---:|---:|"]
     for field in FIELDS:
@@ -46,6 +64,8 @@ def table(right: Counter[str], checked: Counter[str], misses: list[str]) -> str:
     total_right, total = sum(right.values()), sum(checked.values())
     lines.append(f"| **all fields** | **{total_right}** | **{total}** | **{total_right / total:.1%}** |")
     lines += ["", f"Golden set: {len(golden_files())} articles. Misses: " + (", ".join(misses) or "none") + "."]
+    lines += ["", "### Cast recall", "", "Articles whose golden cast is a full list (names compared case-insensitively; junk: an",
+              "extracted name the golden list lacks).", "", cast_table(recalls)]
     return "\n".join(lines)
 
 
