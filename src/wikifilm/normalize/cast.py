@@ -197,7 +197,7 @@ def _parse_spaced_line(text: str) -> tuple[list[str], str | None] | None:
         return [in_brackets.group("actor")], in_brackets.group("role")
     name = clean_name(text)
     if name and _NAME_LIKE.match(name) and len(name.split()) <= 5:
-        return [name], None
+        return _name_like_names(name) or [name], None  # '[[Paul Muni]] and [[Luise Rainer]]' is two
     return None
 
 
@@ -416,6 +416,8 @@ def _from_paragraphs(document: Document, section: Section, scopes: list[tuple[Sp
     if document.format != "wikitext":
         return []
     source = document.source
+    if _about_casting(heading_key(source[section.heading.title_span], document.format)):
+        return []
     skipped = _sections_about_casting(document, section)
     out = []
     for paragraph in paragraphs(section):
@@ -442,11 +444,13 @@ def _sections_about_casting(document: Document, section: Section) -> list[Span]:
     source = document.source
     out = []
     for node in iter_nodes(section, (Section,)):
-        if isinstance(node, Section):
-            title = heading_key(source[node.heading.title_span], document.format)
-            if "casting" in title or "crew" in title or title.startswith("production"):
-                out.append(node.span)
+        if isinstance(node, Section) and _about_casting(heading_key(source[node.heading.title_span], document.format)):
+            out.append(node.span)
     return out
+
+
+def _about_casting(title: str) -> bool:
+    return "casting" in title or "crew" in title or title.startswith("production")
 
 
 def _unique_members(members: list[CastMember]) -> list[CastMember]:

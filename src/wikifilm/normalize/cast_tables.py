@@ -26,8 +26,13 @@ LANGUAGES = frozenset(
 )
 """Words that make a column or subsection one cast among several (``Japanese``, ``English dub``)."""
 _NOT_VERSION_WORDS = frozenset(
-    ["voice", "voices", "actor", "actors", "actress", "actresses", "cast", "performer", "performers", "played", "portrayed", "by", "seiyu", "seiyū", "and", "the", "of", "characters", "character", "list"]
+    ["voice", "voices", "actor", "actors", "actress", "actresses", "cast", "performer", "performers", "played", "portrayed", "seiyu", "seiyū", "characters", "character", "list"]
 )
+_EDGE_WORDS = frozenset(["and", "the", "of", "by", "in"])
+"""Left dangling at either end once the role words are gone (``Cast of the English dub``)."""
+_NOTE = re.compile(r"\s*\([^()]{1,20}\)\s*$")
+"""A short note after a name: ``Brendan Fehr (f)``, ``[[Carl Macek]] (uncredited)``."""
+_NOT_APPLICABLE = re.compile(r"^\{\{\s*(?:n/?a|na|n\.a\.|unknown|tba|dash)\s*(?:\||\}\})", re.IGNORECASE)
 _AS_PREFIX = re.compile(r"^\s*(?:as|plays|voices)\s+", re.IGNORECASE)
 _NOT_AN_ACTOR = re.compile(r"^(?:n/?a|tba|tbd|—|–|-|\?|none|unknown|referenced|photograph|archive footage|deleted scene)$", re.IGNORECASE)
 
@@ -54,6 +59,11 @@ class TableEntry:
 def version_name(text: str) -> str | None:
     """A header's words without the ones saying "actor" (``Japanese voice actor`` → ``Japanese``); ``None`` when nothing is left."""
     words = [word for word in text.split() if word.casefold() not in _NOT_VERSION_WORDS]
+    if len(words) < len(text.split()):
+        while words and words[0].casefold() in _EDGE_WORDS:
+            words.pop(0)
+        while words and words[-1].casefold() in _EDGE_WORDS:
+            words.pop()
     name = " ".join(words).strip(" :-–—")
     return name or None
 
@@ -99,7 +109,7 @@ def _is_name_cell(document: Document, cell: TableCell | None) -> bool:
     """Whether a cell holds a person's name by its content: a wiki link to a page, or two to four capitalised words."""
     if cell is None or cell.header:
         return False
-    raw = document.source[cell.content_span].strip()
+    raw = _NOTE.sub("", document.source[cell.content_span]).strip()
     if raw.startswith("[[") and "]]" in raw and ":" not in raw[2:raw.index("]]")]:
         return True
     words = raw.split()
@@ -151,8 +161,14 @@ def _column_version(document: Document, grid: tuple[tuple[TableCell | None, ...]
 
 
 def _mostly_names(document: Document, body: tuple[tuple[TableCell | None, ...], ...], column: int) -> bool:
-    filled = [row[column] for row in body if column < len(row) and row[column] is not None and len(row[column].content_span)]  # type: ignore[union-attr]
+    """Whether most cells of a column that say something are names (``{{N/A|Referenced}}`` says nothing)."""
+    filled = [cell for row in body if column < len(row) and (cell := row[column]) is not None and _says_something(document, cell)]
     return bool(filled) and sum(_is_name_cell(document, cell) for cell in filled) * 2 >= len(filled)
+
+
+def _says_something(document: Document, cell: TableCell) -> bool:
+    raw = document.source[cell.content_span].strip()
+    return bool(raw) and not _NOT_APPLICABLE.match(raw)
 
 
 def table_entries(document: Document, table: Table) -> list[TableEntry]:
@@ -171,7 +187,8 @@ def table_entries(document: Document, table: Table) -> list[TableEntry]:
                 continue
             if version is None and any(cell is row[other] for other, _ in actor_cols if other < column):
                 continue  # a cell spanning unnamed actor columns is one entry
-            role = _AS_PREFIX.sub("", role_cell.plain(source).replace("\n", " ")) if role_cell is not None else None
+            # a second line is a note: 'William Bludworth<br>{{small|The Devil / Subway Voice Announcer}}'
+            role = _AS_PREFIX.sub("", role_cell.plain(source).split("\n", 1)[0]) if role_cell is not None else None
             out.extend(_cell_entries(document, cell, role, version))
     return out
 
