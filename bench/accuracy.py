@@ -91,6 +91,15 @@ def main() -> int:
             "`[[Coen brothers|Joel Coen<br />Ethan Coen]]` read as one; bold segment titles read as\n"
             "cast; performer credits read as composers. All but the last were fixed in general (not\n"
             "per article) and the five films joined the golden set below.\n\n"
+            "## Cast recall, held out\n\n"
+            "Eighteen more corpus films of different shapes (cast tables, lists inside tables, one\n"
+            "subsection per film of a series, cast lines with prose notes, cast told in paragraphs,\n"
+            "Tamil, Malayalam, Bengali, Bangladeshi, Pakistani and Hindi films) had their cast lists\n"
+            "read by hand before the cast normalizer changed: **248 of 303 names recalled (81.8%), 8 junk\n"
+            "entries**. After: **301 of 303 (99.3%), no junk**; the two left are named in passing\n"
+            "(`including model [[Lois Hamilton]]`, `hosted by [[Johnny Yune]]`). Reading the new forms\n"
+            "also fixed listed bugs in five older golden records (the English columns of two voice\n"
+            "tables; cast members told in the Cast section's prose of three more).\n\n"
             "## Golden set\n\n"
             + result + "\n",
             encoding="utf-8",

@@ -15,7 +15,7 @@ import attrs
 from wikifilm._slots_init import slots_init
 from wikifilm.document.nodes import Document, Table, TableCell
 from wikifilm.document.values import item_text_and_links
-from wikifilm.normalize.people import by_shown_text, links_in, split_names
+from wikifilm.normalize.people import by_shown_text, drop_notes, links_in, split_names
 from wikifilm.span import Span
 
 _ROLE_WORDS = ("role", "character", "part")
@@ -206,7 +206,7 @@ def _cell_entries(document: Document, cell: TableCell, role: str | None, version
         if line.lstrip().startswith("("):
             continue
         # a dub may rename the character: '[[Bob Bergen|Robert Bergen]] ''as The Wolf'''
-        actor_text, _as, own_role = line.partition(" as ")
+        actor_text, _as, own_role = drop_notes(line).partition(" as ")  # not '(credited as Ernie W. Brown)'
         names = [name for name in split_names(actor_text) if not _NOT_AN_ACTOR.match(name)]
         line_role = own_role.strip() or role
         out.extend(TableEntry(name, links.get(name), cell.content_span, line_role or None, cell.span, version) for name in names)
