@@ -34,13 +34,6 @@ _LEAD = r"(?<![\w'’.\"-])"
 """A subject starts a word (``Director [[Hal Needham]] appears``), never inside a name."""
 
 
-def _names(links: dict[str, str], known: dict[str, str]) -> str:
-    """An alternation of the linked names (longest first), the unlinked-name pattern and the
-    surnames of people linked nearby (``Reitman cameos as ...`` after ``[[Ivan Reitman]]``)."""
-    linked = sorted((text for text in links if text[:1].isupper() and not any(char.isdigit() for char in text)), key=len, reverse=True)
-    return "|".join([*(re.escape(text) for text in linked), _UNLINKED, *(rf"{re.escape(word)}(?![\w'’])" for word in surnames(known))])
-
-
 def _folded(word: str) -> str:
     """A word without accents: ``Skarsgard`` is how a note spells ``Skarsgård``."""
     return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
@@ -78,60 +71,120 @@ def _role(text: str) -> str | None:
     return role or None
 
 
+_TOKEN = r"\x01\d+\x02"
+"""A linked name, replaced by its index before the patterns run, so that they are compiled once."""
+_WORD = r"[A-Z][\w'’-]+"
+"""One capitalised word: a surname standing for an actor named nearby, checked after the match."""
+_NAME = rf"(?:{_TOKEN}|{_UNLINKED}|{_WORD})"
+_SUBJECTS = rf"(?P<subjects>{_NAME}(?:(?:[,;]\s|[,;]?\sand\s){_NAME})*)"
+_ACTIVE = re.compile(rf"{_LEAD}{_SUBJECTS}{_AFTER_NAME}{_VERB}")
+_PASSIVE = re.compile(rf"(?P<role>[^.;:()\x01\x02]{{2,80}}?)\s(?:is|are)\s(?:played|portrayed|voiced)\sby\s(?P<subjects>{_NAME})")
+_VOICED = re.compile(rf"\((?:voiced|played|portrayed|sung)\sby\s(?P<subjects>{_NAME})\)")
+_BRACKETED = re.compile(rf"(?P<role>(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*)\s\((?P<subjects>{_TOKEN})\)")
+_FEATURED = re.compile(rf"(?P<subjects>{_TOKEN})\sas\s")
+_CLAUSE_END = re.compile(r"[.;]")
+
+
+def _rest(text: str, start: int) -> str:
+    """The clause after a verb, read apart from the match (the patterns run over windows around their cue words)."""
+    end = _CLAUSE_END.search(text, start)
+    return text[start : end.start() if end else len(text)]
+_NAME_IN_SUBJECTS = re.compile(_NAME)
+_TOKEN_AT = re.compile(r"\x01(\d+)\x02")
+_MAY_CAST = re.compile(r"play|portray|voice|appear|cameo|provide|reprise|seen|co-star| as |\(")
+"""What one of the patterns needs; most roles, notes and paragraphs hold none of it."""
+_MAY_BE_ACTIVE = re.compile(r"play|portray|voice|appear|cameo|provide|reprise|seen|co-star")
+_BY = re.compile(r" by ")
+_AS = re.compile(r" as ")
+_OPEN_LINK = re.compile("\\(\x01")
+
+
+def _near(pattern: re.Pattern[str], cue: re.Pattern[str], text: str, before: int, after: int) -> Iterator[re.Match[str]]:
+    """``pattern``'s matches that start within ``before`` characters of a cue word and end within
+    ``after`` of it: a long paragraph is scanned only where a pattern can match."""
+    spans: set[tuple[int, int]] = set()
+    for hint in cue.finditer(text):
+        for match in pattern.finditer(text, max(0, hint.start() - before), min(len(text), hint.end() + after)):
+            if match.start() <= hint.start() and match.span() not in spans:
+                spans.add(match.span())
+                yield match
+
+
+def _tokenized(text: str, links: dict[str, str]) -> tuple[str, list[str]]:
+    """``text`` with each linked name (capitalised, no digits; longest first) at word edges replaced by a token."""
+    names = sorted((name for name in links if name[:1].isupper() and not any(char.isdigit() for char in name)), key=len, reverse=True)
+    for index, name in enumerate(names):
+        if name not in text:
+            continue
+        pieces: list[str] = []
+        pos = 0
+        while (found := text.find(name, pos)) != -1:
+            end = found + len(name)
+            if (found and (text[found - 1].isalnum() or text[found - 1] in "'’")) or (end < len(text) and text[end].isalnum()):
+                pos = found + 1
+                continue
+            pieces += (text[pos:found], f"\x01{index}\x02")
+            pos = end
+        text = "".join([*pieces, text[pos:]])
+    return text, names
+
+
 def iter_prose_cast(text: str, links: dict[str, str], known: dict[str, str] | None = None) -> Iterator[tuple[list[str], str | None]]:
     """``(actors, role)`` for each clause of ``text`` (plain, single-spaced) that casts someone.
 
     ``links`` are the people linked in ``text`` (shown text to page; works left out), ``known``
-    those linked anywhere nearby, whose surnames may stand alone."""
-    if not text.strip():
+    those listed or linked nearby, whose surnames may stand alone."""
+    if not _MAY_CAST.search(text):
         return
     known = {**links, **(known or {})}
-    name = _names(links, known)
-    subjects = rf"(?P<subjects>(?:{name})(?:(?:[,;]\s|[,;]?\sand\s)(?:{name}))*)"
-    active = re.compile(rf"{_LEAD}{subjects}{_AFTER_NAME}{_VERB}(?=(?P<rest>[^.;]*))")
-    passive = re.compile(rf"(?P<role>[^.;:()]{{2,80}}?)\s(?:is|are)\s(?:played|portrayed|voiced)\sby\s(?P<subjects>{name})")
-    voiced = re.compile(rf"\((?:voiced|played|portrayed|sung)\sby\s(?P<subjects>{name})\)")
-    bracketed = re.compile(rf"(?P<role>(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*)\s\((?P<subjects>{'|'.join(re.escape(t) for t in links) or '(?!)'})\)")
-    featured = re.compile(rf"(?P<subjects>{'|'.join(re.escape(t) for t in sorted(links, key=len, reverse=True) if t[:1].isupper()) or '(?!)'})\sas\s(?=(?P<rest>[^.;]*))")
+    text = text.replace("\x01", " ").replace("\x02", " ")
+    text, names = _tokenized(text, links)
     found: list[tuple[int, str, str | None]] = []
     taken: list[tuple[int, int]] = []
+    by_surname: dict[str, str] | None = None
+
+    def actor(piece: str) -> str | None:
+        nonlocal by_surname
+        if (token := _TOKEN_AT.fullmatch(piece)) is not None:
+            return names[int(token.group(1))]
+        if " " in piece:
+            return piece
+        if by_surname is None:
+            by_surname = surnames(known)
+        return by_surname.get(piece)  # a lone capitalised word is someone only as a listed actor's surname
+
+    def decoded(role: str | None) -> str | None:
+        return _TOKEN_AT.sub(lambda token: names[int(token.group(1))], role) if role and "\x01" in role else role
 
     def add(match: re.Match[str], pairs: list[tuple[str, str | None]]) -> None:
         begin, end = match.span("subjects")
-        if any(start < end and begin < stop for start, stop in taken):
-            return  # a name already read by an earlier pattern
+        if not pairs or any(start < end and begin < stop for start, stop in taken):
+            return  # nobody, or a name already read by an earlier pattern
         taken.append((begin, end))
-        found.extend((begin, actor, role) for actor, role in pairs)
+        found.extend((begin, name, decoded(role)) for name, role in pairs)
 
-    for match in active.finditer(text):
-        actors = _split_subjects(match.group("subjects"), name, links)
+    for match in _near(_ACTIVE, _MAY_BE_ACTIVE, text, 400, 80):
+        actors = [name for piece in _NAME_IN_SUBJECTS.findall(match.group("subjects")) if (name := actor(piece)) is not None]
         verb = match.group("verb")
         casts_as = verb.endswith("as") or verb.split()[0] in {"play", "plays", "portray", "portrays", "voice", "voices"} or "voice" in verb
-        rest = match.group("rest")
+        rest = _rest(text, match.end())
         if not casts_as and (named := _ROLE_OF.search(rest)) is not None:
             casts_as, rest = True, named.group(1)  # 'appears ... in the non-speaking role of the man asleep'
-        roles = _respective(rest, len(actors)) if casts_as else [None] * len(actors)
+        roles = _respective(rest, len(actors)) if casts_as and actors else [None] * len(actors)
         add(match, list(zip(actors, roles, strict=True)))
-    for match in featured.finditer(text):
-        add(match, [(match.group("subjects"), _role(match.group("rest")))])
-    for pattern in (passive, bracketed):
-        for match in pattern.finditer(text):
-            add(match, [(match.group("subjects"), match.group("role").strip(" ,") or None)])
-    for match in voiced.finditer(text):
-        earlier = [role for start, _actor, role in found if start < match.start()]
-        add(match, [(match.group("subjects"), earlier[-1] if earlier else None)])
-    for _start, actor, role in sorted(found, key=lambda item: item[0]):
-        yield [full_name(actor, links, known)], role
-
-
-def _split_subjects(subjects: str, name: str, links: dict[str, str]) -> list[str]:
-    """The names of a subject; a linked name inside unlinked words is the name (``Director [[Hal Needham]]``)."""
-    out = []
-    for piece in re.findall(name, subjects):
-        if piece not in links:
-            piece = next((text for text in sorted(links, key=len, reverse=True) if text in piece and text[:1].isupper()), piece)
-        out.append(piece)
-    return out
+    for match in _near(_FEATURED, _AS, text, 12, 4):
+        if (name := actor(match.group("subjects"))) is not None:
+            add(match, [(name, _role(_rest(text, match.end())))])
+    for pattern, cue, before in ((_PASSIVE, _BY, 120), (_BRACKETED, _OPEN_LINK, 120)):
+        for match in _near(pattern, cue, text, before, 20):
+            if (name := actor(match.group("subjects"))) is not None:
+                add(match, [(name, match.group("role").strip(" ,") or None)])
+    for match in _near(_VOICED, _BY, text, 20, 20):
+        if (name := actor(match.group("subjects"))) is not None:
+            earlier = [role for start, _actor, role in found if start < match.start()]
+            add(match, [(name, earlier[-1] if earlier else None)])
+    for _start, name, role in sorted(found, key=lambda item: item[0]):
+        yield [full_name(name, links, known)], role
 
 
 def _respective(rest: str, count: int) -> list[str | None]:
