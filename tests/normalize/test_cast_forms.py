@@ -121,6 +121,13 @@ def test_prose_notes_never_become_names() -> None:
             ("Terry Bradshaw", "Terry"), ("Burt Reynolds", "J.J. McClure"), ("Dom DeLuise", "Victor Prinzi")} <= pairs
 
 
+def test_billing_label_before_names() -> None:
+    """``Uncredited: [[Ann Bee]], [[Cee Dee]]`` bills two actors; ``Nurse (uncredited)`` keeps its role."""
+    assert cast_of("==Cast==\n* Uncredited: [[Ann Bee]], [[Cee Dee]]\n* [[Eve Eff]] as Nurse (uncredited)\n") == [
+        ("Ann Bee", None, None), ("Cee Dee", None, None), ("Eve Eff", "Nurse", None),
+    ]
+
+
 def test_line_with_no_actor_gets_a_diagnostic() -> None:
     """A cast line naming nobody is skipped with WF602, never turned into a name."""
     record = wikifilm.extract("{{Infobox film\n| name = Test\n}}\n==Cast==\n* the rest of the crew, uncredited, in a crowd scene\n", title="Test")
