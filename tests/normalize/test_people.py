@@ -110,3 +110,19 @@ def test_no_text_longer_than_the_longest_non_name_is_a_non_name(text: str) -> No
 
     if _NOT_A_NAME.match(text):
         assert len(text) <= _LONGEST_NOT_A_NAME
+
+
+@pytest.mark.parametrize("depth", [1, 41, 60, 100])
+def test_nested_templates_in_a_person_field(depth: int) -> None:
+    """A name inside many nested templates (41 left 'John Smith}}}}...' or braces alone) reads as the name."""
+    for template in ("nowrap", "small"):
+        value = f"{{{{{template}|" * depth + "[[John Smith]]" + "}}" * depth
+        source, field = field_of("director", value)
+        assert [(ref.name, ref.link) for ref in normalize_people(source, field)] == [("John Smith", "John Smith")]
+
+
+@pytest.mark.parametrize("depth", [101, 200])
+def test_templates_nested_past_the_reader_leave_no_debris_as_a_name(depth: int) -> None:
+    """Past the depth the plain-text reader renders, the remains of the templates are never given as a name."""
+    source, field = field_of("director", "{{nowrap|" * depth + "John Smith" + "}}" * depth)
+    assert all("{" not in ref.name and "}" not in ref.name for ref in normalize_people(source, field))

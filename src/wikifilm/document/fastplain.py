@@ -46,7 +46,7 @@ _BLOCK_START_AFTER_BREAK = re.compile(r"\n(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
 Written as two patterns with a fixed first character or position, so the regex engine finds them
 without trying every offset of a long paragraph (these checks run on every fragment)."""
 _PLACEHOLDERS = 0xE000
-MAX_NESTING = 40
+MAX_NESTING = 100
 """Templates nested deeper than this take the full parser (which bounds its own depth)."""
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 """Private-use characters: the fast path's template placeholders, so text holding one is declined."""

@@ -154,8 +154,14 @@ def iter_names(text: str, *, companies: bool = False) -> Iterator[str]:
         if companies and ("(" in name or "[" in name):
             name = drop_notes(name).strip()
             name = " ".join(name.split())
-        if name and not (len(name) <= _LONGEST_NOT_A_NAME and _NOT_A_NAME.match(name)) and not name.endswith(":"):
+        if name and not (len(name) <= _LONGEST_NOT_A_NAME and _NOT_A_NAME.match(name)) and not name.endswith(":") and not _holds_template_debris(name):
             yield name
+
+
+def _holds_template_debris(name: str) -> bool:
+    """Whether a name holds ``{{`` or ``}}``: the remains of templates nested past what the plain-text
+    reader renders (``{{nowrap}}}}}}...`` from a hundred nested ``{{nowrap|``), never part of a name."""
+    return "{{" in name or "}}" in name
 
 
 _AND = re.compile(r"\s\s*(?:&|and)\s+")
