@@ -182,7 +182,6 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
             links = by_shown_text(item.links)
         else:
             links = links_in(source, item.span) if "[[" in source[item.span] else {}
-        raw = source[item.span]
         if companies:
             text = item.text.replace("\n", " ")
         else:
@@ -190,7 +189,7 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
         names = split_names(text, companies=companies)
         if companies and len(links) > 1:
             names = [part for name in names for part in _split_linked_companies(name, links)]
-        for name in names:
+        for name, span in zip(names, spans_in_order(source, item.span, names), strict=True):
             folded = name.casefold()
             if folded in seen:
                 continue
@@ -198,10 +197,29 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
             link = links.get(name)
             if link is None and item.link and len(names) == 1 and len(links) <= 1:
                 link = item.link
-            offset = raw.find(name)
-            span = Span(item.span.start + offset, item.span.start + offset + len(name)) if offset >= 0 else item.span
             refs.append(PersonRef(name=name, link=link, span=span))
     return tuple(refs)
+
+
+def spans_in_order(source: Source, span: Span, texts: Iterable[str]) -> list[Span]:
+    """Where each of ``texts``, read in order from ``source[span]``, is written there: each is looked for
+    after the one before, so the second director of ``Jo Ann Lee and Ann Lee`` is not found inside the
+    first. A text not written as read (a note taken out of it) gets the whole ``span``.
+
+    Names are read from an item's plain text, and the plain text keeps no offsets into the wikitext;
+    the text itself is what the order searches for.
+    """
+    raw = source[span]
+    spans: list[Span] = []
+    cursor = 0
+    for text in texts:
+        offset = raw.find(text, cursor) if text else -1
+        if offset < 0:
+            spans.append(span)
+            continue
+        spans.append(Span(span.start + offset, span.start + offset + len(text)))
+        cursor = offset + len(text)
+    return spans
 
 
 def normalize_people(source: Source, field: InfoboxField | None) -> tuple[PersonRef, ...]:
