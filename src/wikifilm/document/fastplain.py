@@ -178,6 +178,24 @@ def _unsafe(text: str) -> bool:
     )
 
 
+_TEMPLATE_BRACES = re.compile(r"\{\{|\}\}")
+
+
+def _nests_deeper_than(text: str, limit: int) -> bool:
+    """Whether ``{{`` opens more than ``limit`` deep in ``text`` (counted over the raw braces, which never
+    counts less than the template scanner finds). Asked once, before the fast path walks down level by
+    level, each level reading its whole template again, only to decline at the bottom."""
+    depth = 0
+    for brace in _TEMPLATE_BRACES.finditer(text):
+        if brace.group() == "{{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif depth:
+            depth -= 1
+    return False
+
+
 def fast_plain(text: str, depth: int = 0) -> str | None:
     """Plain text of a simple fragment, or ``None`` when it needs the full parser.
 
@@ -189,7 +207,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
         return text  # no markup the fast path renders: the text is its own plain text
     rendered: list[str] = []
     if "{{" in text or "}}" in text:
-        if depth >= MAX_NESTING or "{{{" in text or holds_private_use(text):
+        if depth >= MAX_NESTING or "{{{" in text or holds_private_use(text) or (depth == 0 and _nests_deeper_than(text, MAX_NESTING)):
             return None
         held = _hold_templates(text, depth)
         if held is None:
