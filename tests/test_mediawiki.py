@@ -67,6 +67,18 @@ def test_normalized_redirected_missing_and_invalid_titles_are_reported(wiki: Fak
     assert pages.resolve("Kubrick's Barry Lyndon") == pages.resolve("barry_Lyndon") == "Barry Lyndon"
 
 
+def test_a_double_redirect_resolves_to_its_end() -> None:
+    """The API lists each hop of a double redirect; the page at the end is the one yielded and resolved to."""
+    wiki = FakeWiki(pages={"Actrius": (330, 1, ACTRIUS)}, redirects={"Actresses": "Actrius"})
+    with serve(wiki):
+        wiki.script = [Reply(200, {"batchcomplete": True, "query": {
+            "redirects": [{"from": "Actresses (film)", "to": "Actresses"}, {"from": "Actresses", "to": "Actrius"}],
+            "pages": [{"pageid": 330, "ns": 0, "title": "Actrius", "revisions": [
+                {"revid": 1, "parentid": 0, "slots": {"main": {"contentmodel": "wikitext", "content": ACTRIUS}}}]}]}})]
+        pages = wikifilm.fetch("Actresses (film)", api_url=wiki.url)
+        assert [page.title for page in pages] == ["Actrius"] and pages.resolve("Actresses (film)") == "Actrius"
+
+
 def test_fifty_titles_a_request() -> None:
     """120 titles go in three requests of at most 50, and every page comes back in the order asked."""
     titles = [f"Film {number}" for number in range(120)]

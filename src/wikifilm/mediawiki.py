@@ -65,9 +65,13 @@ class Fetch(Iterator[Page]):
         return next(self._pages)
 
     def resolve(self, title: str) -> str:
-        """The title a title asked for ended at, after normalization and redirects."""
+        """The title a title asked for ended at, after normalization and redirects (chains of them too)."""
         title = self.normalized.get(title, title)
-        return self.redirects.get(title, title)
+        for _ in range(len(self.redirects)):
+            if title not in self.redirects:
+                break
+            title = self.redirects[title]
+        return title
 
 
 def fetch(
@@ -136,6 +140,8 @@ def _query(client: httpx.Client, result: Fetch, titles: list[str], retries: int)
             title = page["title"]
             if page.get("invalid"):
                 result.invalid[title] = page.get("invalidreason", "not a valid title")
+            elif page.get("special"):
+                result.invalid[title] = "a special page, which has no wikitext"
             elif page.get("missing"):
                 if title not in result.missing:
                     result.missing.append(title)
