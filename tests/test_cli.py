@@ -164,7 +164,7 @@ def test_show_a_page_of_a_dump_readably(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["show", str(sample_dump()), "--title", "Barry Lyndon"]) == 0
     text = capsys.readouterr().out
     assert text.splitlines()[0] == "Barry Lyndon  (page id 900001, revision 953837852)"
-    assert "directors: Stanley Kubrick" in text and "budget: 12,000,000 USD" in text and "runtime minutes: 187" in text
+    assert "directors: Stanley Kubrick" in text and "budget: 12,000,000 USD" in text and "runtime: 187 minutes" in text
     assert "    - The Luck of Barry Lyndon, by William Makepeace Thackeray" in text  # based_on was a dict repr
     assert "  release dates:\n    - 1975-12-18\n" in text  # {{Film date|df=y|1975|12|18}}, no place
     assert "    - Michael Hordern as Narrator" in text

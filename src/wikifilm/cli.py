@@ -310,6 +310,8 @@ def _print_record(record: dict[str, Any], note: str) -> None:
     for key, value in record.items():
         if key in skip or value in (None, []):
             continue
+        if key == "runtime_minutes":
+            key, value = "runtime", f"{value} minutes"
         label = _colour(key.replace("_", " "), "36")
         if key in _LIST_PER_LINE and isinstance(value, list):
             print(f"  {label}:")
