@@ -149,7 +149,7 @@ def _os_error(error: OSError) -> str:
     if error.filename is None:
         return str(error)
     what = {FileNotFoundError: "no such file", IsADirectoryError: "a folder, not a file",
-            PermissionError: "not allowed to read"}.get(type(error), error.strerror or "cannot open")
+            PermissionError: "permission denied"}.get(type(error), error.strerror or "cannot open")
     return f"{what}: {error.filename}"
 
 
