@@ -30,7 +30,7 @@ EPILOG = """examples:
   wikifilm extract --sample -o films.jsonl                 the film sample shipped with wikifilm
   wikifilm extract enwiki-pages-articles.xml.bz2 -o films.parquet --format parquet
   wikifilm extract articles/ -o films.jsonl --errors failed.jsonl --resume
-  wikifilm show Barry_Lyndon.wikitext                     one article file, readably
+  wikifilm show Barry_Lyndon.wikitext                      one article file, readably
   wikifilm show --sample --title "Barry Lyndon"            one page of a dump (here the shipped sample)
   wikifilm show --title "Barry Lyndon"                     fetched from en.wikipedia.org
   wikifilm check articles/*.wikitext pages-articles.xml.bz2
@@ -96,15 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "extract":
             return _extract(args)
         if args.command == "show":
-            if args.sample:
-                if args.file is not None:
-                    raise _UsageError("wikifilm show: give a FILE or --sample, not both")
-                args.file = str(sample_dump())
             return _show(args)
-        if args.sample:
-            args.files.append(str(sample_dump()))
-        if not args.files:
-            raise _UsageError("wikifilm check: needs a FILE or --sample (see wikifilm check --help)")
         return _check(args)
     except _UsageError as error:
         print(error, file=sys.stderr)
@@ -211,6 +203,10 @@ def _show(args: argparse.Namespace) -> int:
     import wikifilm
     from wikifilm.batch.inputs import article_page, is_dump
 
+    if args.sample:
+        if args.file is not None:
+            raise _UsageError("wikifilm show: give a FILE or --sample, not both")
+        args.file = str(sample_dump())
     note = ""
     if args.file is None:
         if not args.title:
@@ -372,8 +368,11 @@ def _check(args: argparse.Namespace) -> int:
     from wikifilm.batch.dumps import iter_pages
     from wikifilm.batch.inputs import article_page, expand_inputs, is_dump
 
+    names = list(args.files) + ([str(sample_dump())] if args.sample else [])
+    if not names:
+        raise _UsageError("wikifilm check: needs a FILE or --sample (see wikifilm check --help)")
     failed = checked = diagnostics = 0
-    for path in expand_inputs([_existing(name, "check") for name in args.files]):
+    for path in expand_inputs([_existing(name, "check") for name in names]):
         if is_dump(path):
             for page in iter_pages(path):
                 ok, count = _check_page(page, f"{path}[{page.title}]", None)
