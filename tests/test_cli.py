@@ -70,6 +70,8 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     """No subcommand, or extract with no input."""
     assert main([]) == 2
     assert main(["extract", "-o", "x.jsonl"]) == 2
+    assert main(["show"]) == 2 and "--title alone to fetch" in capsys.readouterr().err
+    assert main(["check"]) == 2 and "needs a FILE or --sample" in capsys.readouterr().err
 
 
 def test_help_explains_commands_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
