@@ -175,6 +175,12 @@ def test_show_a_page_of_a_dump_readably(capsys: pytest.CaptureFixture[str]) -> N
     assert text.rstrip().endswith("0 diagnostics")
 
 
+def test_show_names_the_cast_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """A film with one cast per language shows which cast each entry is from (Totoro's "Japanese voice actor" column)."""
+    assert main(["show", "--sample", "--title", "My Neighbor Totoro"]) == 0
+    assert "    - Noriko Hidaka as Satsuki Kusakabe (Japanese)\n" in capsys.readouterr().out
+
+
 def test_show_unknown_results_say_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     """An award whose result the article does not give reads "result unknown"; the diagnostics are counted."""
     assert main(["show", str(FIXTURES / "plaintext" / "escape_2024.txt")]) == 0

@@ -328,7 +328,8 @@ def _readable(value: object) -> str:
     if not isinstance(value, dict):
         return str(value)
     if "actor" in value:
-        return _readable(value["actor"]) + (f" as {value['role']}" if value.get("role") else "")
+        version = f" ({value['version']})" if value.get("version") else ""  # which cast: "English dub", ...
+        return _readable(value["actor"]) + (f" as {value['role']}" if value.get("role") else "") + version
     if "amount" in value:
         return _money(value)
     if "category" in value:
