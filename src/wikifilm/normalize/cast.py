@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from wikifilm.diagnostics import Diagnostic
-from wikifilm.document.nodes import Document, Table
-from wikifilm.document.values import item_text_and_links, light_text_and_links, plain_value
+from wikifilm.document.nodes import Document, Table, plain_value
+from wikifilm.markup.plain import item_text_and_links, light_text_and_links
 from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, split_names
 from wikifilm.normalize.sections import list_lines, sections_titled, tables
 from wikifilm.record import CastMember, PersonRef

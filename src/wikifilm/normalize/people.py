@@ -1,6 +1,6 @@
 """People and company lists from infobox fields and table cells.
 
-Items come from list templates, ``<br>`` and bullets (see :func:`~wikifilm.document.values.split_items`);
+Items come from list templates, ``<br>`` and bullets (see :func:`~wikifilm.document.items.split_items`);
 within an item, commas, ``and`` and ``&`` separate people (never companies, whose names hold them).
 Footnotes, notes in brackets (``(uncredited)``) and role labels (``Dialogues:``) are removed.
 """
@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from wikifilm.document.inline import TemplateCall
+from wikifilm.document.items import ValueItem, split_items
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.document.values import TemplateCall, ValueItem, split_items, wiki_links
+from wikifilm.markup.plain import wiki_links
 from wikifilm.record import PersonRef
 from wikifilm.span import Source, Span
 

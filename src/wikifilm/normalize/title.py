@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from wikifilm.diagnostics import Diagnostic
+from wikifilm.document.inline import template_calls
 from wikifilm.document.nodes import Document, Infobox, Paragraph
-from wikifilm.document.values import clean_spaces, template_calls
+from wikifilm.markup.plain import clean_spaces
 from wikifilm.record import NativeTitle, Value
 from wikifilm.span import Source, Span
 
@@ -84,7 +85,7 @@ def _native_from(source: Source, span: Span, within: int | None = None) -> Nativ
     for template in template_calls(source, span):
         if within is not None and template.span.start >= span.start + within:
             break
-        name = template.name
+        name = template.key
         args = template.arguments(source)
         where = template.span
         lang_match = _LANG_TEMPLATE.match(name)

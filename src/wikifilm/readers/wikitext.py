@@ -1,9 +1,10 @@
-"""MediaWiki wikitext to a Document: a linear block scanner, mwparserfromhell for the infobox.
+"""MediaWiki wikitext to a Document: a linear block scanner over the one tokenizer.
 
 Blocks (headings, paragraphs, lists, tables, block templates, comments) are found line by
-line, with templates, comments and tags that span lines kept whole (see ``_scan``). Inline
-markup inside blocks is left for :func:`wikifilm.readers.inline.parse_inline`, so a whole
-article is structured without running the full wikitext parser over it.
+line, with templates, comments and tags that span lines kept whole (see
+:func:`wikifilm.markup.tokenizer.scan`); infobox fields are split by the same tokenizer. Inline
+markup inside blocks is left for :mod:`wikifilm.document.inline`, so a whole article is
+structured without running the full wikitext parser over it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from wikifilm.document.nodes import (
     Text,
     Trivia,
 )
-from wikifilm.readers._scan import Regions, scan, split_template, top_level_tokens
+from wikifilm.markup.names import template_name
+from wikifilm.markup.tokenizer import Regions, scan, split_template, top_level_tokens
 from wikifilm.span import Source, Span
 
 _HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*((?:<!--.*?-->[ \t]*)*)\r?\n?$", re.DOTALL)
@@ -58,15 +60,9 @@ FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "i
 """Normalised names of the film infobox (``Infobox_film``, ``Infobox Film``... normalise to these)."""
 
 
-def normalize_template_name(raw: str) -> str:
-    """Casefolded template name with ``_`` and runs of spaces as one space, ``Template:`` dropped."""
-    name = " ".join(raw.replace("_", " ").split()).casefold()
-    return name[9:].strip() if name.startswith("template:") else name
-
-
 def is_film_infobox(name: str) -> bool:
     """Whether a template name is the film infobox (not ``Infobox film awards``/``festival``)."""
-    return normalize_template_name(name) in FILM_INFOBOXES
+    return template_name(name).casefold() in FILM_INFOBOXES
 
 
 DetailFilter = Callable[[str], bool]
@@ -292,10 +288,10 @@ class _BlockReader:
     def _template_block(self, start: int, end: int) -> Node:
         match = _TEMPLATE_NAME.match(self.text, start, end)
         raw_name = match.group(1) if match else ""
-        name = " ".join(raw_name.replace("_", " ").split())
-        if normalize_template_name(name).startswith("infobox"):
-            return self._infobox(start, end, name)
-        return Template(Span(start, end), name=name[:1].upper() + name[1:])
+        name = template_name(raw_name)
+        if name.casefold().startswith("infobox"):
+            return self._infobox(start, end, " ".join(raw_name.replace("_", " ").split()))
+        return Template(Span(start, end), name=name)
 
     def _infobox(self, start: int, end: int, name: str) -> Infobox:
         text = self.text

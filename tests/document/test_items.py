@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikifilm.document import values
-from wikifilm.readers._scan import CLOSED_LINK
+from wikifilm.document.items import split_items
+from wikifilm.markup import tokenizer
+from wikifilm.markup.tokenizer import CLOSED_LINK
 from wikifilm.span import Source, Span
 
-_TOKEN_BY_TOKEN = re.compile(values._SEGMENT_TOKEN.pattern.split("|", 1)[1], re.IGNORECASE)
+_TOKEN_BY_TOKEN = re.compile(tokenizer._ITEM_TOKEN.pattern.split("|", 1)[1], re.IGNORECASE)
 """The item-splitting tokens without the whole-link shortcut: every bracket a token of its own."""
 
 _VALUE_PIECES = st.sampled_from([
@@ -25,19 +26,17 @@ _VALUE_PIECES = st.sampled_from([
 @given(st.lists(_VALUE_PIECES, max_size=16).map("".join))
 def test_whole_links_split_nothing(text: str) -> None:
     """Passing over a link holding no markup as one token gives the items token-by-token scanning gives."""
-    source = Source(text)
-    span = Span(0, len(text))
-    quick = values._segments(source, span)
-    shortcut = values._SEGMENT_TOKEN
-    values._SEGMENT_TOKEN = _TOKEN_BY_TOKEN
+    quick = tokenizer.item_spans(text, 0, len(text))
+    shortcut = tokenizer._ITEM_TOKEN
+    tokenizer._ITEM_TOKEN = _TOKEN_BY_TOKEN
     try:
-        assert values._segments(source, span) == quick
+        assert tokenizer.item_spans(text, 0, len(text)) == quick
     finally:
-        values._SEGMENT_TOKEN = shortcut
+        tokenizer._ITEM_TOKEN = shortcut
 
 
 def test_token_by_token_pattern_is_the_shortcut_less_one() -> None:
-    assert values._SEGMENT_TOKEN.pattern.startswith(CLOSED_LINK + "|")
+    assert tokenizer._ITEM_TOKEN.pattern.startswith(CLOSED_LINK + "|")
     assert not _TOKEN_BY_TOKEN.pattern.startswith(r"\[\[[^")
 
 
@@ -48,4 +47,4 @@ def test_token_by_token_pattern_is_the_shortcut_less_one() -> None:
 ])
 def test_examples(text: str, items: list[str]) -> None:
     source = Source(text)
-    assert [item.text for item in values.split_items(source, Span(0, len(text)))] == items
+    assert [item.text for item in split_items(source, Span(0, len(text)))] == items

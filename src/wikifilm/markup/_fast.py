@@ -1,4 +1,4 @@
-"""A fast path for plain text of simple wikitext fragments, equal to the full path or declined.
+"""The regex tier of :func:`wikifilm.markup.plain.plain_text`: plain text of simple wikitext fragments, equal to the full path or declined.
 
 Most paragraphs, cells and headings hold only links, templates, refs, comments, bold and
 italics, ``<br>`` and a few inline tags. Those are rendered here with regular expressions and our
@@ -13,9 +13,9 @@ from __future__ import annotations
 import html
 import re
 
-from wikifilm.document.template_text import Arguments, template_text
-from wikifilm.readers._scan import outer_templates, template_arguments
-from wikifilm.readers.inline import template_name
+from wikifilm.markup.names import template_name
+from wikifilm.markup.templates import Arguments, template_text
+from wikifilm.markup.tokenizer import outer_templates, template_arguments
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 """An HTML comment, shown as nothing."""

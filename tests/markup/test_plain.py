@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 import wikifilm
 from tests.conftest import ARTICLES
 from tests.strategies import template_fragments, wikitext_fragments
-from wikifilm.document.fastplain import (
+from wikifilm.document.nodes import iter_nodes
+from wikifilm.markup._fast import (
     BLOCK_START,
     NON_CONTENT,
     PRIVATE_USE,
@@ -21,8 +22,8 @@ from wikifilm.document.fastplain import (
     holds_private_use,
     starts_block,
 )
-from wikifilm.document.nodes import iter_nodes
-from wikifilm.document.values import (
+from wikifilm.markup.plain import (
+    _full_text,
     clean_spaces,
     item_text_and_links,
     light_text_and_links,
@@ -30,13 +31,11 @@ from wikifilm.document.values import (
     plain_text,
     simple_links,
     wiki_links,
-    wikitext_plain,
 )
-from wikifilm.readers.parse import parse_wikicode
 
 
 def slow_plain(text: str) -> str:
-    return clean_spaces(plain_text(parse_wikicode(text)[0]))
+    return _full_text(text)
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
@@ -144,8 +143,8 @@ def test_words_and_links_read_in_one_pass_as_the_general_paths_read_them(text: s
     item's links are kept only when it has text."""
     light = light_text_and_links(text)
     if light is not None:
-        assert light == (wikitext_plain(text), tuple(wiki_links(text)))
-    plain = wikitext_plain(text)
+        assert light == (plain_text(text), tuple(wiki_links(text)))
+    plain = plain_text(text)
     assert item_text_and_links(text) == (plain, tuple(wiki_links(text)) if plain else ())
 
 
@@ -156,7 +155,7 @@ def test_words_and_links_read_in_one_pass_on_every_corpus_line(path: object) -> 
     for line in text.splitlines():
         light = light_text_and_links(line)
         if light is not None:
-            assert light == (wikitext_plain(line), tuple(wiki_links(line)))
+            assert light == (plain_text(line), tuple(wiki_links(line)))
 
 
 @settings(max_examples=3000)

@@ -1,8 +1,11 @@
-"""One linear pass over wikitext that finds the regions a line break must not split.
+"""The one tokenizer of wikitext: templates, links, comments and extension tags, in linear time.
 
-Templates ``{{...}}`` (matched with a stack, so 5,000 unclosed ``{{`` cost one pass),
-comments and extension tags (``<ref>``, ``<nowiki>``, ``<pre>``...) may span lines; the block
-reader treats a line break inside them as content, not as the end of a block.
+Every consumer finds nesting here, with one table of extension tags (:data:`EXTENSION_TAGS`):
+the block reader (:func:`scan`, the regions a line break must not split), table cells
+(:func:`top_level_tokens`), template parameters (:func:`split_template`), list items
+(:func:`item_spans`), the plain-text fast path (:func:`outer_templates`) and the guard in
+front of mwparserfromhell (:func:`unclosed_openers`). Templates are matched with a stack, so
+5,000 unclosed ``{{`` cost one pass.
 """
 
 from __future__ import annotations
@@ -14,14 +17,18 @@ from collections.abc import Iterator
 import attrs
 
 from wikifilm._slots_init import slots_init
+from wikifilm.markup.names import template_name
+from wikifilm.markup.templates import LIST_TEMPLATES
 
+EXTENSION_TAGS = (
+    "ref", "nowiki", "pre", "math", "gallery", "syntaxhighlight", "source", "poem", "timeline", "score",
+    "chem", "graph", "imagemap", "references", "templatedata", "mapframe", "hiero", "inputbox", "categorytree",
+)
+"""Extension tags: their content is not wikitext, so nothing inside one nests, splits or ends a line."""
+_EXTENSION_TAG = "|".join(EXTENSION_TAGS)
 _TEMPLATE_OPEN = re.compile(r"\{\{")
 _TEMPLATE_CLOSE = re.compile(r"\}\}")
-_ANGLE_TOKEN = re.compile(
-    r"<(?:!--|(ref|nowiki|pre|math|gallery|syntaxhighlight|source|poem|timeline|score|chem"
-    r"|graph|imagemap|references|templatedata|mapframe|hiero|inputbox|categorytree)\b[^<>]*?(/?)>)",
-    re.IGNORECASE,
-)
+_ANGLE_TOKEN = re.compile(rf"<(?:!--|({_EXTENSION_TAG})\b[^<>]*?(/?)>)", re.IGNORECASE)
 """A comment opening or an extension tag (group 1 its name, group 2 ``/`` when self-closing).
 
 Each token kind has its own pattern starting with a fixed character: the regex engine skips to
@@ -138,10 +145,8 @@ def multiline_regions(text: str, pairs: list[tuple[int, int]]) -> tuple[list[int
     return starts, ends
 
 
-_NESTING = (
-    r"\{\{|\}\}|\[\[|\]\]|<!--"
-    r"|<(?P<tag>ref|nowiki|pre|math|syntaxhighlight|source|poem|gallery|timeline|score)\b[^<>]*?(?P<self_closing>/?)>"
-)
+_NESTING = rf"\{{\{{|\}}\}}|\[\[|\]\]|<!--|<(?P<tag>{_EXTENSION_TAG})\b[^<>]*?(?P<self_closing>/?)>"
+"""The tokens that open or close nesting: braces, brackets, a comment, an extension tag."""
 CLOSED_LINK = r"\[\[[^{}\[\]<]*\]\]"
 """A link holding no brace, bracket or ``<`` (a regex): nothing in it is at the top level and it
 leaves the nesting as it found it, so scanners pass over it as one token (most infobox values are such links)."""
@@ -281,3 +286,146 @@ def outer_templates(text: str, *, strict: bool = True) -> list[tuple[int, int]] 
                 return None if strict else found
             pos = closing.end()
     return None if depth and strict else found
+
+
+_ITEM_TOKEN = re.compile(
+    rf"{CLOSED_LINK}|\{{\{{|\}}\}}|\[\[|\]\]|<br\s*/?\s*>|</br\s*>|\n|<!--"
+    rf"|<(?P<tag>{_EXTENSION_TAG})\b[^<>]*?(?P<self_closing>/?)>",
+    re.IGNORECASE,
+)
+"""What splits or nests list items: a closed link (one token), braces, brackets, ``<br>``, a line
+break, a comment, an extension tag."""
+_NAME_AT = re.compile(r"(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
+"""A template's name after its ``{{`` (comments before it skipped)."""
+_BULLET_AFTER = re.compile(r"[ \t]*[*#•]")
+
+
+def item_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the list items of ``text[start:end]``: split at top-level ``<br>``, at
+    bulleted lines, and at the parameters of list templates (Plainlist, Ubl, hlist...).
+
+    One linear scan with the same nesting rules as MediaWiki's preprocessor: nothing inside a
+    nested template, link, comment or extension tag splits. Items may be empty or padded.
+    """
+    if text.find("<", start, end) == -1 and text.find("\n", start, end) == -1 and text.find("{{", start, end) == -1:
+        return [(start, end)]  # items split only at <br>, bulleted lines and list templates: none here
+    segments: list[tuple[int, int]] = []
+    seg_start = start
+    depth_templates = depth_links = 0
+    template_start = -1
+    pos = start
+    search = _ITEM_TOKEN.search
+    while (match := search(text, pos, end)) is not None:
+        token = match.group(0)
+        pos = match.end()
+        if len(token) >= 4 and token[1] == "[":
+            continue  # a whole link holding no markup: nothing in it splits
+        if token == "{{":
+            if depth_templates == 0 and depth_links == 0:
+                template_start = match.start()
+            depth_templates += 1
+        elif token == "}}":
+            if depth_templates == 0:
+                continue
+            depth_templates -= 1
+            if depth_templates == 0 and depth_links == 0 and template_start >= 0:
+                name = _NAME_AT.match(text, template_start + 2, pos)
+                if name and template_name(name.group(1)).casefold() in LIST_TEMPLATES:
+                    segments.append((seg_start, template_start))
+                    _name_end, params = split_template(text, template_start, pos)
+                    for param in params:
+                        if param.equals is None:
+                            segments.extend(item_spans(text, param.name_start, param.end))
+                        elif text[param.name_start : param.equals].strip().isdigit():
+                            segments.extend(item_spans(text, param.equals + 1, param.end))
+                    seg_start = pos
+                template_start = -1
+        elif token == "[[":
+            depth_links += 1
+        elif token == "]]":
+            depth_links = max(0, depth_links - 1)
+        elif token == "<!--":
+            close = text.find("-->", pos, end)
+            pos = end if close == -1 else close + 3
+        elif match.group("tag") is not None:
+            if not match.group("self_closing"):
+                closing = _closer(match.group("tag").lower()).search(text, pos, end)
+                pos = end if closing is None else closing.end()
+        elif depth_templates or depth_links:
+            continue
+        elif token == "\n":
+            if _BULLET_AFTER.match(text, pos, end):
+                segments.append((seg_start, match.start()))
+                seg_start = pos
+        else:  # <br>
+            segments.append((seg_start, match.start()))
+            seg_start = pos
+    segments.append((seg_start, end))
+    return segments
+
+
+_BALANCE_TOKEN = re.compile(rf"\{{\{{|\}}\}}|\[\[|\]\]|<!--|<(?P<tag>{_EXTENSION_TAG})\b[^<>]*?(?P<self_closing>/?)>", re.IGNORECASE)
+
+
+def unclosed_openers(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every ``{{``, ``[[``, ``<!--`` and extension tag in ``text`` that is
+    never closed and stands outside every closed pair, in order; empty when the text is balanced.
+
+    mwparserfromhell's tokenizer retries each unclosed opener to the end of the text (quadratic,
+    and its C code cannot be interrupted), so the guarded parser cuts the text at these first.
+    An unclosed opener inside a closed template or link is left to that pair: cutting there
+    would break the pair.
+    """
+    braces: list[tuple[int, int]] = []
+    brackets: list[tuple[int, int]] = []
+    unclosed: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int]] = []
+    pos = 0
+    while (match := _BALANCE_TOKEN.search(text, pos)) is not None:
+        token = match.group(0)
+        pos = match.end()
+        if token == "{{":
+            braces.append(match.span())
+        elif token == "}}":
+            if braces:
+                pairs.append((braces.pop()[0], pos))
+        elif token == "[[":
+            brackets.append(match.span())
+        elif token == "]]":
+            if brackets:
+                pairs.append((brackets.pop()[0], pos))
+        elif token == "<!--":
+            close = text.find("-->", pos)
+            if close == -1:
+                unclosed.append(match.span())
+            else:
+                pos = close + 3
+        elif not match.group("self_closing"):
+            closing = _closer(match.group("tag").lower()).search(text, pos)
+            if closing is None:
+                unclosed.append(match.span())
+            else:
+                pos = closing.end()
+    openers = sorted([*braces, *brackets, *unclosed])
+    if not openers or not pairs:
+        return openers
+    starts, ends = _merged(pairs)
+    return [opener for opener in openers if not _inside(starts, ends, opener[0])]
+
+
+def _merged(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the union of ``(start, end)`` intervals, sorted."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(pairs):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside(starts: list[int], ends: list[int], offset: int) -> bool:
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and starts[index] < offset < ends[index]

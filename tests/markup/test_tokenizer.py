@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import wikitext_fragments
-from wikifilm.readers._scan import _NESTING, Regions, _closer, multiline_regions, scan, top_level_tokens
+from wikifilm.markup.tokenizer import _NESTING, Regions, _closer, multiline_regions, scan, top_level_tokens
 
 _ONE_PATTERN = re.compile(
     r"\{\{|\}\}|<!--|<(ref|nowiki|pre|math|gallery|syntaxhighlight|source|poem|timeline|score|chem"
