@@ -48,3 +48,15 @@ def test_token_by_token_pattern_is_the_shortcut_less_one() -> None:
 def test_examples(text: str, items: list[str]) -> None:
     source = Source(text)
     assert [item.text for item in split_items(source, Span(0, len(text)))] == items
+
+
+@pytest.mark.parametrize("name", ["Ubl", "Template:Ubl", "template:ubl", "Template: Plainlist"])
+def test_list_template_items_whatever_the_name_is_written(name: str) -> None:
+    """``{{Template:Ubl|...}}`` splits into items, each with its link, as ``{{Ubl|...}}`` does (issue 11)."""
+    text = f"{{{{{name}|[[Ann Lee]]|[[Bo Kim]]}}}}"
+    items = split_items(Source(text), Span(0, len(text)))
+    assert [(item.text, item.link, item.links) for item in items] == [
+        ("Ann Lee", "Ann Lee", (("Ann Lee", "Ann Lee"),)),
+        ("Bo Kim", "Bo Kim", (("Bo Kim", "Bo Kim"),)),
+    ]
+    assert [text[item.span.start : item.span.end] for item in items] == ["[[Ann Lee]]", "[[Bo Kim]]"]
