@@ -113,7 +113,7 @@ def test_no_import_cycle() -> None:
         stack.append(module)
         for name in sorted(GRAPH[module]):
             if state.get(name) == 1:
-                cycle = stack[stack.index(name):] + [name]
+                cycle = [*stack[stack.index(name) :], name]
                 raise AssertionError("import cycle: " + " -> ".join(cycle))
             if name not in state:
                 visit(name)
