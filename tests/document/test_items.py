@@ -22,6 +22,7 @@ _VALUE_PIECES = st.sampled_from([
 ])
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.lists(_VALUE_PIECES, max_size=16).map("".join))
 def test_whole_links_split_nothing(text: str) -> None:

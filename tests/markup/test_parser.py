@@ -44,6 +44,7 @@ def test_an_unclosed_ref_run_never_reaches_mwparserfromhell(monkeypatch: pytest.
     assert all(not unclosed_openers(piece) for piece in seen)
 
 
+@pytest.mark.slow
 @settings(max_examples=1500)
 @given(wikitext_fragments)
 def test_parsing_is_lossless(text: str) -> None:
@@ -56,6 +57,7 @@ _SPANNING = ("=", "''", "<nowiki>", "{|", "\x00", "<br>", "[[File:")
 """Constructs bounded by a line or a tag, which may span an unclosed opener (see ``_parse_cut``)."""
 
 
+@pytest.mark.slow
 @settings(max_examples=1500)
 @given(wikitext_fragments.filter(lambda text: not any(mark in text for mark in _SPANNING)))
 def test_cutting_reads_as_mwparserfromhell_reads(text: str) -> None:

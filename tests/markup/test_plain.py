@@ -38,6 +38,7 @@ def slow_plain(text: str) -> str:
     return _full_text(text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
 def test_fast_path_equals_full_parse_on_every_corpus_fragment(path: object) -> None:
     """Every paragraph, cell, list item, heading and field value of every corpus article."""
@@ -52,6 +53,7 @@ def test_fast_path_equals_full_parse_on_every_corpus_fragment(path: object) -> N
             assert clean_spaces(fast) == slow_plain(text), text
 
 
+@pytest.mark.slow
 @given(wikitext_fragments)
 def test_fast_path_equals_full_parse_on_arbitrary_fragments(text: str) -> None:
     """Arbitrary markup: the fast path answers exactly like the full path, or declines."""
@@ -60,6 +62,7 @@ def test_fast_path_equals_full_parse_on_arbitrary_fragments(text: str) -> None:
         assert clean_spaces(fast) == slow_plain(text)
 
 
+@pytest.mark.slow
 @given(template_fragments)
 def test_fast_path_equals_full_parse_on_arbitrary_templates(text: str) -> None:
     """Nested text-bearing templates with named, numbered and malformed parameters: same answer or decline."""
@@ -96,6 +99,7 @@ def test_examples(text: str, expected: str | None) -> None:
     assert (clean_spaces(fast) if fast is not None else None) == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
 def test_link_regex_equals_full_parse_on_every_corpus_fragment(path: object) -> None:
     """Wiki links read by regex are the links mwparserfromhell finds, wherever the regex answers."""
@@ -110,6 +114,7 @@ def test_link_regex_equals_full_parse_on_every_corpus_fragment(path: object) -> 
             assert links == parsed_links(text), text
 
 
+@pytest.mark.slow
 @given(template_fragments)
 def test_link_regex_equals_full_parse_on_arbitrary_fragments(text: str) -> None:
     """Links among templates, comments and malformed markup: the same links, or the full parser."""
@@ -136,6 +141,7 @@ _LINK_ITEMS = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=5000)
 @given(st.one_of(_LINK_ITEMS, _LINK_ITEMS.map(lambda text: f"[[{text}]]")))
 def test_words_and_links_read_in_one_pass_as_the_general_paths_read_them(text: str) -> None:
@@ -148,6 +154,7 @@ def test_words_and_links_read_in_one_pass_as_the_general_paths_read_them(text: s
     assert item_text_and_links(text) == (plain, tuple(wiki_links(text)) if plain else ())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
 def test_words_and_links_read_in_one_pass_on_every_corpus_line(path: object) -> None:
     """The same on every line of every corpus article, wherever the one-pass reader answers."""
@@ -158,6 +165,7 @@ def test_words_and_links_read_in_one_pass_on_every_corpus_line(path: object) -> 
             assert light == (plain_text(line), tuple(wiki_links(line)))
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.one_of(st.text(max_size=12), st.lists(st.sampled_from([" ", "\t", "*", "#", ":", ";", "=", "-", "----", "{|", "{", "a", "\n"]), max_size=6).map("".join)))
 def test_block_start_first_character_test(text: str) -> None:
@@ -165,6 +173,7 @@ def test_block_start_first_character_test(text: str) -> None:
     assert starts_block(text) == (BLOCK_START.match(text) is not None)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.text(alphabet=st.characters(min_codepoint=0xDF00, max_codepoint=0xFFFF) | st.sampled_from("aé漢"), max_size=8))
 def test_private_use_test(text: str) -> None:
@@ -175,6 +184,7 @@ def test_private_use_test(text: str) -> None:
 _PLAIN_SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.one_of(_LINK_ITEMS, _LINK_ITEMS.map(lambda text: f"[[{text}]]"), st.text(alphabet=" \t\n\u00a0[]|a{<", max_size=14)))
 def test_simple_link_pattern_matches_as_its_plain_form(text: str) -> None:
@@ -182,6 +192,7 @@ def test_simple_link_pattern_matches_as_its_plain_form(text: str) -> None:
     assert [(m.span(), m.groups()) for m in SIMPLE_LINK.finditer(text)] == [(m.span(), m.groups()) for m in _PLAIN_SIMPLE_LINK.finditer(text)]
 
 
+@pytest.mark.slow
 @settings(max_examples=2000)
 @given(st.lists(st.sampled_from(["[[", "]]", ":", " ", "File", "image", "Category", "MEDIA", "x", "a"]), max_size=8).map("".join))
 def test_non_content_link_test(text: str) -> None:

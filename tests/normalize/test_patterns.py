@@ -42,6 +42,7 @@ _PIECES = st.sampled_from([
 ])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(PLAIN_FORMS))
 @settings(max_examples=1500, deadline=None)
 @given(text=st.lists(_PIECES, max_size=18).map("".join))
@@ -70,6 +71,7 @@ def test_same_matches_on_examples(name: str, text: str) -> None:
 _PLAIN_NOTE = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.lists(_PIECES, max_size=18).map("".join))
 def test_notes_dropped_as_the_plain_pattern_drops_them(text: str) -> None:
