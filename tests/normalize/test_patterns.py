@@ -82,3 +82,43 @@ def test_notes_dropped_as_the_plain_pattern_drops_them(text: str) -> None:
 @pytest.mark.parametrize("text", ["A (x) B", "A  (x)  [1] B", "((x)", "(x", "x)", "[a(b)c]", "a ( ) [ ]", " (x)", "(x) ", "A\t(\nx\n)\tB", ""])
 def test_notes_dropped_on_examples(text: str) -> None:
     assert people.drop_notes(text) == _PLAIN_NOTE.sub(" ", text)
+
+
+def _notes_dropped_until_nothing_changes(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, _PLAIN_NOTE.sub(" ", text)
+    return text
+
+
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_nested_notes_dropped_as_repeated_substitution_drops_them(text: str) -> None:
+    """drop_nested_notes() in one pass gives what the plain pattern repeated gives, up to runs of spaces."""
+    assert " ".join(people.drop_nested_notes(text).split()) == " ".join(_notes_dropped_until_nothing_changes(text).split())
+
+
+@pytest.mark.parametrize("text", ["A (x) B", "A  (x)  [1] B", "((x)", "(x", "x)", "a ( ) [ ]", "a (b) (c) d", "(a ] b)", "x(y)z"])
+def test_nested_notes_dropped_as_one_pass_when_none_nests(text: str) -> None:
+    """Where no note holds another, drop_nested_notes() is drop_notes() exactly, spaces included."""
+    assert people.drop_nested_notes(text) == people.drop_notes(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("John Smith ((((uncredited))))", "John Smith "),
+    ("a (b (c) d) e", "a e"),
+    ("( (x)", "( "),
+    ("Ann Lee [[[[", "Ann Lee [[[["),
+    ("Ann Lee (" * 3 + "x" + ")" * 3 + " Bo", "Ann Lee Bo"),
+])
+def test_nested_notes_examples(text: str, expected: str) -> None:
+    """Notes inside notes go with their outermost note; unpaired brackets stay."""
+    assert people.drop_nested_notes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "(" * 3000 + "x" + ")" * 3000, "[" * 6000, "(" * 6000, "([" * 3000, "(a" * 3000, "[[" * 1500 + "x" + "]]" * 1500,
+])
+def test_bracket_runs_in_names(text: str) -> None:
+    """Long runs of brackets (which took seconds, one pass per level) read to a name or nothing."""
+    name = people.clean_name("John Smith " + text)
+    assert name.startswith("John Smith")

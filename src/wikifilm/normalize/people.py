@@ -67,43 +67,72 @@ def drop_notes(text: str) -> str:
 
     The same as substituting ``\\s*[(\\[][^()\\[\\]]*[)\\]]\\s*`` (a test compares), found from the
     brackets: a pattern opening with ``\\s*`` made the regex engine try every offset of a long line.
+    One pass: a note inside a note leaves its outer brackets (see :func:`drop_nested_notes`).
     """
     pieces: list[str] = []
     pos = 0
-    bracket = _next_bracket(text, 0)
-    while bracket != -1:
-        note = _NOTE_AT.match(text, bracket)
+    for bracket in _OPENING_BRACKET.finditer(text):
+        start = bracket.start()
+        if start < pos:
+            continue  # inside the note just dropped, or in the spaces after it
+        note = _NOTE_AT.match(text, start)
         if note is None:
-            bracket = _next_bracket(text, bracket + 1)
             continue
-        start = bracket
         while start > pos and text[start - 1].isspace():
             start -= 1
         pieces += (text[pos:start], " ")
         pos = note.end()
-        bracket = _next_bracket(text, pos)
     if not pieces:
         return text
     pieces.append(text[pos:])
     return "".join(pieces)
 
 
-def _next_bracket(text: str, start: int) -> int:
-    """Offset of the first ``(`` or ``[`` at or after ``start``, or -1."""
-    round_bracket, square_bracket = text.find("(", start), text.find("[", start)
-    if round_bracket == -1 or square_bracket == -1:
-        return max(round_bracket, square_bracket)
-    return min(round_bracket, square_bracket)
+_OPENING_BRACKET = re.compile(r"[(\[]")
+_ANY_BRACKET = re.compile(r"[()\[\]]")
+
+
+def drop_nested_notes(text: str) -> str:
+    """``text`` with every note in brackets, notes inside notes included, and the spaces around each outermost
+    note made one space: :func:`drop_notes` repeated until nothing changes, in one pass.
+
+    Brackets pair as a stack pairs them (any closing bracket closes the latest open one, as the repeated
+    substitution pairs them); unpaired brackets stay. Repeating :func:`drop_notes` took one pass per level
+    of nesting, quadratic time on ``((((x))))``; the result is the same up to runs of spaces (a test compares).
+    """
+    if "(" not in text and "[" not in text:
+        return text
+    opened: list[int] = []
+    notes: list[tuple[int, int]] = []  # outermost paired notes so far, in order
+    for bracket in _ANY_BRACKET.finditer(text):
+        at = bracket.start()
+        if text[at] in "([":
+            opened.append(at)
+        elif opened:
+            start = opened.pop()
+            while notes and notes[-1][0] > start:
+                notes.pop()  # inside this note
+            notes.append((start, at + 1))
+    if not notes:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for start, end in notes:
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        pieces += (text[pos:start], " ")
+        pos = end
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def clean_name(text: str) -> str:
     """A name without notes in brackets, role labels, quotes or stray punctuation."""
     if '"' in text or "'" in text or "“" in text or "‘" in text:
         text = _QUOTED_FOR.sub("", text)
-    previous = None
-    while previous != text and ("(" in text or "[" in text):
-        previous = text
-        text = drop_notes(text)
+    text = drop_nested_notes(text)
     text = _unlabelled(text)
     return text.strip(" \t,;:*•·–—-\"'").strip()
 
