@@ -114,7 +114,7 @@ INLINE = {
         Text [0:2] 'a '
         Link [2:9] '[[B|c]]' target='B' shown='c'
         Text [9:10] ' '
-        Template [10:19] '{{d|e=f}}' name='D'
+        TemplateCall [10:19] '{{d|e=f}}' name='D'
         Ref [19:38] '<ref name=x>g</ref>' name='x'
         Comment [38:48] '<!-- h -->'
         ExternalLink [48:62] '[http://i.j k]' url='http://i.j'

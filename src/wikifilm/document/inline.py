@@ -15,7 +15,7 @@ from mwparserfromhell import nodes as mw
 from mwparserfromhell.wikicode import Wikicode
 
 from wikifilm._slots_init import slots_init
-from wikifilm.document.nodes import Comment, Node, Raw, Template, Text
+from wikifilm.document.nodes import Comment, Node, Raw, Text
 from wikifilm.markup.names import template_name
 from wikifilm.markup.parser import parse_wikicode
 from wikifilm.markup.plain import plain_text
@@ -144,11 +144,12 @@ def is_list_template(name: str) -> bool:
 
 
 def parse_inline(source: Source, span: Span) -> tuple[Node, ...]:
-    """The inline nodes of ``source[span]``, tiling it: text, links, templates, refs, comments, tags."""
+    """The inline nodes of ``source[span]``, tiling it: text, links, template calls (with their
+    parameters), refs, comments, tags."""
     code, outcome = parse_wikicode(source[span])
     if outcome == "raw":
         return (Raw(span),)
-    return tuple(_convert(node, node_span) for node, node_span in zip(code.nodes, _node_spans(code, span.start), strict=True))
+    return tuple(_convert(source, node, node_span) for node, node_span in zip(code.nodes, _node_spans(code, span.start), strict=True))
 
 
 def _node_spans(code: Wikicode, start: int) -> list[Span]:
@@ -162,12 +163,12 @@ def _node_spans(code: Wikicode, start: int) -> list[Span]:
     return spans
 
 
-def _convert(node: object, span: Span) -> Node:
+def _convert(source: Source, node: object, span: Span) -> Node:
     if isinstance(node, mw.Wikilink):
         shown = str(node.text) if node.text is not None else None
         return Link(span, target=str(node.title).strip(), shown=shown)
     if isinstance(node, mw.Template):
-        return Template(span, name=template_name(str(node.name).strip()))
+        return read_template(source, span)
     if isinstance(node, mw.Comment):
         return Comment(span)
     if isinstance(node, mw.ExternalLink):
