@@ -198,3 +198,10 @@ def test_simple_link_pattern_matches_as_its_plain_form(text: str) -> None:
 def test_non_content_link_test(text: str) -> None:
     """Testing for ':' before the pattern never misses a file, image, media or category link."""
     assert holds_non_content_link(text) == (NON_CONTENT.search(text) is not None)
+
+
+@pytest.mark.parametrize("depth", [1, 39, 40, 41, 60, 100])
+def test_templates_nested_as_deep_as_mediawiki_expands_them(depth: int) -> None:
+    """MediaWiki expands templates 100 deep; mwparserfromhell stops at 40 and left ``John Smith}}}}``
+    in a name (issue 11). Up to 100 levels the text is the innermost text."""
+    assert plain_text("{{nowrap|" * depth + "John Smith" + "}}" * depth) == "John Smith"

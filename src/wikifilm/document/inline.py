@@ -23,8 +23,8 @@ from wikifilm.markup.templates import LIST_TEMPLATES, Arguments
 from wikifilm.markup.tokenizer import outer_templates, split_template
 from wikifilm.span import Source, Span
 
-MAX_NESTING = 40
-"""Nested template calls are followed this deep (deeper ones are text to the reader too)."""
+MAX_NESTING = 100
+"""Nested template calls are followed this deep, as deep as MediaWiki expands them."""
 
 
 @slots_init

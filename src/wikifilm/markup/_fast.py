@@ -15,7 +15,7 @@ import re
 
 from wikifilm.markup.names import template_name
 from wikifilm.markup.templates import Arguments, template_text
-from wikifilm.markup.tokenizer import outer_templates, template_arguments
+from wikifilm.markup.tokenizer import outer_templates, template_arguments, template_depth
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 """An HTML comment, shown as nothing."""
@@ -46,8 +46,10 @@ _BLOCK_START_AFTER_BREAK = re.compile(r"\n(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
 Written as two patterns with a fixed first character or position, so the regex engine finds them
 without trying every offset of a long paragraph (these checks run on every fragment)."""
 _PLACEHOLDERS = 0xE000
-MAX_NESTING = 40
-"""Templates nested deeper than this take the full parser (which bounds its own depth)."""
+MAX_NESTING = 100
+"""Templates nested deeper than this take the full parser. MediaWiki expands templates 100 deep
+(``$wgMaxTemplateDepth``); mwparserfromhell stops at 40 and leaves the rest as stray braces
+(``John Smith}}}}``), so between 40 and 100 this path, not the full one, reads as MediaWiki does."""
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 """Private-use characters: the fast path's template placeholders, so text holding one is declined."""
 _BLOCK_FIRST_CHARS = " \t*#:;=-{"
@@ -191,6 +193,8 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
     if "{{" in text or "}}" in text:
         if depth >= MAX_NESTING or "{{{" in text or holds_private_use(text):
             return None
+        if depth == 0 and text.count("{{") > MAX_NESTING and template_depth(text) > MAX_NESTING:
+            return None  # decline at once, not after MAX_NESTING levels of work
         held = _hold_templates(text, depth)
         if held is None:
             return None

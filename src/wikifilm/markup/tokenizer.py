@@ -247,6 +247,21 @@ def template_arguments(text: str, start: int, end: int) -> tuple[int, list[tuple
     return name_end, arguments
 
 
+_BRACES = re.compile(r"\{\{|\}\}")
+
+
+def template_depth(text: str) -> int:
+    """How deep ``{{`` nest in ``text`` at most (counting every pair of braces, in one pass)."""
+    depth = deepest = 0
+    for match in _BRACES.finditer(text):
+        if match.group(0) == "{{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif depth:
+            depth -= 1
+    return deepest
+
+
 _OUTER = re.compile(_NESTING, re.IGNORECASE)
 
 
