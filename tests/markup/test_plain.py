@@ -24,9 +24,9 @@ from wikifilm.markup._fast import (
 )
 from wikifilm.markup.plain import (
     _full_text,
+    _light_text_and_links,
     clean_spaces,
     item_text_and_links,
-    light_text_and_links,
     parsed_links,
     plain_text,
     simple_links,
@@ -147,7 +147,7 @@ _LINK_ITEMS = st.lists(
 def test_words_and_links_read_in_one_pass_as_the_general_paths_read_them(text: str) -> None:
     """Where the one-pass reader answers, its plain text and links are the general paths'; an
     item's links are kept only when it has text."""
-    light = light_text_and_links(text)
+    light = _light_text_and_links(text)
     if light is not None:
         assert light == (plain_text(text), tuple(wiki_links(text)))
     plain = plain_text(text)
@@ -160,7 +160,7 @@ def test_words_and_links_read_in_one_pass_on_every_corpus_line(path: object) -> 
     """The same on every line of every corpus article, wherever the one-pass reader answers."""
     text = path.read_text(encoding="utf-8")  # type: ignore[attr-defined]
     for line in text.splitlines():
-        light = light_text_and_links(line)
+        light = _light_text_and_links(line)
         if light is not None:
             assert light == (plain_text(line), tuple(wiki_links(line)))
 

@@ -137,15 +137,15 @@ def _plain_template(template: mw.Template) -> str:
 
 def item_text_and_links(text: str) -> tuple[str, tuple[Link, ...]]:
     """:func:`plain_text` and :func:`wiki_links` of one list item's wikitext (links only when
-    there is text). Most items are plain links and words, read in one pass (:func:`light_text_and_links`)."""
-    light = light_text_and_links(text)
+    there is text). Most items are plain links and words, read in one pass (:func:`_light_text_and_links`)."""
+    light = _light_text_and_links(text)
     if light is not None:
         return light if light[0] else (light[0], ())
     plain = plain_text(text)  # may keep a line break from a <br> inside a link's text
     return plain, (tuple(wiki_links(text)) if plain else ())
 
 
-def light_text_and_links(text: str) -> tuple[str, tuple[Link, ...]] | None:
+def _light_text_and_links(text: str) -> tuple[str, tuple[Link, ...]] | None:
     """:func:`plain_text` and :func:`wiki_links` of a fragment holding only words, simple links
     and paired bold or italic marks (``[[Tom Hanks]] as ''[[Forrest Gump (character)|Forrest]]''``),
     read in one pass; ``None`` for anything else (templates, tags, entities, unpaired or bold-italic

@@ -6,7 +6,7 @@ import re
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Table, plain_value
-from wikifilm.markup.plain import item_text_and_links, light_text_and_links
+from wikifilm.markup.plain import item_text_and_links
 from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, split_names
 from wikifilm.normalize.sections import list_lines, sections_titled, tables
 from wikifilm.record import CastMember, PersonRef
@@ -158,10 +158,12 @@ def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Dia
         linked = [_LINKED_ACTOR_IN_BRACKETS.match(raw) if wikitext and "(" in raw and "[[" in raw else None for raw in raws]
         role_first = sum(match is not None for match in linked) >= 2
         for line, raw, bracketed in zip(lines, raws, linked, strict=True):
-            # words and simple links (most lines) give their text and links in one pass
-            light = light_text_and_links(raw) if wikitext else None
-            links = by_shown_text(light[1]) if light is not None else None
-            text = (light[0] if light is not None else plain_value(source, line.span, document.format)).replace("\n", " ")
+            if wikitext:  # the line's text and links in one reading (one pass for words and simple links)
+                text, found = item_text_and_links(raw)
+                links: dict[str, str] | None = by_shown_text(found)
+            else:
+                text, links = plain_value(source, line.span, document.format), None
+            text = text.replace("\n", " ")
             if not text:
                 continue
             if roles_of is not None and line.depth > 1:
