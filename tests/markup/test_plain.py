@@ -17,6 +17,7 @@ from wikifilm.markup._fast import (
     NON_CONTENT,
     PRIVATE_USE,
     SIMPLE_LINK,
+    SIMPLE_LINK_READABLE,
     fast_plain,
     holds_non_content_link,
     holds_private_use,
@@ -181,7 +182,7 @@ def test_private_use_test(text: str) -> None:
     assert holds_private_use(text) == (PRIVATE_USE.search(text) is not None)
 
 
-_PLAIN_SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
+_PLAIN_SIMPLE_LINK = re.compile(SIMPLE_LINK_READABLE)
 
 
 @pytest.mark.slow

@@ -21,8 +21,12 @@ _SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
 _DASH = re.compile(r"[\s:.…](?:(?<=\s)\s*(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|(?<=:)\s+|(?<=\.)\.{2,}\s*|(?<=…)\s*)")
 """`` – ``, ``: ``, ``...`` between actor and role. Like the other patterns run over long lines, it opens
 with the class of its possible first characters, then asks which one it took (see ``people._PEOPLE_SEPARATOR``)."""
+_DASH_READABLE = r"\s+(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|:\s+|(?:\.{3,}|…)\s*"
+"""``_DASH`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _MAY_DASH = re.compile(r"[–—\-:….](?:(?<!\.)|(?<=\.)\.\.)")
 """What every ``_DASH`` separator holds."""
+_MAY_DASH_READABLE = r"[–—\-:…]|\.\.\."
+"""``_MAY_DASH`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _ROLE_END = re.compile(
     r"[,;:.\s](?:(?<=,)(?:\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
     r"|\s+(?=the\s(?![^/]*/))|\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
@@ -31,6 +35,8 @@ _ROLE_END = re.compile(
     r"|(?<=;)\s|(?<=:)\s|(?<=\.)\s+(?=[A-Z][a-z]+\s[a-z]))"
 )
 """Where a role ends and its description begins: ``, a ruthless mercenary``, ``; the ...``, `` (voice)``."""
+_ROLE_END_READABLE = r",\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)|,\s+(?=the\s(?![^/]*/))|,\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)|,\s+(?=[A-Z][\w.]*['’]s?\s)|\s+in\s+(?:a\s+)?(?:special|cameo|guest)\s+appearance|;\s|\s+\(|:\s|\s[–—]\s|\s-\s|\.\s+(?=[A-Z][a-z]+\s[a-z])"
+"""``_ROLE_END`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’\- ]{1,60}$")
 
 
@@ -51,10 +57,14 @@ _HEADING_LINE = re.compile(r"^\s*'{2,}[^']*'{2,}\s*:?\s*$")
 _UNLINKED_ACTOR_IN_BRACKETS = re.compile(r"^\s*(?P<role>[^()]{1,60}?)\s*\((?P<actor>(?:[A-Z][\w.'’-]*\s?){2,4})\)\s*$")
 """``Harry (Earl Barton)``, read this way only in a list whose linked lines put the actor in brackets."""
 _PAIRS = re.compile(r"[\s,;a](?:(?<=\s)\s*(?:,|;|\band\b)|(?<=[,;])|(?<=a)(?<!\w.)nd\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")
+_PAIRS_READABLE = r"\s*(?:,|;|\band\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)"
+"""``_PAIRS`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _BOLD_ROLE = re.compile(r"^\s*'''(?P<role>[^']+)'''[^:]{0,60}:\s*(?P<rest>.+)$", re.DOTALL)
 
 
 _BRACKETED = re.compile(r"[\s(](?:(?<=\s)\s*\(|(?<=\())[^()]*\)")
+_BRACKETED_READABLE = r"\s*\([^()]*\)"
+"""``_BRACKETED`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _PERIOD = re.compile(r"(\w+)\.\s+(?=[A-Z\"“])")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "lt", "capt", "col", "gen", "sgt", "maj", "cpl", "pvt", "adm", "cmdr", "insp", "det", "supt", "prof", "rev", "fr", "hon", "mt", "ft", "no", "vs", "sen", "rep", "gov", "pres", "jnr", "snr", "bros", "co", "inc", "ltd", "vol", "ch", "op"]

@@ -15,6 +15,8 @@ _DISAMBIGUATION = re.compile(r"\s*\((?:[^()]*\b)?(?:film|movie|film series|minis
 _EMPTY_BRACKETS = re.compile(r"[\s(](?:(?<=\s)\(|(?<=\())(?:[\s,;:–-]|&nbsp;)*\)")
 r"""Brackets holding only spaces and punctuation, with one space before them: ``\s?\(...\)`` opened
 with the class of its first characters, so the regex engine skips to them on a long lead."""
+_EMPTY_BRACKETS_READABLE = r"\s?\((?:[\s,;:–-]|&nbsp;)*\)"
+"""``_EMPTY_BRACKETS`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _LANG_TEMPLATE = re.compile(r"^lang-(\w+)$", re.IGNORECASE)
 def page_title_without_disambiguation(page_title: str) -> str:
     """``Escape (2024 South Korean film)`` -> ``Escape``."""
