@@ -132,17 +132,7 @@ def scan(text: str) -> Regions:
 
 def multiline_regions(text: str, pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """Starts and ends of the ``(start, end)`` regions that hold a line break, overlapping ones merged."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in sorted(pairs):
-        if text.find("\n", start, end) == -1:
-            continue
-        if ends and start < ends[-1]:
-            ends[-1] = max(ends[-1], end)
-        else:
-            starts.append(start)
-            ends.append(end)
-    return starts, ends
+    return _merged([(start, end) for start, end in pairs if text.find("\n", start, end) != -1])
 
 
 _NESTING = rf"\{{\{{|\}}\}}|\[\[|\]\]|<!--|<(?P<tag>{_EXTENSION_TAG})\b[^<>]*?(?P<self_closing>/?)>"
