@@ -16,7 +16,7 @@ PLAIN_FORMS = {
         getattr(module, name), re.compile(getattr(module, f"{name}_READABLE"), getattr(module, name).flags)
     )
     for module, name in [
-        (cast, "_DASH"), (cast, "_MAY_DASH"), (cast, "_ROLE_END"), (cast, "_PAIRS"), (cast, "_BRACKETED"),
+        (cast, "_DASH"), (cast, "_MAY_DASH"), (cast, "_PAIRS"), (cast, "_BRACKETED"),
         (people, "_PEOPLE_SEPARATOR"), (people, "_MAY_SEPARATE"), (people, "_QUOTED_FOR"), (people, "_COMPANY_SEPARATOR"),
         (people, "_AND"), (title, "_EMPTY_BRACKETS"),
     ]
@@ -110,3 +110,77 @@ def test_bracket_runs_in_names(text: str) -> None:
     """Long runs of brackets (which took seconds, one pass per level) read to a name or nothing."""
     name = people.clean_name("John Smith " + text)
     assert name.startswith("John Smith")
+
+
+_PLAIN_ROLE_END = re.compile(cast._ROLE_END_READABLE)
+
+
+@given(text=st.lists(st.one_of(_PIECES, st.sampled_from([", the ", "the ", "/", " / ", "Cook"])), max_size=18).map("".join))
+def test_role_end_where_the_plain_form_ends_it(text: str) -> None:
+    """A role ends where the plain pattern (with its '/' lookahead) first matches."""
+    assert text[: cast._role_end(text)] == _PLAIN_ROLE_END.split(text, maxsplit=1)[0]
+
+
+@pytest.mark.parametrize("text", ["Bob, the cook / the driver", "Bob, the cook, the driver", "Bob, the x/y, the z", "a, the /", "a, the b /"])
+def test_role_end_examples(text: str) -> None:
+    """', the' ends a role unless a '/' follows it."""
+    assert text[: cast._role_end(text)] == _PLAIN_ROLE_END.split(text, maxsplit=1)[0]
+
+
+_PLAIN_HEADING_LINE = re.compile(r"^\s*'{2,}[^']*'{2,}\s*:?\s*$")
+
+
+@given(st.lists(st.sampled_from(["'", "''", "'''", "x", "Bob", " ", "\n", ":", "::", "\t", "[[a]]"]), max_size=12).map("".join))
+def test_heading_lines_as_the_plain_pattern_finds_them(text: str) -> None:
+    """A line that is only bold or italic text is found from its apostrophe runs as the plain pattern finds it."""
+    assert cast._is_heading_line(text) == bool(_PLAIN_HEADING_LINE.match(text))
+
+
+_PLAIN_PERIOD = re.compile(r"(\w+)\.\s+(?=[A-Z\"“])")
+
+
+@given(st.lists(st.sampled_from(["Dr", "a", "Bob", ".", ". ", "  ", "Tom", "x.", "R.", "“", "é"]), max_size=14).map("".join))
+def test_sentence_periods_as_the_plain_pattern_finds_them(text: str) -> None:
+    """Periods that may end a sentence are the plain pattern's, with the same word before each."""
+    assert [m.group(1) for m in cast._PERIOD.finditer(text)] == [m.group(1) for m in _PLAIN_PERIOD.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "heading"), [("'" * 6000 + "x", False), ("'" * 6001, True), ("''" + "x" * 6000 + "'" * 6000 + " :", True)])
+def test_long_apostrophe_runs_in_cast_lines(text: str, heading: bool) -> None:
+    """Runs of apostrophes (split every way by the plain pattern, quadratic time) are read in linear time."""
+    assert cast._is_heading_line(text) == heading
+
+
+@given(st.lists(st.sampled_from(["Bob", " ", "  ", "\t", "(", ")", "[[", "]]", "Ian Wolfe", "|", "Ian", "*", "<", "x"]), max_size=14).map("".join))
+def test_linked_actor_in_brackets_as_the_plain_pattern_reads_it(raw: str) -> None:
+    """'Role ([[Actor]])' gives the plain pattern's role, target and shown text."""
+    plain = cast._LINKED_ACTOR_IN_BRACKETS.match(raw)
+    assert cast._linked_actor_in_brackets(raw) == (plain.group("role", "target", "shown") if plain else None)
+
+
+def test_linked_actor_after_a_long_run_of_spaces() -> None:
+    """A role followed by a long run of spaces (quadratic for the lazy plain pattern) is read at once."""
+    assert cast._linked_actor_in_brackets("Reverend" + " " * 20000 + "([[Ian Wolfe]])") == ("Reverend", "Ian Wolfe", None)
+
+
+_NAME_PIECES = st.sampled_from(["Tom", "McDonald", "A", "AB", "b", " ", "  ", "'", "’", ".", "-", "!", "é", "Harry", "(", ")"])
+_PLAIN_UNLINKED = re.compile(r"^\s*(?P<role>[^()]{1,60}?)\s*\((?P<actor>(?:[A-Z][\w.'’-]*\s?){2,4})\)\s*$")
+
+
+@given(st.lists(_NAME_PIECES, max_size=12).map("".join))
+def test_actor_names_in_brackets_as_the_plain_pieces_read_them(text: str) -> None:
+    """Whole words plus two capitals accept the names the plain capitalised pieces accept."""
+    plain = re.compile(r"\((?:[A-Z][\w.'’-]*\s?){2,4}\)")
+    quick = cast._ACTOR_IN_BRACKETS.fullmatch(text)
+    assert (quick is not None and cast._two_capitals(quick.group("actor"))) == (plain.fullmatch(text) is not None)
+    unlinked = cast._UNLINKED_ACTOR_IN_BRACKETS.match("Harry " + text)
+    found = unlinked.group("role", "actor") if unlinked and cast._two_capitals(unlinked.group("actor")) else None
+    expected = _PLAIN_UNLINKED.match("Harry " + text)
+    assert found == (expected.group("role", "actor") if expected else None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Bob (" + "A" * 3000 + "!)", False), ("Bob (" + "AB " * 1000 + ")", False), ("Bob (" + "A" * 3000 + ")", True)])
+def test_long_runs_of_capitals_in_brackets(text: str, expected: bool) -> None:
+    """A run of capitals in brackets (cut every way by the plain pieces, cubic time) is read at once."""
+    assert cast._may_end_with_actor_in_brackets(text) == expected
+    cast.parse_cast_line(text)

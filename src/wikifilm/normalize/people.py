@@ -47,7 +47,9 @@ _MAY_SEPARATE_READABLE = r"[,;&/]|\s(?:and|with)\s"
 _NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?|et al\.?)$", re.IGNORECASE)
 _LONGEST_NOT_A_NAME = len("uncredited")
 """No longer text matches ``_NOT_A_NAME`` (a test checks), so longer names skip it."""
-_QUOTED_FOR = re.compile(r"\s\s*(?:for|–|—|-)\s+[\"“'‘].*$")
+_QUOTED_FOR = re.compile(r"(?<!\s)\s+(?:for|–|—|-)\s+[\"“'‘].*$")
+"""`` for "Song"``, `` – 'Title'`` after a name. Opened only where a run of spaces starts: from every
+space of a long run, ``\\s\\s*`` read the rest of the run again (the plain form ``\\s+...`` finds the same)."""
 _QUOTED_FOR_READABLE = r"\s+(?:for|–|—|-)\s+[\"“'‘].*$"
 """``_QUOTED_FOR`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 
