@@ -20,7 +20,7 @@ from wikifilm.markup.names import template_name
 from wikifilm.markup.parser import parse_wikicode
 from wikifilm.markup.plain import plain_text
 from wikifilm.markup.templates import LIST_TEMPLATES, Arguments
-from wikifilm.markup.tokenizer import outer_templates, split_template
+from wikifilm.markup.tokenizer import Parameter, outer_templates, split_template
 from wikifilm.span import Source, Span
 
 MAX_NESTING = 100
@@ -67,31 +67,13 @@ class Tag(Node):
 
 @slots_init
 @attrs.frozen
-class Parameter:
-    """One template parameter with the spans of its name and value."""
-
-    name: str
-    """The name, stripped; positional parameters are named ``"1"``, ``"2"``... by their rank."""
-    value_span: Span
-    """The value as written (not stripped)."""
-    name_span: Span | None = None
-    """The name as written, for named parameters; ``None`` for positional ones."""
-
-    @property
-    def named(self) -> bool:
-        """Whether the parameter was written ``name=value``."""
-        return self.name_span is not None
-
-
-@slots_init
-@attrs.frozen
 class TemplateCall(Node):
     """A template call as written: its name and its parameters with spans."""
 
     name: str
     """Normalised by :func:`~wikifilm.markup.names.template_name`: ``Film date``."""
     params: tuple[Parameter, ...] = ()
-    """The parameters in order."""
+    """The parameters in order (:class:`~wikifilm.markup.tokenizer.Parameter`: name, name and value spans)."""
 
     @property
     def key(self) -> str:
@@ -111,18 +93,8 @@ class TemplateCall(Node):
 def read_template(source: Source, span: Span) -> TemplateCall:
     """The template call written at ``span`` (``{{`` to ``}}``): its name and parameters with
     exact spans. Pipes inside nested templates, links, comments and tags do not split."""
-    text = source.text
-    name_end, raw = split_template(text, span.start, span.end)
-    params: list[Parameter] = []
-    rank = 0
-    for param in raw:
-        if param.equals is None:
-            rank += 1
-            params.append(Parameter(str(rank), Span(param.name_start, param.end)))
-        else:
-            name_span = Span(param.name_start, param.equals)
-            params.append(Parameter(text[param.name_start : param.equals].strip(), Span(param.equals + 1, param.end), name_span))
-    return TemplateCall(span, template_name(text[span.start + 2 : name_end].strip()), tuple(params))
+    name_end, params = split_template(source.text, span.start, span.end)
+    return TemplateCall(span, template_name(source.text[span.start + 2 : name_end].strip()), tuple(params))
 
 
 def template_calls(source: Source, span: Span, *, nested: bool = False, _depth: int = 0) -> Iterator[TemplateCall]:

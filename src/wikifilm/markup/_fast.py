@@ -15,7 +15,7 @@ import re
 
 from wikifilm.markup.names import template_name
 from wikifilm.markup.templates import Arguments, template_text
-from wikifilm.markup.tokenizer import outer_templates, template_arguments, template_depth
+from wikifilm.markup.tokenizer import outer_templates, split_template, template_depth
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 """An HTML comment, shown as nothing."""
@@ -84,18 +84,19 @@ def _render_template(text: str, start: int, end: int, depth: int) -> str | None:
     Every parameter must render, used or not: one the fast path declines (an unclosed tag, say)
     may be one that makes mwparserfromhell read the whole template as text.
     """
-    name_end, params = template_arguments(text, start, end)
+    name_end, params = split_template(text, start, end)
     raw_name = text[start + 2 : name_end]
     if not _TEMPLATE_NAME.fullmatch(raw_name):
         return None
     arguments: list[tuple[str, bool, str]] = []
-    for name, named, value_start, value_end in params:
-        if named and not _PARAMETER_NAME.fullmatch(name):
+    for param in params:
+        named = param.name_span is not None
+        if named and not _PARAMETER_NAME.fullmatch(param.name):
             return None
-        value = fast_plain(text[value_start:value_end], depth + 1)
+        value = fast_plain(text[param.value_span.start : param.value_span.end], depth + 1)
         if value is None:
             return None
-        arguments.append((name, named, value))
+        arguments.append((param.name, named, value))
     return template_text(template_name(raw_name.strip()).casefold(), Arguments(arguments, str))
 
 

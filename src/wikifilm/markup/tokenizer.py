@@ -19,6 +19,7 @@ import attrs
 from wikifilm._slots_init import slots_init
 from wikifilm.markup.names import template_name
 from wikifilm.markup.templates import LIST_TEMPLATES
+from wikifilm.span import Span
 
 EXTENSION_TAGS = (
     "ref", "nowiki", "pre", "math", "gallery", "syntaxhighlight", "source", "poem", "timeline", "score",
@@ -26,6 +27,8 @@ EXTENSION_TAGS = (
 )
 """Extension tags: their content is not wikitext, so nothing inside one nests, splits or ends a line."""
 _EXTENSION_TAG = "|".join(EXTENSION_TAGS)
+EXTENSION_TAG_OPEN = rf"<(?:{_EXTENSION_TAG})\b[^<>]*?(?<!/)>"
+"""A regex: the opening of an extension tag that is not self-closing, for patterns built on the table."""
 _TEMPLATE_OPEN = re.compile(r"\{\{")
 _TEMPLATE_CLOSE = re.compile(r"\}\}")
 _ANGLE_TOKEN = re.compile(rf"<(?:!--|({_EXTENSION_TAG})\b[^<>]*?(/?)>)", re.IGNORECASE)
@@ -185,25 +188,37 @@ def top_level_tokens(text: str, start: int, end: int, separators: str) -> Iterat
 
 @slots_init
 @attrs.frozen
-class RawParameter:
-    """One template parameter as written: the span of its name (named ones) and of its value."""
+class Parameter:
+    """One template parameter as written: its name, and the spans of its name and value."""
 
-    name_start: int
-    """Where the parameter begins (just after its ``|``)."""
-    equals: int | None
-    """Offset of the ``=`` of a named parameter, else ``None``."""
-    end: int
-    """Where the parameter ends (at the next ``|`` or the closing ``}}``)."""
+    name: str
+    """The name, stripped; positional parameters are named ``"1"``, ``"2"``... by their rank among
+    positional ones, as MediaWiki numbers them."""
+    value_span: Span
+    """The value as written (not stripped), up to the next ``|`` or the closing ``}}``."""
+    name_span: Span | None = None
+    """The name as written (not stripped), up to its ``=``, for named parameters; ``None`` for positional ones."""
+
+    @property
+    def named(self) -> bool:
+        """Whether the parameter was written ``name=value``."""
+        return self.name_span is not None
+
+    @property
+    def start(self) -> int:
+        """Where the parameter begins, just after its ``|``."""
+        return self.name_span.start if self.name_span is not None else self.value_span.start
 
 
-def split_template(text: str, start: int, end: int) -> tuple[int, list[RawParameter]]:
-    """Split the template ``text[start:end]`` (``{{`` to ``}}``) at its top-level pipes.
+def split_template(text: str, start: int, end: int) -> tuple[int, list[Parameter]]:
+    """The end of the name and the parameters of the template ``text[start:end]`` (``{{`` to ``}}``):
+    the one way to read a template call's parameters.
 
-    Returns the end of the name and the parameters. Pipes inside nested templates, links,
-    comments and tags do not split, as in MediaWiki's preprocessor.
+    Pipes inside nested templates, links, comments and extension tags do not split, as in
+    MediaWiki's preprocessor.
     """
     inner_end = end - 2
-    params: list[RawParameter] = []
+    bounds: list[tuple[int, int | None, int]] = []  # (start, "=" or None, end) per parameter
     name_end: int | None = None
     param_start = start + 2
     equals: int | None = None
@@ -212,29 +227,22 @@ def split_template(text: str, start: int, end: int) -> tuple[int, list[RawParame
             if name_end is None:
                 name_end = match.start()
             else:
-                params.append(RawParameter(param_start, equals, match.start()))
+                bounds.append((param_start, equals, match.start()))
             param_start, equals = match.end(), None
         elif name_end is not None and equals is None:
             equals = match.start()
     if name_end is None:
         return inner_end, []
-    params.append(RawParameter(param_start, equals, inner_end))
-    return name_end, params
-
-
-def template_arguments(text: str, start: int, end: int) -> tuple[int, list[tuple[str, bool, int, int]]]:
-    """:func:`split_template` with names: ``(name, named, value start, value end)`` per parameter,
-    positional ones named ``"1"``, ``"2"``... by their rank among positional ones, as MediaWiki does."""
-    name_end, params = split_template(text, start, end)
-    arguments: list[tuple[str, bool, int, int]] = []
+    bounds.append((param_start, equals, inner_end))
+    params: list[Parameter] = []
     rank = 0
-    for param in params:
-        if param.equals is None:
+    for param_start, equals, param_end in bounds:
+        if equals is None:
             rank += 1
-            arguments.append((str(rank), False, param.name_start, param.end))
+            params.append(Parameter(str(rank), Span(param_start, param_end)))
         else:
-            arguments.append((text[param.name_start : param.equals].strip(), True, param.equals + 1, param.end))
-    return name_end, arguments
+            params.append(Parameter(text[param_start:equals].strip(), Span(equals + 1, param_end), Span(param_start, equals)))
+    return name_end, params
 
 
 _BRACES = re.compile(r"\{\{|\}\}")
@@ -305,6 +313,13 @@ _NAME_AT = re.compile(r"(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _BULLET_AFTER = re.compile(r"[ \t]*[*#•]")
 
 
+def raw_template_name(text: str, start: int, end: int) -> str:
+    """The name of the template ``text[start:end]`` as written, up to its first ``|``, brace, ``<`` or
+    line break, with comments before it skipped (give it to :func:`~wikifilm.markup.names.template_name`)."""
+    match = _NAME_AT.match(text, start + 2, end)
+    return match.group(1) if match else ""
+
+
 def item_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(start, end)`` of the list items of ``text[start:end]``: split at top-level ``<br>``, at
     bulleted lines, and at the parameters of list templates (Plainlist, Ubl, hlist...).
@@ -334,15 +349,12 @@ def item_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             depth_templates -= 1
             if depth_templates == 0 and depth_links == 0 and template_start >= 0:
-                name = _NAME_AT.match(text, template_start + 2, pos)
-                if name and template_name(name.group(1)).casefold() in LIST_TEMPLATES:
+                if template_name(raw_template_name(text, template_start, pos)).casefold() in LIST_TEMPLATES:
                     segments.append((seg_start, template_start))
                     _name_end, params = split_template(text, template_start, pos)
                     for param in params:
-                        if param.equals is None:
-                            segments.extend(item_spans(text, param.name_start, param.end))
-                        elif text[param.name_start : param.equals].strip().isdigit():
-                            segments.extend(item_spans(text, param.equals + 1, param.end))
+                        if not param.named or param.name.isdigit():
+                            segments.extend(item_spans(text, param.value_span.start, param.value_span.end))
                     seg_start = pos
                 template_start = -1
         elif token == "[[":
