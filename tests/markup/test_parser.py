@@ -64,3 +64,23 @@ def test_cutting_reads_as_mwparserfromhell_reads(text: str) -> None:
     """Cut at unclosed openers, a text reads to the same plain text as mwparserfromhell reads it whole."""
     code, _outcome = parser._parse_cut(text, unclosed_openers(text))
     assert clean_spaces(_code_text(code)) == clean_spaces(_code_text(mwparserfromhell.parse(text)))
+
+
+def test_a_ref_holding_an_unclosed_run_is_parsed_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A closed ``<ref>`` whose content holds thousands of unclosed ``{{cite|`` (mwparserfromhell
+    parses ref content as wikitext, retrying each) keeps its tag node; no balanced piece holds an opener."""
+    seen: list[str] = []
+    parse = mwparserfromhell.parse
+
+    def spy(text: str) -> object:
+        seen.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(parser.mwparserfromhell, "parse", spy)
+    text = "John Smith<ref>" + "{{cite|<ref>" * 3000 + "x</ref> and Ann Lee"
+    code, outcome = parse_wikicode(text)
+    assert str(code) == text
+    assert outcome == "ok"
+    assert [type(node).__name__ for node in code.nodes] == ["Text", "Tag", "Text"]
+    assert clean_spaces(_code_text(code)) == "John Smith and Ann Lee"
+    assert all(not unclosed_openers(piece) for piece in seen)

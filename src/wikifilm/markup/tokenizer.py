@@ -46,6 +46,43 @@ def _closer(tag: str) -> re.Pattern[str]:
     return pattern
 
 
+class _Closers:
+    """Where tags and comments close in ``text[:end]``, found by searches that remember their answer.
+
+    A search from ``pos`` that found its closer at ``q`` (or none) gives the same answer from any
+    ``pos'`` between ``pos`` and ``q``: a run of unclosed ``<ref>`` or ``<!--`` costs one scan of the
+    text, where a search per opener read the rest of the text once per opener (quadratic).
+    """
+
+    __slots__ = ("end", "memo", "text")
+
+    def __init__(self, text: str, end: int | None = None) -> None:
+        self.text = text
+        self.end = len(text) if end is None else end
+        self.memo: dict[str, tuple[int, int, int]] = {}  # closer -> (searched from, start, end); start -1: none
+
+    def tag(self, name: str, pos: int) -> int:
+        """The end of the first ``</name>`` at or after ``pos``, or -1."""
+        return self._find(name.lower(), pos)
+
+    def comment(self, pos: int) -> int:
+        """The end of the first ``-->`` at or after ``pos``, or -1."""
+        return self._find("-->", pos)
+
+    def _find(self, key: str, pos: int) -> int:
+        known = self.memo.get(key)
+        if known is not None and known[0] <= pos and (known[1] == -1 or known[1] >= pos):
+            return known[2]
+        if key == "-->":
+            start = self.text.find("-->", pos, self.end)
+            found = (pos, start, -1 if start == -1 else start + 3)
+        else:
+            match = _closer(key).search(self.text, pos, self.end)
+            found = (pos, -1, -1) if match is None else (pos, match.start(), match.end())
+        self.memo[key] = found
+        return found[2]
+
+
 @attrs.frozen
 class Regions:
     """Where templates, comments and tags stand, for the block reader."""
@@ -96,6 +133,7 @@ def scan(text: str) -> Regions:
     angles = {match.start(): match for match in _ANGLE_TOKEN.finditer(text)}
     braces = [match.start() for match in _TEMPLATE_OPEN.finditer(text)]
     braces += [match.start() for match in _TEMPLATE_CLOSE.finditer(text)]
+    closers = _Closers(text)
     pos = 0
     for at in sorted([*braces, *angles]):
         if at < pos:
@@ -111,24 +149,22 @@ def scan(text: str) -> Regions:
                 pairs.append((start, at + 2))
             pos = at + 2
         elif (match := angles[at]).group(1) is None:
-            end = text.find("-->", match.end())
+            end = closers.comment(match.end())
             if end == -1:
                 unclosed_comment = at
                 end = len(text)
-            else:
-                end += 3
             comment_end[at] = end
             pairs.append((at, end))
             pos = end
         elif match.group(2):
             pos = match.end()
         else:
-            close = _closer(match.group(1).lower()).search(text, match.end())
-            if close is None:
+            close = closers.tag(match.group(1), match.end())
+            if close == -1:
                 pos = match.end()
                 continue
-            pairs.append((at, close.end()))
-            pos = close.end()
+            pairs.append((at, close))
+            pos = close
     starts, ends = multiline_regions(text, pairs)
     return Regions(template_end, comment_end, starts, ends, stack, unclosed_comment)
 
@@ -385,18 +421,32 @@ _BALANCE_TOKEN = re.compile(rf"\{{\{{|\}}\}}|\[\[|\]\]|<!--|<(?P<tag>{_EXTENSION
 
 
 def unclosed_openers(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every ``{{``, ``[[``, ``<!--`` and extension tag in ``text`` that is
+    """:func:`balance`'s unclosed openers."""
+    return balance(text)[0]
+
+
+ClosedTag = tuple[int, int, int, int, str]
+"""An extension tag that closes: ``(start, content start, content end, end, name)``."""
+
+
+def balance(text: str) -> tuple[list[tuple[int, int]], list[ClosedTag]]:
+    """What is unbalanced in ``text`` at the top level, and the closed extension tags there.
+
+    First, ``(start, end)`` of every ``{{``, ``[[``, ``<!--`` and extension tag in ``text`` that is
     never closed and stands outside every closed pair, in order; empty when the text is balanced.
 
     mwparserfromhell's tokenizer retries each unclosed opener to the end of the text (quadratic,
     and its C code cannot be interrupted), so the guarded parser cuts the text at these first.
     An unclosed opener inside a closed template or link is left to that pair: cutting there
-    would break the pair.
+    would break the pair. Second, the extension tags that close outside every closed pair: their
+    content may hold unclosed openers of its own.
     """
     braces: list[tuple[int, int]] = []
     brackets: list[tuple[int, int]] = []
     unclosed: list[tuple[int, int]] = []
     pairs: list[tuple[int, int]] = []
+    tags: list[ClosedTag] = []
+    closers = _Closers(text)
     pos = 0
     while (match := _BALANCE_TOKEN.search(text, pos)) is not None:
         token = match.group(0)
@@ -412,22 +462,26 @@ def unclosed_openers(text: str) -> list[tuple[int, int]]:
             if brackets:
                 pairs.append((brackets.pop()[0], pos))
         elif token == "<!--":
-            close = text.find("-->", pos)
+            close = closers.comment(pos)
             if close == -1:
                 unclosed.append(match.span())
             else:
-                pos = close + 3
+                pos = close
         elif not match.group("self_closing"):
-            closing = _closer(match.group("tag").lower()).search(text, pos)
-            if closing is None:
+            close = closers.tag(match.group("tag"), pos)
+            if close == -1:
                 unclosed.append(match.span())
             else:
-                pos = closing.end()
+                tags.append((match.start(), pos, text.rfind("<", pos, close), close, match.group("tag").lower()))
+                pos = close
     openers = sorted([*braces, *brackets, *unclosed])
-    if not openers or not pairs:
-        return openers
+    if not pairs:
+        return openers, tags
     starts, ends = _merged(pairs)
-    return [opener for opener in openers if not _inside(starts, ends, opener[0])]
+    return (
+        [opener for opener in openers if not _inside(starts, ends, opener[0])],
+        [tag for tag in tags if not _inside(starts, ends, tag[0])],
+    )
 
 
 def _merged(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
