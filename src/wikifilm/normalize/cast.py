@@ -7,7 +7,7 @@ import re
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Table, plain_value
 from wikifilm.markup.plain import item_text_and_links
-from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, split_names
+from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, spans_in_order, split_names
 from wikifilm.normalize.sections import list_lines, sections_titled, tables
 from wikifilm.record import CastMember, PersonRef
 from wikifilm.span import Source, Span
@@ -293,12 +293,10 @@ def _members(source: Source, span: Span, actors: list[str], role: str | None, li
     raw = source[span]
     if links is None:
         links = links_in(source, span) if "[[" in raw else {}
-    out = []
-    for actor in actors:
-        offset = raw.find(actor)
-        actor_span = Span(span.start + offset, span.start + offset + len(actor)) if offset >= 0 else span
-        out.append(CastMember(PersonRef(actor, links.get(actor), span=actor_span), role, span))
-    return out
+    return [
+        CastMember(PersonRef(actor, links.get(actor), span=actor_span), role, span)
+        for actor, actor_span in zip(actors, spans_in_order(source, span, actors), strict=True)
+    ]
 
 
 def _from_table(document: Document, table: Table) -> list[CastMember]:
@@ -323,6 +321,7 @@ def _from_table(document: Document, table: Table) -> list[CastMember]:
             links = by_shown_text(found)
         else:
             plain, links = actor_cell.plain(source), links_in(source, actor_cell.content_span)
-        for actor in split_names(plain.replace("\n", ", ")):
-            out.append(CastMember(PersonRef(actor, links.get(actor), span=actor_cell.content_span), role or None, actor_cell.span))
+        actors = split_names(plain.replace("\n", ", "))
+        for actor, actor_span in zip(actors, spans_in_order(source, actor_cell.content_span, actors), strict=True):
+            out.append(CastMember(PersonRef(actor, links.get(actor), span=actor_span), role or None, actor_cell.span))
     return out

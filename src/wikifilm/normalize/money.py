@@ -64,12 +64,10 @@ def _currency(*candidates: str | None) -> str | None:
 
 
 def _span_of(source: Source, field: InfoboxField, token: str) -> Span:
-    raw = field.raw(source)
-    offset = raw.lower().find(token.lower())
-    if offset < 0:
-        return field.value_span
-    start = field.value_span.start + offset
-    return Span(start, start + len(token))
+    """Where the bare scale or currency word ``token`` is written in the field: as a word of its own,
+    as the plain text found it (``m`` is not the ``m`` of ``film``); the field's value when it is not."""
+    written = re.compile(rf"(?<![\w$]){re.escape(token)}(?!\w)", re.IGNORECASE).search(source.text, field.value_span.start, field.value_span.end)
+    return Span(written.start(), written.end()) if written else field.value_span
 
 
 def parse_money(text: str) -> tuple[list[Money], str | None]:

@@ -164,8 +164,14 @@ def iter_names(text: str, *, companies: bool = False) -> Iterator[str]:
         if companies and ("(" in name or "[" in name):
             name = drop_notes(name).strip()
             name = " ".join(name.split())
-        if name and not (len(name) <= _LONGEST_NOT_A_NAME and _NOT_A_NAME.match(name)) and not name.endswith(":"):
+        if name and not (len(name) <= _LONGEST_NOT_A_NAME and _NOT_A_NAME.match(name)) and not name.endswith(":") and not _holds_template_debris(name):
             yield name
+
+
+def _holds_template_debris(name: str) -> bool:
+    """Whether a name holds ``{{`` or ``}}``: the remains of templates nested past what the plain-text
+    reader renders (``{{nowrap}}}}}}...`` from a hundred nested ``{{nowrap|``), never part of a name."""
+    return "{{" in name or "}}" in name
 
 
 _AND = re.compile(r"\s\s*(?:&|and)\s+")
@@ -188,7 +194,6 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
             links = by_shown_text(item.links)
         else:
             links = links_in(source, item.span) if "[[" in source[item.span] else {}
-        raw = source[item.span]
         if companies:
             text = item.text.replace("\n", " ")
         else:
@@ -196,7 +201,7 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
         names = split_names(text, companies=companies)
         if companies and len(links) > 1:
             names = [part for name in names for part in _split_linked_companies(name, links)]
-        for name in names:
+        for name, span in zip(names, spans_in_order(source, item.span, names), strict=True):
             folded = name.casefold()
             if folded in seen:
                 continue
@@ -204,10 +209,29 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
             link = links.get(name)
             if link is None and item.link and len(names) == 1 and len(links) <= 1:
                 link = item.link
-            offset = raw.find(name)
-            span = Span(item.span.start + offset, item.span.start + offset + len(name)) if offset >= 0 else item.span
             refs.append(PersonRef(name=name, link=link, span=span))
     return tuple(refs)
+
+
+def spans_in_order(source: Source, span: Span, texts: Iterable[str]) -> list[Span]:
+    """Where each of ``texts``, read in order from ``source[span]``, is written there: each is looked for
+    after the one before, so the second director of ``Jo Ann Lee and Ann Lee`` is not found inside the
+    first. A text not written as read (a note taken out of it) gets the whole ``span``.
+
+    Names are read from an item's plain text, and the plain text keeps no offsets into the wikitext;
+    the text itself is what the order searches for.
+    """
+    raw = source[span]
+    spans: list[Span] = []
+    cursor = 0
+    for text in texts:
+        offset = raw.find(text, cursor) if text else -1
+        if offset < 0:
+            spans.append(span)
+            continue
+        spans.append(Span(span.start + offset, span.start + offset + len(text)))
+        cursor = offset + len(text)
+    return spans
 
 
 def normalize_people(source: Source, field: InfoboxField | None) -> tuple[PersonRef, ...]:
