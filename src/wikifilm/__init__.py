@@ -16,8 +16,9 @@ from wikifilm.caches import clear_caches
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
 from wikifilm.document.plaintext_writer import write_plaintext
-from wikifilm.errors import DumpError, ReadError, WikifilmError
+from wikifilm.errors import DumpError, FetchError, ReadError, WikifilmError
 from wikifilm.extract import extract
+from wikifilm.mediawiki import Fetch, fetch
 from wikifilm.readers.detect import detect_format, read
 from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Value
 from wikifilm.span import Source, Span
@@ -30,6 +31,8 @@ __all__ = [
     "Document",
     "DumpError",
     "ErrorRecord",
+    "Fetch",
+    "FetchError",
     "Film",
     "Money",
     "Page",
@@ -46,6 +49,7 @@ __all__ = [
     "detect_format",
     "extract",
     "extract_pages",
+    "fetch",
     "iter_pages",
     "read",
     "write_plaintext",
