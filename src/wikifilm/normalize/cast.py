@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import attrs
 
 from wikifilm.diagnostics import Diagnostic
-from wikifilm.document.nodes import Document, Section, TableRow, Text, iter_nodes
-from wikifilm.document.values import light_text_and_links, plain_value, wikitext_plain
+from wikifilm.document.nodes import Document, Section, TableRow, Text, iter_nodes, plain_value
+from wikifilm.markup.plain import item_text_and_links, plain_text
 from wikifilm.normalize.cast_prose import iter_prose_cast, people_links
 from wikifilm.normalize.cast_tables import LANGUAGES, table_entries, version_name
 from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, spans_in_order, split_names
@@ -26,8 +26,12 @@ _SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
 _DASH = re.compile(r"[\s:.…](?:(?<=\s)\s*(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|(?<=:)\s+|(?<=\.)\.{2,}\s*|(?<=…)\s*)")
 """`` – ``, ``: ``, ``...`` between actor and role. Like the other patterns run over long lines, it opens
 with the class of its possible first characters, then asks which one it took (see ``people._PEOPLE_SEPARATOR``)."""
+_DASH_READABLE = r"\s+(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|:\s+|(?:\.{3,}|…)\s*"
+"""``_DASH`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _MAY_DASH = re.compile(r"[–—\-:….](?:(?<!\.)|(?<=\.)\.\.)")
 """What every ``_DASH`` separator holds."""
+_MAY_DASH_READABLE = r"[–—\-:…]|\.\.\."
+"""``_MAY_DASH`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _ROLE_END = re.compile(
     r"[,;:.\s](?:(?<=,)(?:\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
     r"|(?P<the>\s+)(?=the\s)|\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
@@ -40,6 +44,13 @@ _ROLE_END = re.compile(
 ``, the`` ends a role only when no ``/`` follows (``Bob, the cook / the driver`` is one role): see
 :func:`_role_end`, which asks that once, where a lookahead ``(?![^/]*/)`` read to the end of the line at
 every ``, the`` (quadratic time on a long line)."""
+_ROLE_END_READABLE = (
+    r",\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
+    r"|,\s+(?=the\s(?![^/]*/))|,\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
+    r"|,\s+(?=[A-Z][\w.]*['’]s?\s)|\s+in\s+(?:a\s+)?(?:special|cameo|guest)\s+appearance"
+    r"|;\s|\s+\(|:\s|\s[–—]\s|\s-\s|\.\s+(?=[A-Z][a-z]+\s[a-z])"
+)
+"""``_ROLE_END`` with :func:`_role_end` written plainly: a role ends where this first matches (a test compares)."""
 
 
 def _role_end(text: str) -> int:
@@ -121,10 +132,14 @@ def _is_heading_line(raw: str) -> bool:
 _UNLINKED_ACTOR_IN_BRACKETS = re.compile(rf"^\s*(?P<role>[^()]{{1,60}}?)\s*\((?P<actor>{_ACTOR_WORDS})\)\s*$")
 """``Harry (Earl Barton)``, read this way only in a list whose linked lines put the actor in brackets."""
 _PAIRS = re.compile(r"[\s,;a](?:(?<=\s)\s*(?:,|;|\band\b)|(?<=[,;])|(?<=a)(?<!\w.)nd\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")
+_PAIRS_READABLE = r"\s*(?:,|;|\band\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)"
+"""``_PAIRS`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _BOLD_ROLE = re.compile(r"^\s*'''(?P<role>[^']+)'''[^:]{0,60}:\s*(?P<rest>.+)$", re.DOTALL)
 
 
 _BRACKETED = re.compile(r"[\s(](?:(?<=\s)\s*\(|(?<=\())[^()]*\)")
+_BRACKETED_READABLE = r"\s*\([^()]*\)"
+"""``_BRACKETED`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _PERIOD = re.compile(r"(?<!\w)(\w+)\.\s+(?=[A-Z\"“])")
 """A word, its period and a capital after: ``(\\w+)\\.\\s+(?=[A-Z"“])`` opened at word starts only, which
 finds the same words (a match inside a word has one at the word's start) without reading a long word once per letter."""
@@ -323,10 +338,12 @@ def _from_lines(
     role_first = sum(match is not None for match in linked) >= 2
     for line, raw, bracketed in zip(lines, raws, linked, strict=True):
         version = _version_at(scopes, line.span)
-        # words and simple links (most lines) give their text and links in one pass
-        light = light_text_and_links(raw) if wikitext else None
-        links = by_shown_text(light[1]) if light is not None else None
-        text = (light[0] if light is not None else plain_value(source, line.span, document.format)).replace("\n", " ")
+        if wikitext:  # the line's text and links in one reading (one pass for words and simple links)
+            text, item_links = item_text_and_links(raw)
+            links: dict[str, str] | None = by_shown_text(item_links)
+        else:
+            text, links = plain_value(source, line.span, document.format), None
+        text = text.replace("\n", " ")
         if not text:
             continue
         if roles_of is not None and line.depth > 1:
@@ -457,9 +474,9 @@ def cast_version(raw: str, title: str) -> str | None:
     dub (``Japanese cast`` → ``Japanese``, ``English dub`` → ``English dub``); ``None`` for the rest."""
     words = title.split()
     if raw.startswith("''") and raw.endswith("''"):
-        return wikitext_plain(raw).strip() or None
+        return plain_text(raw).strip() or None
     if any(word in LANGUAGES or word in ("dub", "dubbed", "dubbing") for word in words) and not any(word in _BILLING for word in words):
-        return version_name(wikitext_plain(raw))
+        return version_name(plain_text(raw))
     return None
 
 
@@ -500,7 +517,7 @@ def _from_paragraphs(document: Document, section: Section, scopes: list[tuple[Sp
         if any(scope.contains(paragraph.span) for scope in skipped):
             continue
         raw = source[paragraph.span]
-        text = " ".join(wikitext_plain(raw).split())
+        text = " ".join(plain_text(raw).split())
         links = links_in(source, paragraph.span) if "[[" in raw else {}
         version = _version_at(scopes, paragraph.span)
         for actors, role in iter_prose_cast(text, people_links(raw, links), known):

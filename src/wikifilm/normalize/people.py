@@ -1,6 +1,6 @@
 """People and company lists from infobox fields and table cells.
 
-Items come from list templates, ``<br>`` and bullets (see :func:`~wikifilm.document.values.split_items`);
+Items come from list templates, ``<br>`` and bullets (see :func:`~wikifilm.document.items.split_items`);
 within an item, commas, ``and`` and ``&`` separate people (never companies, whose names hold them).
 Footnotes, notes in brackets (``(uncredited)``) and role labels (``Dialogues:``) are removed.
 """
@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from wikifilm.document.inline import TemplateCall
+from wikifilm.document.items import ValueItem, split_items
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.document.values import TemplateCall, ValueItem, split_items, wiki_links
+from wikifilm.markup.plain import wiki_links
 from wikifilm.record import PersonRef
 from wikifilm.span import Source, Span
 
@@ -30,18 +32,26 @@ This and the other patterns run over long cast and credit lines open with the cl
 possible first characters, then ask with a lookbehind which one they took: the regex engine skips
 to such a character, where a leading ``\s*`` made it try every offset (tests compare each with
 its plain form)."""
+_PEOPLE_SEPARATOR_READABLE = r"\s+(?:,(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)\s*(?:and\s+|&\s*)?|and\s+|&\s*|;\s*|/\s+|with\s+)|,(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)\s*(?:and\s+|&\s*)?|&\s*|;\s*"
+"""``_PEOPLE_SEPARATOR`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _NOT_CORPORATE = r"(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)"
 _COMPANY_SEPARATOR = re.compile(
     rf"[\s;,](?:(?<=\s)\s*(?:;\s*|,{_NOT_CORPORATE}\s*)|(?<=;)\s*|(?<=,){_NOT_CORPORATE}\s*)", re.IGNORECASE
 )
+_COMPANY_SEPARATOR_READABLE = r"\s*(?:;\s*|,(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)\s*)"
+"""``_COMPANY_SEPARATOR`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _MAY_SEPARATE = re.compile(r"[,;&/\s](?:(?<=[,;&/])|(?<=\s)(?:and|with)\s)", re.IGNORECASE)
 """What every people or company separator holds: texts without it are one name."""
+_MAY_SEPARATE_READABLE = r"[,;&/]|\s(?:and|with)\s"
+"""``_MAY_SEPARATE`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?|et al\.?)$", re.IGNORECASE)
 _LONGEST_NOT_A_NAME = len("uncredited")
 """No longer text matches ``_NOT_A_NAME`` (a test checks), so longer names skip it."""
 _QUOTED_FOR = re.compile(r"(?<!\s)\s+(?:for|–|—|-)\s+[\"“'‘].*$")
 """`` for "Song"``, `` – 'Title'`` after a name. Opened only where a run of spaces starts: from every
 space of a long run, ``\\s\\s*`` read the rest of the run again (the plain form ``\\s+...`` finds the same)."""
+_QUOTED_FOR_READABLE = r"\s+(?:for|–|—|-)\s+[\"“'‘].*$"
+"""``_QUOTED_FOR`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 
 
 def links_in(source: Source, span: Span) -> dict[str, str]:
@@ -165,6 +175,8 @@ def _holds_template_debris(name: str) -> bool:
 
 
 _AND = re.compile(r"\s\s*(?:&|and)\s+")
+_AND_READABLE = r"\s+(?:&|and)\s+"
+"""``_AND`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 
 
 def _split_linked_companies(name: str, links: dict[str, str]) -> list[str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from wikifilm.diagnostics import Diagnostic
-from wikifilm.document.nodes import Document, Template
-from wikifilm.document.values import plain_value, wikitext_plain
+from wikifilm.document.inline import read_template
+from wikifilm.document.nodes import Document, Template, plain_value
+from wikifilm.markup.plain import plain_text
 from wikifilm.normalize.sections import list_lines, sections_titled
-from wikifilm.readers._scan import split_template
 from wikifilm.record import SoundtrackItem
 
 SOUNDTRACK_TITLES = frozenset({"soundtrack", "music", "soundtrack album", "music and soundtrack", "songs", "track listing",
@@ -131,14 +131,13 @@ _READ_PARAMETERS = ("all_", "title", "music", "writer", "lyrics", "extra")
 
 def _track_listing(document: Document, block: Template) -> list[SoundtrackItem]:
     """Rows of a ``{{Track listing}}``: ``titleN`` with ``musicN``/``writerN``/``extraN`` (``all_music`` by default)."""
-    text = document.source.text
-    _name_end, params = split_template(text, block.span.start, block.span.end)
+    source = document.source
     values: dict[str, str] = {}
-    for param in params:
-        if param.equals is not None:
-            key = text[param.name_start : param.equals].strip().lower()
+    for param in read_template(source, block.span).params:
+        if param.named:
+            key = param.name.lower()
             if key.startswith(_READ_PARAMETERS):
-                values[key] = wikitext_plain(text[param.equals + 1 : param.end])
+                values[key] = plain_text(source[param.value_span])
     default = next((values[key] for key in ("all_music", "all_writing", "all_lyrics") if values.get(key)), None)
     if default:
         default = _EXCEPT.sub("", default).strip(" ,") or None
