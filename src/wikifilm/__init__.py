@@ -12,10 +12,13 @@ True
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import extract_pages
+from wikifilm.caches import clear_caches
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
-from wikifilm.errors import DumpError, ReadError, WikifilmError
+from wikifilm.document.plaintext_writer import write_plaintext
+from wikifilm.errors import DumpError, FetchError, ReadError, WikifilmError
 from wikifilm.extract import extract
+from wikifilm.mediawiki import Fetch, fetch
 from wikifilm.readers.detect import detect_format, read
 from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Value
 from wikifilm.span import Source, Span
@@ -28,6 +31,8 @@ __all__ = [
     "Document",
     "DumpError",
     "ErrorRecord",
+    "Fetch",
+    "FetchError",
     "Film",
     "Money",
     "Page",
@@ -40,10 +45,13 @@ __all__ = [
     "Span",
     "Value",
     "WikifilmError",
+    "clear_caches",
     "detect_format",
     "extract",
     "extract_pages",
+    "fetch",
     "iter_pages",
     "read",
+    "write_plaintext",
 ]
 __version__ = "0.1.0"

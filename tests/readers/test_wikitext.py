@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,7 +21,7 @@ from wikifilm.document.nodes import (
 )
 from wikifilm.document.render import check_tiling
 from wikifilm.document.walk import dump
-from wikifilm.readers.wikitext import MAX_LIST_DEPTH, _stripped, is_film_infobox
+from wikifilm.readers.wikitext import _ATTR_SPLIT, MAX_LIST_DEPTH, _stripped, is_film_infobox
 
 
 def read(stem: str) -> Document:
@@ -314,7 +312,7 @@ def test_cells_opening_with_doubled_pipes(text: str, cells: list[str]) -> None:
     assert [document.source[cell.content_span] for cell in iter_nodes(table) if isinstance(cell, TableCell)] == cells
 
 
-_ATTR_SPLIT_SPEC = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
+_ATTR_SPLIT_SPEC = _ATTR_SPLIT
 """The attribute split's tokens as one regex: the first token must be a lone '|'."""
 
 
