@@ -29,7 +29,7 @@ def assert_promises_kept(text: str) -> None:
 
 def fuzz_budget(examples: int) -> settings:
     """A fixed number of examples, each within a deadline that a super-linear read would miss."""
-    return settings(max_examples=examples, deadline=timedelta(seconds=3), suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    return settings(max_examples=examples, deadline=timedelta(seconds=10), suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 REGRESSIONS = [

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 import wikifilm
 from wikifilm.document.nodes import Document, ListBlock, PageTitle, Table
+from wikifilm.document.plaintext_writer import write_plaintext
 from wikifilm.document.render import check_tiling
 from wikifilm.document.walk import dump
 from wikifilm.readers.plaintext import FIELD, match_field
@@ -142,7 +143,7 @@ def test_a_list_indented_thousands_deep_reads_without_recursion() -> None:
         node = node.items[0].sublists[0]
     assert depth == 100 and len(node.items) == 3000 - 99
     assert document.nodes == wikifilm.read(text, format="plaintext").nodes
-    document.to_plaintext()
+    write_plaintext(document)
 
 
 @settings(max_examples=500)

@@ -19,6 +19,7 @@ from wikifilm.document.nodes import (
     Template,
     iter_nodes,
 )
+from wikifilm.document.plaintext_writer import write_plaintext
 from wikifilm.document.render import check_tiling
 from wikifilm.document.walk import dump
 from wikifilm.readers.wikitext import _ATTR_SPLIT, MAX_LIST_DEPTH, _stripped, is_film_infobox
@@ -292,7 +293,7 @@ def test_a_list_thousands_deep_reads_without_recursion(text: str) -> None:
     assert isinstance(node, ListItem) and node.marker == text.split("\n")[0].rstrip("x")
     assert document.nodes == wikifilm.read(text).nodes
     assert dump(document).count("ListBlock ") == 100  # a line as deep, or a shallower one, opens no list
-    document.to_plaintext()
+    write_plaintext(document)
     wikifilm.extract(text)
 
 
