@@ -26,7 +26,7 @@ def test_extract_the_shipped_sample(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert [film["page_title"] for film in films][:3] == ["Actrius", "Barry Lyndon", "K.G.F: Chapter 1"]
     assert len(films) == 10 and films[0]["page_id"] == 330 and films[0]["revision_id"] == 837663731
     summary = capsys.readouterr().err
-    assert "13 pages read, 10 films written, 0 errors, 2 not films, 1 redirects skipped" in summary
+    assert "13 pages read, 10 films written, 0 error records, 2 not films, 1 redirects skipped" in summary
 
 
 def test_extract_a_folder_to_parquet_and_resume(tmp_path: Path) -> None:
@@ -60,7 +60,9 @@ def test_truncated_dump_exits_3_with_earlier_records_written(tmp_path: Path, cap
     out = tmp_path / "films.jsonl"
     assert main(["extract", str(dump), "-o", str(out), "--workers", "1"]) == 3
     assert [film["page_title"] for film in lines(out)] == ["Actrius"]
-    assert "records read before it are written" in capsys.readouterr().err
+    assert "1 error records" in capsys.readouterr().err
+    [error] = lines(tmp_path / "films.errors.jsonl")
+    assert error["code"] == "WF904" and error["page_title"] == "Barry Lyndon" and error["source"].startswith(f"{dump}@")
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,9 +1,10 @@
 """The ``wikifilm`` command: extract films from dumps and files, show one record, check round trips.
 
-Exit codes: 0 done (pages that failed are error records, not failures of the run); 1 ``check``
-found a file that does not round-trip; 2 usage error or missing input; 3 an input could not be
-read to its end (corrupt or truncated; everything before it is written); 130 interrupted
-(everything before it is written; rerun with ``--resume``).
+Exit codes: 0 done, no error records written; 1 ``check`` found a file that does not round-trip;
+2 usage error or missing input; 3 done, and error records were written (pages, files or dump
+blocks that could not be read or extracted: each is a line of the errors file, and everything
+else is written); 130 interrupted by Ctrl-C or SIGTERM (everything before it is written; rerun
+with ``--resume``).
 """
 
 from __future__ import annotations
@@ -11,16 +12,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from types import FrameType
 from typing import Literal
 
 from wikifilm.diagnostics import Severity
-from wikifilm.errors import DumpError, ReadError
+from wikifilm.errors import ReadError
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_ERRORS = EXIT_INPUT
+"""``extract`` finished and wrote error records."""
 
 EPILOG = """examples:
   wikifilm extract --sample -o films.jsonl                 the film sample shipped with wikifilm
@@ -29,7 +35,9 @@ EPILOG = """examples:
   wikifilm show "Barry_Lyndon.wikitext"
   wikifilm check articles/*.wikitext
 
-exit codes: 0 done, 1 check failed, 2 usage or missing input, 3 input unreadable, 130 interrupted
+exit codes: 0 done, no error records; 1 check failed; 2 usage or missing input;
+  3 done, with error records (pages or inputs that could not be read or extracted, in the errors file);
+  130 interrupted by Ctrl-C or SIGTERM (rerun with --resume)
 """
 
 
@@ -105,17 +113,29 @@ def _extract(args: argparse.Namespace) -> int:
         print("wikifilm extract: needs an INPUT or --sample (see wikifilm extract --help)", file=sys.stderr)
         return EXIT_USAGE
     format: Literal["jsonl", "parquet"] = args.format or ("parquet" if args.output.endswith(".parquet") else "jsonl")
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    # the command owns its process: SIGTERM stops the run cleanly, as Ctrl-C does
+    previous = signal.signal(signal.SIGTERM, _stop_on_term) if in_main_thread else None
     try:
         summary = run_extract(
             inputs, args.output, format=format, errors=args.errors, workers=args.workers, resume=args.resume,
             limit=args.limit, all_pages=args.all_pages, progress=args.progress, timeout=args.timeout,
         )
-    except DumpError as error:
-        print(f"wikifilm: {error}; records read before it are written", file=sys.stderr)
-        return EXIT_INPUT
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
     print(f"wikifilm: {summary.line()}", file=sys.stderr)
     print(f"wikifilm: films in {args.output}", file=sys.stderr)
-    return EXIT_INTERRUPTED if summary.interrupted else EXIT_OK
+    if summary.interrupted:
+        return EXIT_INTERRUPTED
+    if summary.errors:
+        print(f"wikifilm: {summary.errors} error records in {args.errors or 'the .errors.jsonl file beside the output'}", file=sys.stderr)
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _stop_on_term(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def _colour(text: str, code: str) -> str:

@@ -34,9 +34,12 @@ class Sink(Protocol):
 
 
 def record_key(record: dict[str, Any]) -> str:
-    """The identity used by --resume: page id when known, else page title."""
+    """The identity used by --resume: page id when known, else page title, else (an error with no page) its source."""
     page_id = record.get("page_id")
-    return f"id:{page_id}" if page_id is not None else f"title:{record.get('page_title')}"
+    if page_id is not None:
+        return f"id:{page_id}"
+    title = record.get("page_title")
+    return f"title:{title}" if title is not None else f"source:{record.get('source')}"
 
 
 class JsonlSink:

@@ -34,10 +34,11 @@ from wikifilm.document.nodes import (
     Trivia,
 )
 from wikifilm.readers._scan import Regions, scan, split_template, top_level_tokens
+from wikifilm.readers.film_article import FILM_INFOBOXES as FILM_INFOBOXES
+from wikifilm.readers.film_article import TEMPLATE_NAME, is_film_infobox, normalize_template_name
 from wikifilm.span import Source, Span
 
 _HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*((?:<!--.*?-->[ \t]*)*)\r?\n?$", re.DOTALL)
-_TEMPLATE_NAME = re.compile(r"\{\{(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _SPAN_ATTR = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
 _ATTR_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
 _TABLE_END = re.compile(r"^[ \t]*\|\}", re.MULTILINE)
@@ -53,21 +54,6 @@ the record does not read is still searched for (headings of sections it reads, i
 and lists, whose extents hide heading-like and table-like lines). Matched at a line start, or
 found after a line break: a pattern starting with a fixed character is found without trying
 every offset."""
-
-FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "infobox feature film"})
-"""Normalised names of the film infobox (``Infobox_film``, ``Infobox Film``... normalise to these)."""
-
-
-def normalize_template_name(raw: str) -> str:
-    """Casefolded template name with ``_`` and runs of spaces as one space, ``Template:`` dropped."""
-    name = " ".join(raw.replace("_", " ").split()).casefold()
-    return name[9:].strip() if name.startswith("template:") else name
-
-
-def is_film_infobox(name: str) -> bool:
-    """Whether a template name is the film infobox (not ``Infobox film awards``/``festival``)."""
-    return normalize_template_name(name) in FILM_INFOBOXES
-
 
 DetailFilter = Callable[[str], bool]
 """Given a heading's title as written, whether to build the lists and tables under it."""
@@ -290,7 +276,7 @@ class _BlockReader:
                 cursor = stop
 
     def _template_block(self, start: int, end: int) -> Node:
-        match = _TEMPLATE_NAME.match(self.text, start, end)
+        match = TEMPLATE_NAME.match(self.text, start, end)
         raw_name = match.group(1) if match else ""
         name = " ".join(raw_name.replace("_", " ").split())
         if normalize_template_name(name).startswith("infobox"):
