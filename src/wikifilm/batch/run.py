@@ -76,7 +76,7 @@ def run_extract(
     done: set[str] = set()
     if resume:
         done = (parquet_keys(output) if format == "parquet" else jsonl_keys(output)) | jsonl_keys(errors_path)
-    sink: Sink = ParquetSink(output, append=resume) if format == "parquet" else JsonlSink(output, append=resume)
+    sink: Sink = ParquetSink(output, append=resume) if format == "parquet" else JsonlSink(output, append=resume, checked=True)
     error_sink = JsonlSink(errors_path, append=resume, batch=50)
     summary = RunSummary()
     dump_stats, filter_stats = DumpStats(), FilterStats()

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from wikifilm.batch.schema import FILM_SCHEMA
+from wikifilm.contract import check_record
 
 
 class Sink(Protocol):
@@ -43,9 +44,9 @@ def record_key(record: dict[str, Any]) -> str:
 
 
 class JsonlSink:
-    """One JSON record per line, appended in flushed batches."""
+    """One JSON record per line, appended in flushed batches; with ``checked``, a record that does not fit the contract is refused."""
 
-    def __init__(self, path: str | Path, *, append: bool = False, batch: int = 200) -> None:
+    def __init__(self, path: str | Path, *, append: bool = False, batch: int = 200, checked: bool = False) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if append:
@@ -53,9 +54,12 @@ class JsonlSink:
         self._file = open(self.path, "a" if append else "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
         self._lines: list[str] = []
         self._batch = batch
+        self._checked = checked
         self.count = 0
 
     def write(self, record: dict[str, Any]) -> None:
+        if self._checked:
+            check_record(record)
         self._lines.append(json.dumps(record, ensure_ascii=False) + "\n")
         self.count += 1
         if len(self._lines) >= self._batch:
@@ -124,6 +128,7 @@ class ParquetSink:
         self.count = 0
 
     def write(self, record: dict[str, Any]) -> None:
+        check_record(record)  # Arrow would drop a key it has no column for, silently
         self._rows.append(record)
         self.count += 1
         if len(self._rows) >= self._batch:
