@@ -249,17 +249,20 @@ _RESYNC = b"<page>"
 _ROOT = b"<mediawiki>"
 
 
-def iter_dump_items(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None) -> Iterator[Page | ErrorRecord]:
+def iter_dump_items(
+    stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None, start: int = 0
+) -> Iterator[Page | ErrorRecord]:
     """Every page of an XML export stream, in order, and an ErrorRecord for each place that cannot be read.
 
     A page whose XML is broken (bad bytes, a stray ``<``) becomes an ErrorRecord naming the byte
     offset, and reading resumes at the next ``<page>``; a stream that cannot be decompressed
     further (a cut or corrupt file) ends with an ErrorRecord after every page before the damage.
-    Entity declarations are refused: the rest of the stream is not read.
+    Entity declarations are refused: the rest of the stream is not read. Byte offsets in error
+    records count from ``start``, the offset of the stream's first byte in the dump's XML.
     """
     stats = stats if stats is not None else DumpStats()
     read = getattr(stream, "read1", stream.read)  # one raw read at a time: what came before a decompression error is kept
-    offset = 0  # bytes taken from the stream so far
+    offset = start  # bytes taken from the stream so far, counted from the dump's first byte
     pending = b""  # bytes taken but not yet given to a parser (after a resync)
     prefix = b""
     while True:
@@ -369,6 +372,62 @@ def iter_dump_pages(
         for item in iter_dump_items(stream, name=str(path), stats=stats):
             if isinstance(item, ErrorRecord) or _kept(item, namespaces, skip_redirects, stats):
                 yield item
+
+
+_PAGE_END = b"</page>"
+
+
+def iter_page_chunks(
+    path: str | Path, *, threads: int = 1, size: int = _CHUNK
+) -> Iterator[tuple[int, bytes] | ErrorRecord]:
+    """The XML of a dump's pages, cut between pages about ``size`` bytes at a time, each with its offset in the XML.
+
+    Only decompression and a search for ``</page>`` run here, so that workers can parse the
+    XML (:func:`pages_in_xml`): what one process must do for a single-stream file is kept to
+    the least. A file that cannot be decompressed further ends with an ErrorRecord, after
+    every whole page before the damage; an unfinished last page goes out as it is, for its
+    worker to report.
+    """
+    with open_dump(path, threads=threads) as stream:
+        read = getattr(stream, "read1", stream.read)
+        buffer, offset, started = b"", 0, False
+        while True:
+            try:
+                data = read(size)
+            except (OSError, EOFError) as error:
+                cut = buffer.rfind(_PAGE_END) + len(_PAGE_END) if started and _PAGE_END in buffer else 0
+                if cut:
+                    yield offset, buffer[:cut]
+                yield ErrorRecord(None, None, type(error).__name__, f"cannot decompress or read after byte {offset + len(buffer)} of "
+                                  f"the XML: {error}", "WF904", f"{path}@{offset + len(buffer)}")
+                return
+            if not data:
+                if started:
+                    cut = buffer.rfind(_PAGE_END) + len(_PAGE_END) if _PAGE_END in buffer else 0
+                    if cut:
+                        yield offset, buffer[:cut]
+                    if b"<page>" in buffer[cut:]:  # an unfinished last page: its worker reports it
+                        yield offset + cut, buffer[cut:]
+                return
+            buffer += data
+            if not started:
+                first = buffer.find(b"<page>")
+                if first == -1:
+                    offset += max(0, len(buffer) - 8)
+                    buffer = buffer[-8:]
+                    continue
+                offset, buffer, started = offset + first, buffer[first:], True
+            if len(buffer) >= size:
+                cut = buffer.rfind(_PAGE_END) + len(_PAGE_END)
+                if cut >= len(_PAGE_END):
+                    yield offset, buffer[:cut]
+                    offset, buffer = offset + cut, buffer[cut:]
+
+
+def pages_in_xml(name: str, offset: int, data: bytes) -> Iterator[Page | ErrorRecord]:
+    """The pages of a piece of a dump's XML that holds whole ``<page>`` elements (a worker's job)."""
+    wrapped = io.BytesIO(_ROOT + data + b"</mediawiki>")
+    return iter_dump_items(wrapped, name=name, start=offset - len(_ROOT))
 
 
 # --- multistream -----------------------------------------------------------------------

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from wikifilm.batch.dumps import pages_in_block, pages_in_xml
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.errors import DumpError
@@ -74,37 +75,38 @@ class _Task:
 
     number: int
     pages: list[Page] | None = None
-    """A chunk of pages, or None for a dump block."""
-    block: tuple[str, int, int, bool] | None = None
-    """``(dump, offset, length, all_pages)`` of a multistream block."""
+    """A chunk of pages, or None for a piece of a dump."""
+    piece: tuple[str, int, int | bytes, bool] | None = None
+    """``(dump, offset, length, all_pages)`` of a multistream block, or ``(dump, offset, xml, all_pages)``
+    for whole pages of a dump's XML."""
     start: int = 0
-    """Position (in the chunk or the block) of the first page not yet done."""
+    """Position (in the chunk or the piece) of the first page not yet done."""
     results: list[Result] = attrs.field(factory=list)
     counts: list[int] = attrs.field(factory=lambda: [0, 0, 0, 0])
-    """For a block: pages, redirects, other namespaces, not films."""
+    """For a piece of a dump: pages, redirects, other namespaces, not films."""
     done: bool = False
     retries: int = 0
 
     @property
     def source(self) -> str | None:
-        return f"{self.block[0]}@{self.block[1]}" if self.block else None
+        return f"{self.piece[0]}@{self.piece[1]}" if self.piece else None
 
     def message(self) -> tuple[Any, ...]:
         if self.pages is not None:
             return ("pages", self.pages[self.start :], self.start)
-        return ("block", self.block, self.start)
+        return ("piece", self.piece, self.start)
 
 
-def _block_pages(block: tuple[str, int, int, bool], counts: list[int]) -> Iterator[tuple[int, Page | ErrorRecord]]:
-    """Pages of a block to extract, with their positions; everything read is counted, even below ``start``."""
-    from wikifilm.batch.dumps import pages_in_block
-
-    dump, offset, length, all_pages = block
-    for position, page in enumerate(pages_in_block(dump, offset, length)):
-        counts[0] += 1
+def _piece_pages(piece: tuple[str, int, int | bytes, bool], counts: list[int]) -> Iterator[tuple[int, Page | ErrorRecord]]:
+    """Pages of a piece of a dump to extract, with their positions; everything read is counted, even below ``start``."""
+    dump, offset, content, all_pages = piece
+    pages = pages_in_xml(dump, offset, content) if isinstance(content, bytes) else pages_in_block(dump, offset, content)
+    for position, page in enumerate(pages):
         if isinstance(page, ErrorRecord):
             yield position, page
-        elif page.namespace != 0:
+            continue
+        counts[0] += 1
+        if page.namespace != 0:
             counts[2] += 1
         elif page.redirect is not None:
             counts[1] += 1
@@ -129,7 +131,7 @@ def _worker_main(conn: Connection, memory_limit: int | None) -> None:
         kind, payload, start = task
         counts = [0, 0, 0, 0]
         try:
-            items = enumerate(payload, start) if kind == "pages" else _block_pages(payload, counts)
+            items = enumerate(payload, start) if kind == "pages" else _piece_pages(payload, counts)
             for position, page in items:
                 if position < start:
                     continue
@@ -251,7 +253,7 @@ class _Pool:
             else:
                 task.retries += 1
                 if task.retries > 1:  # it died twice outside any page: reading the task itself kills it
-                    task.results.append(ErrorRecord(None, None, "WorkerDied", f"the worker process died twice (exit code {worker.process.exitcode}) reading this block", "WF903", task.source))
+                    task.results.append(ErrorRecord(None, None, "WorkerDied", f"the worker process died twice (exit code {worker.process.exitcode}) reading this part of the dump", "WF903", task.source))
                     task.done = True
             if not task.done:
                 self.retry.append(task)
@@ -291,7 +293,8 @@ def _run_tasks(
                     exhausted = True
                 else:
                     order.append(task)
-                    waiting.append(task)
+                    if not task.done:  # done already: an error record the caller passed on
+                        waiting.append(task)
             for worker in pool.idle():
                 queue = pool.retry or waiting
                 if not queue:
@@ -343,6 +346,29 @@ def extract_blocks(
     Workers read and decompress their own blocks, so decompression runs on every core; a block
     that cannot be decompressed becomes one ErrorRecord naming the dump and its byte offset.
     """
-    tasks = (_Task(number, block=(dump, offset, length, all_pages)) for number, (offset, length) in enumerate(blocks))
+    tasks = (_Task(number, piece=(dump, offset, length, all_pages)) for number, (offset, length) in enumerate(blocks))
+    for task in _run_tasks(tasks, workers or os.cpu_count() or 1, timeout, memory_limit, start_method):
+        yield task.results, task.counts
+
+
+def extract_xml_pieces(
+    dump: str,
+    pieces: Iterable[tuple[int, bytes] | ErrorRecord],
+    *,
+    workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    all_pages: bool = False,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+    start_method: str | None = None,
+) -> Iterator[tuple[list[Result], list[int]]]:
+    """Per piece of a dump's XML (whole pages, :func:`wikifilm.batch.dumps.iter_page_chunks`), in order: results and counts.
+
+    The caller only decompresses; workers parse the XML, filter and extract. An ErrorRecord
+    among the pieces (the stream could not be read further) is passed on in its place.
+    """
+    tasks = (
+        _Task(number, results=[piece], done=True) if isinstance(piece, ErrorRecord) else _Task(number, piece=(dump, piece[0], piece[1], all_pages))
+        for number, piece in enumerate(pieces)
+    )
     for task in _run_tasks(tasks, workers or os.cpu_count() or 1, timeout, memory_limit, start_method):
         yield task.results, task.counts

@@ -11,11 +11,11 @@ from typing import Any, Literal
 
 import attrs
 
-from wikifilm.batch.dumps import DumpStats, iter_blocks
+from wikifilm.batch.dumps import DumpStats, iter_blocks, iter_page_chunks
 from wikifilm.batch.filter import FilterStats, film_evidence
-from wikifilm.batch.inputs import expand_inputs, iter_input_pages, multistream_index
+from wikifilm.batch.inputs import expand_inputs, is_dump, iter_input_pages, multistream_index
 from wikifilm.batch.pages import ErrorRecord, Page
-from wikifilm.batch.pool import DEFAULT_TIMEOUT, Result, extract_blocks, extract_pages
+from wikifilm.batch.pool import DEFAULT_TIMEOUT, Result, extract_blocks, extract_pages, extract_xml_pieces
 from wikifilm.batch.sinks import JsonlSink, ParquetSink, Sink, jsonl_keys, parquet_keys
 
 
@@ -113,29 +113,40 @@ def run_extract(
             taken += 1
             yield item
 
-    # multistream dumps with an index go block by block to the workers (each decompresses its own
-    # blocks); everything else, and every input under --resume or --limit, is streamed here in order
-    sequential = [path for path in files if multistream_index(path) is None or resume or limit is not None]
+    # dumps go to the workers in pieces: a multistream dump with its index block by block (each worker
+    # decompresses its own blocks), any other dump as pieces of XML this process decompresses and the
+    # workers parse; article files, and every input under --resume or --limit, are read here in order
+    sequential = [path for path in files if not is_dump(path) or resume or limit is not None]
+
+    def pieces(path: Path) -> Iterator[tuple[int, bytes] | ErrorRecord]:
+        try:
+            yield from iter_page_chunks(path, threads=cores)
+        except OSError as error:  # the dump vanished or cannot be opened
+            yield ErrorRecord(None, None, type(error).__name__, error.strerror or str(error), "WF904", str(path))
 
     def results() -> Iterator[Result]:
         for path in files:
+            if path in sequential:
+                continue
             index = multistream_index(path)
-            if path in sequential or index is None:
-                continue
-            try:
-                blocks = list(iter_blocks(path, index))
-            except (OSError, ValueError) as error:  # an unreadable index: the dump is streamed instead
-                write_error(ErrorRecord(None, None, type(error).__name__, f"cannot read the index {index}: {error}; "
-                                        "the dump is streamed without it", "WF904", str(index)))
-                sequential.append(path)
-                continue
-            for block_results, counts in extract_blocks(str(path), blocks, workers=workers, timeout=timeout,
-                                                        all_pages=all_pages, start_method=start_method):
+            parts = None
+            if index is not None:
+                try:
+                    blocks = list(iter_blocks(path, index))
+                    parts = extract_blocks(str(path), blocks, workers=workers, timeout=timeout, all_pages=all_pages,
+                                           start_method=start_method)
+                except (OSError, ValueError) as error:  # an unreadable index: the dump is read without it
+                    write_error(ErrorRecord(None, None, type(error).__name__, f"cannot read the index {index}: {error}; "
+                                            "the dump is read without it", "WF904", str(index)))
+            if parts is None:
+                parts = extract_xml_pieces(str(path), pieces(path), workers=workers, timeout=timeout, all_pages=all_pages,
+                                           start_method=start_method)
+            for part_results, counts in parts:
                 dump_stats.pages += counts[0]
                 dump_stats.redirects += counts[1]
                 dump_stats.other_namespaces += counts[2]
                 filter_stats.skipped += counts[3]
-                yield from block_results
+                yield from part_results
         yield from extract_pages(wanted(), workers=workers, timeout=timeout, start_method=start_method)
 
     try:
