@@ -182,3 +182,15 @@ def test_a_clean_run_exits_0(tmp_path: Path) -> None:
     (tmp_path / "in" / "Actrius.wikitext").write_text(article_text("Actrius"), encoding="utf-8")
     assert main(["extract", str(tmp_path / "in"), "-o", str(tmp_path / "films.jsonl"), "--workers", "1", "--no-progress"]) == 0
     assert errors_in(tmp_path / "films.errors.jsonl") == []
+
+
+def test_resume_passes_over_an_error_that_has_no_page(tmp_path: Path) -> None:
+    """A cut dump's error record (known by its source) is written once: --resume neither repeats it nor the films."""
+    dump, index = multistream(tmp_path, [*film_pages(), page("Fifth", 5, article_text("Actrius"))])
+    index.unlink()
+    data = dump.read_bytes()
+    dump.write_bytes(data[: len(data) - 200])
+    first = run_extract([dump], tmp_path / "films.jsonl", workers=2, progress=False)
+    again = run_extract([dump], tmp_path / "films.jsonl", workers=2, progress=False, resume=True)
+    assert (first.films, first.errors) == (4, 1) and (again.films, again.errors, again.resumed) == (0, 0, 5)
+    assert len(errors_in(tmp_path / "films.errors.jsonl")) == 1 and len(films_in(tmp_path / "films.jsonl")) == 4

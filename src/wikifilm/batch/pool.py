@@ -82,8 +82,8 @@ class _Task:
     start: int = 0
     """Position (in the chunk or the piece) of the first page not yet done."""
     results: list[Result] = attrs.field(factory=list)
-    counts: list[int] = attrs.field(factory=lambda: [0, 0, 0, 0])
-    """For a piece of a dump: pages, redirects, other namespaces, not films."""
+    counts: list[int] = attrs.field(factory=lambda: [0, 0, 0, 0, 0])
+    """For a piece of a dump: pages, redirects, other namespaces, not films, films found by category."""
     done: bool = False
     retries: int = 0
 
@@ -110,9 +110,12 @@ def _piece_pages(piece: tuple[str, int, int | bytes, bool], counts: list[int]) -
             counts[2] += 1
         elif page.redirect is not None:
             counts[1] += 1
-        elif not all_pages and film_evidence(page.text) is None:
+        elif all_pages:
+            yield position, page
+        elif (evidence := film_evidence(page.text)) is None:
             counts[3] += 1
         else:
+            counts[4] += evidence.kind == "category"
             yield position, page
 
 
@@ -129,7 +132,7 @@ def _worker_main(conn: Connection, memory_limit: int | None) -> None:
         if task is None:
             return
         kind, payload, start = task
-        counts = [0, 0, 0, 0]
+        counts = [0, 0, 0, 0, 0]
         try:
             items = enumerate(payload, start) if kind == "pages" else _piece_pages(payload, counts)
             for position, page in items:
@@ -341,7 +344,8 @@ def extract_blocks(
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     start_method: str | None = None,
 ) -> Iterator[tuple[list[Result], list[int]]]:
-    """Per block of a multistream dump, in order: its results and ``[pages, redirects, other namespaces, not films]``.
+    """Per block of a multistream dump, in order: its results and ``[pages, redirects, other namespaces, not films,
+    films found by category]``.
 
     Workers read and decompress their own blocks, so decompression runs on every core; a block
     that cannot be decompressed becomes one ErrorRecord naming the dump and its byte offset.

@@ -47,6 +47,7 @@ class RunSummary:
         rate = self.pages / self.seconds if self.seconds else 0.0
         text = (f"{self.pages} pages read, {self.films} films written, {self.errors} error records, {self.not_films} not films, "
                 f"{self.redirects} redirects skipped in {self.seconds:.1f} s ({rate:.0f} pages/s)")
+        text += f"; {self.by_category} films found by category, without an infobox (WF207)" if self.by_category else ""
         return text + (f"; {self.resumed} already done" if self.resumed else "") + ("; interrupted" if self.interrupted else "")
 
 
@@ -146,6 +147,7 @@ def run_extract(
                 dump_stats.redirects += counts[1]
                 dump_stats.other_namespaces += counts[2]
                 filter_stats.skipped += counts[3]
+                filter_stats.by_category += counts[4]
                 yield from part_results
         yield from extract_pages(wanted(), workers=workers, timeout=timeout, start_method=start_method)
 
