@@ -194,3 +194,15 @@ def test_resume_passes_over_an_error_that_has_no_page(tmp_path: Path) -> None:
     again = run_extract([dump], tmp_path / "films.jsonl", workers=2, progress=False, resume=True)
     assert (first.films, first.errors) == (4, 1) and (again.films, again.errors, again.resumed) == (0, 0, 5)
     assert len(errors_in(tmp_path / "films.errors.jsonl")) == 1 and len(films_in(tmp_path / "films.jsonl")) == 4
+
+
+def test_bad_bytes_inside_one_page_of_a_multistream_block(tmp_path: Path) -> None:
+    """With the index: the broken page is an error record naming its block, the rest of its block and the other blocks are written."""
+    pages = film_pages()
+    pages[1] = pages[1].replace(b"Kubrick", b"Kub\xff\xferick", 1)
+    dump, _index = multistream(tmp_path, pages)
+    summary = run_extract([dump], tmp_path / "films.jsonl", workers=2, progress=False)
+    assert films_in(tmp_path / "films.jsonl") == [(1, "Actrius"), (3, "Kadavul"), (4, "Evil Dead II")]
+    [error] = errors_in(tmp_path / "films.errors.jsonl")
+    assert (error["page_id"], error["page_title"], error["code"]) == (2, "Barry Lyndon", "WF904") and summary.errors == 1
+    assert error["source"].startswith(f"{dump}@")
