@@ -206,3 +206,33 @@ def test_bad_bytes_inside_one_page_of_a_multistream_block(tmp_path: Path) -> Non
     [error] = errors_in(tmp_path / "films.errors.jsonl")
     assert (error["page_id"], error["page_title"], error["code"]) == (2, "Barry Lyndon", "WF904") and summary.errors == 1
     assert error["source"].startswith(f"{dump}@")
+
+
+def test_sigterm_stops_the_command_cleanly(tmp_path: Path) -> None:
+    """SIGTERM to `wikifilm extract` (handled by the command, not the library): exit 130, whole lines written, --resume completes."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ARTICLES
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for copy in range(3):
+        for source in ARTICLES:
+            (folder / f"{copy}-{source.name}").write_bytes(source.read_bytes())
+    out = tmp_path / "films.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(Path(pool.__file__).parents[2])}
+    command = [sys.executable, "-m", "wikifilm", "extract", str(folder), "-o", str(out), "--workers", "1", "--no-progress"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and b"interrupted" in err
+    assert out.read_text(encoding="utf-8").endswith("\n")  # every line whole
+    assert main(["extract", str(folder), "-o", str(out), "--workers", "1", "--resume", "--no-progress"]) == 0
+    titles = [title for _id, title in films_in(out)]
+    assert len(titles) == len(set(titles)) == 3 * 79  # 79 of the 83 corpus articles are films
