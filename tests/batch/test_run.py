@@ -236,3 +236,16 @@ def test_sigterm_stops_the_command_cleanly(tmp_path: Path) -> None:
     assert main(["extract", str(folder), "-o", str(out), "--workers", "1", "--resume", "--no-progress"]) == 0
     titles = [title for _id, title in films_in(out)]
     assert len(titles) == len(set(titles)) == 3 * 79  # 79 of the 83 corpus articles are films
+
+
+@pytest.mark.parametrize("name", ["noise.xml", "noise.xml.bz2"])
+def test_a_dump_of_random_bytes_beside_a_good_article(tmp_path: Path, name: str) -> None:
+    """A "dump" that is random bytes: one error record naming it; the article beside it is written."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_bytes(bytes(range(7, 256)) * 20)
+    (folder / "Kadavul.wikitext").write_text(article_text("Kadavul"), encoding="utf-8")
+    summary = run_extract([folder], tmp_path / "films.jsonl", workers=1, progress=False)
+    assert films_in(tmp_path / "films.jsonl") == [(None, "Kadavul")]
+    [error] = errors_in(tmp_path / "films.errors.jsonl")
+    assert error["code"] == "WF904" and error["source"] == f"{folder / name}@0" and summary.errors == 1

@@ -390,7 +390,7 @@ def iter_page_chunks(
     """
     with open_dump(path, threads=threads) as stream:
         read = getattr(stream, "read1", stream.read)
-        buffer, offset, started = b"", 0, False
+        buffer, offset, started, head = b"", 0, False, b""
         while True:
             try:
                 data = read(size)
@@ -402,6 +402,9 @@ def iter_page_chunks(
                                   f"the XML: {error}", "WF904", f"{path}@{offset + len(buffer)}")
                 return
             if not data:
+                if not started and b"<mediawiki" not in head:
+                    yield ErrorRecord(None, None, "DumpError", "not a MediaWiki XML export: no <mediawiki> root and no "
+                                      "<page> in it", "WF904", f"{path}@0")
                 if started:
                     cut = buffer.rfind(_PAGE_END) + len(_PAGE_END) if _PAGE_END in buffer else 0
                     if cut:
@@ -410,6 +413,8 @@ def iter_page_chunks(
                         yield offset + cut, buffer[cut:]
                 return
             buffer += data
+            if len(head) < 4096:
+                head += data[:4096]
             if not started:
                 first = buffer.find(b"<page>")
                 if first == -1:
