@@ -72,3 +72,13 @@ def test_a_page_taken_by_its_category_says_so() -> None:
     assert isinstance(film, Film)
     [note] = [diagnostic for diagnostic in film.diagnostics if diagnostic.code == "WF207"]
     assert note.span is not None and text[note.span.start : note.span.end] == "[[Category:2012 films]]"
+
+
+@pytest.mark.parametrize("text", ["{{<!--" * 7000, "[[Category:" + "films " * 20000, "ilms" * 20000, "{{ " * 20000])
+def test_the_recogniser_stays_linear_on_unclosed_markup(text: str) -> None:
+    """Unclosed comments after braces, an unclosed category link, many near-misses: no film, and no quadratic scan."""
+    import time
+
+    started = time.process_time()
+    assert film_evidence(text) is None
+    assert time.process_time() - started < 2.0  # about 0.2 s here; quadratic would be minutes

@@ -24,18 +24,23 @@ FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "i
 TEMPLATE_NAME = re.compile(r"\{\{(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 """A template's name as the reader takes it: comments and spaces after ``{{`` skipped, up to ``|``, ``}}``, ``<`` or a line break."""
 
-_INFOBOX = re.compile(r"infobox", re.IGNORECASE)
-_NAME_REACH = 300
-"""How far before the word ``infobox`` its template's ``{{`` may stand (comments before a name are short)."""
+_INFOBOX_OPENING = re.compile(
+    r"\{\{\s*(?:<!--.{0,200}?-->\s*)*(?:[Tt][Ee][Mm][Pp][Ll][Aa][Tt][Ee]\s*:\s*)?[Ii][Nn][Ff][Oo][Bb][Oo][Xx]", re.DOTALL
+)
+"""``{{`` then (after spaces and comments, and ``Template:``) ``infobox`` in any case. Readable form:
+``{{ <!--...--> Template: infobox`` with re.IGNORECASE; written with a literal ``{{`` first and
+letter classes instead, so the search jumps from brace to brace (8x faster than the IGNORECASE form)."""
 
 _PLAIN_FILM = re.compile(r"^- (?:Directed by|Director|Release date|Released|Running time|Runtime): ", re.MULTILINE)
 
-_CATEGORY = re.compile(r"\[\[[ \t]*category[ \t]*:[ \t]*([^\]|\n]+?)[ \t]*(?:\||\]\])", re.IGNORECASE)
+_CATEGORY = re.compile(r"\[\[[ \t]*category[ \t]*:[ \t]*([^\]|\n]{1,200}?)[ \t]*(?:\||\]\])", re.IGNORECASE)
 _FILM_CATEGORY = re.compile(
     r"\d{4}s? (?:[^\s]+ ){0,4}films"  # 2012 films, 1990s drama films, 2010s American animated films
-    r"|Films directed by .+",  # Films directed by Ventura Pons
+    r"|[Ff]ilms directed by .+",  # Films directed by Ventura Pons
 )
 """Category families that only film articles carry (checked against the real articles of the corpus)."""
+_CATEGORY_REACH = 200
+"""How far before "films" a category link's ``[[`` may stand."""
 _NOT_A_FILM_CATEGORY = re.compile(r"television|film series|short film series|films by series", re.IGNORECASE)
 
 
@@ -64,24 +69,26 @@ class FilmEvidence:
 
 def film_infobox_span(text: str) -> Span | None:
     """Where the name of the first film infobox template stands in raw wikitext, if there is one."""
-    for hit in _INFOBOX.finditer(text):
-        opening = text.rfind("{{", max(0, hit.start() - _NAME_REACH), hit.start())
-        if opening == -1:
-            continue
-        match = TEMPLATE_NAME.match(text, opening)
-        if match and match.start(1) <= hit.start() < match.end(1) and is_film_infobox(match.group(1)):
+    for opening in _INFOBOX_OPENING.finditer(text):
+        match = TEMPLATE_NAME.match(text, opening.start())
+        if match and is_film_infobox(match.group(1)):
             return Span(match.start(1), match.end(1))
     return None
 
 
 def film_category(text: str) -> tuple[Span, str] | None:
     """The first category link of a family only film articles carry, with the category's name."""
-    if "ategory" not in text and "ATEGORY" not in text:
-        return None
-    for match in _CATEGORY.finditer(text):
-        name = match.group(1)
-        if _FILM_CATEGORY.fullmatch(name) and not _NOT_A_FILM_CATEGORY.search(name):
-            return Span(match.start(), match.end()), name
+    # every family's name holds "ilms": from each one, back to the "[[" of a link it may stand in
+    # (str.find runs several times faster than a case-insensitive scan for category links)
+    hit = text.find("ilms")
+    while hit != -1:
+        opening = text.rfind("[[", max(0, hit - _CATEGORY_REACH), hit)
+        match = _CATEGORY.match(text, opening) if opening != -1 else None
+        if match is not None and match.start(1) <= hit < match.end(1):
+            name = match.group(1)
+            if _FILM_CATEGORY.fullmatch(name) and not _NOT_A_FILM_CATEGORY.search(name):
+                return Span(match.start(), match.end()), name
+        hit = text.find("ilms", hit + 4)
     return None
 
 
