@@ -183,12 +183,13 @@ class _Pool:
     def idle(self) -> list[_Worker]:
         return [worker for worker in self.workers if worker.ready and worker.task is None]
 
-    def busy(self) -> bool:
-        return any(worker.task is not None for worker in self.workers)
-
     def give(self, worker: _Worker, task: _Task) -> None:
+        try:
+            worker.conn.send(task.message())
+        except OSError:  # it died since it last spoke: the task waits for another, step() replaces this one
+            self.retry.appendleft(task)
+            return
         worker.task, worker.page = task, None
-        worker.conn.send(task.message())
 
     def step(self) -> None:
         """Wait for news from the workers (at most until the next page deadline) and act on it."""
