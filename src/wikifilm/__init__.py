@@ -11,7 +11,7 @@ True
 
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
-from wikifilm.batch.pool import extract_pages
+from wikifilm.batch.pool import WorkerStartError, extract_pages
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
 from wikifilm.errors import DumpError, ReadError, WikifilmError
@@ -40,6 +40,7 @@ __all__ = [
     "Span",
     "Value",
     "WikifilmError",
+    "WorkerStartError",
     "detect_format",
     "extract",
     "extract_pages",
