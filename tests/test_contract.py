@@ -38,7 +38,7 @@ def full_film() -> Film:
         "Actrius", Value("Actresses"), 330, 837663731, NativeTitle("Actrius", "ca", "Aktrius"),
         (person,), (person,), (person,), (person,), (person,), (person,), (person,), (person,),
         (BasedOn("E.R.", (person,)),), (company,), (company,), (Release(PartialDate(1997, 1, 24), "Spain", "premiere"),),
-        (Value(100),), (Value("Spain"),), (Value("Catalan"),), money, money, (CastMember(person, "Actress"),),
+        (Value(100),), (Value("Spain"),), (Value("Catalan"),), money, money, (CastMember(person, "Actress", None, "Catalan"),),
         (Award("Goya Awards", 1998, "Best Actress", (person,), "won"),), (SoundtrackItem("Carles Cases", "Main theme"),),
         Value("In order to prepare..."), (Person("P1", "Ana Torrent", ("Ana Torrent",)),),
         (Diagnostic("WF201", "no film infobox; infobox fields left empty", Span(0, 1)),),
@@ -61,9 +61,9 @@ def test_a_key_without_a_column_is_named() -> None:
     """A key added to a record (top level or nested) and not to the contract is reported by its path."""
     record = full_film().to_dict()
     record["mood"] = "tense"
-    record["cast"][0]["version"] = 2
-    assert mismatches(record)["unknown"] == ["mood", "cast[0].version"]
-    with pytest.raises(ContractError, match=r"cast\[0\]\.version"):
+    record["cast"][0]["billing"] = 2
+    assert mismatches(record)["unknown"] == ["mood", "cast[0].billing"]
+    with pytest.raises(ContractError, match=r"cast\[0\]\.billing"):
         check_record(record)
 
 
@@ -88,8 +88,8 @@ def test_arrow_schema_and_golden_fields_are_derived_from_the_definition() -> Non
 
     assert FILM_SCHEMA.names == list(RECORD.names)
     assert FIELDS == GOLDEN_FIELDS and "title" in FIELDS and "diagnostics" not in FIELDS
-    extended = Struct((*CAST_ENTRY.columns, Column("version", INT32)))
+    extended = Struct((*CAST_ENTRY.columns, Column("billing", INT32)))
     assert arrow_type(ListOf(extended)) == pa.list_(pa.struct([
         ("actor", pa.struct([("name", pa.string()), ("link", pa.string()), ("person", pa.string())])),
-        ("role", pa.string()), ("version", pa.int32()),
+        ("role", pa.string()), ("version", pa.string()), ("billing", pa.int32()),
     ]))

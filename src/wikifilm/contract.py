@@ -6,7 +6,7 @@ from :data:`RECORD`; :func:`check_record` says which keys of a record have no co
 writer can refuse it instead of dropping the value (Arrow drops unknown keys silently).
 
 To add a field: add its key to ``Film.to_dict()`` and a :class:`Column` at the same place
-here, in a struct (``CAST_ENTRY``) or at the top level (``golden=True`` if golden files may
+here, in a struct (as ``version`` in ``CAST_ENTRY``) or at the top level (``golden=True`` if golden files may
 check it); bump ``SCHEMA_VERSION`` and document it in docs/film-record.md when the JSON changes.
 """
 
@@ -80,7 +80,8 @@ MONEY = struct(("amount", FLOAT64), ("currency", STRING), ("low", FLOAT64), ("hi
 NATIVE_TITLE = struct(("text", STRING), ("lang", STRING), ("romanized", STRING))
 BASED_ON = struct(("work", STRING), ("authors", ListOf(PERSON)))
 RELEASE = struct(("date", STRING), ("place", STRING), ("note", STRING))
-CAST_ENTRY = struct(("actor", PERSON), ("role", STRING))
+CAST_ENTRY = struct(("actor", PERSON), ("role", STRING), ("version", STRING))
+"""A cast entry; ``version`` names which of several casts it belongs to (schema version 2)."""
 AWARD = struct(("ceremony", STRING), ("year", INT32), ("category", STRING), ("nominees", ListOf(PERSON)), ("result", STRING))
 SOUNDTRACK_ITEM = struct(("composer", STRING), ("work", STRING))
 PERSON_ENTRY = struct(("id", STRING), ("name", STRING), ("variants", ListOf(STRING)))
