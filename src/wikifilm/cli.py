@@ -114,12 +114,19 @@ def _extract(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     format: Literal["jsonl", "parquet"] = args.format or ("parquet" if args.output.endswith(".parquet") else "jsonl")
     in_main_thread = threading.current_thread() is threading.main_thread()
+    stop = threading.Event()
+
+    def on_term(_signum: int, _frame: FrameType | None) -> None:
+        if stop.is_set():  # a second SIGTERM: stop now
+            raise KeyboardInterrupt
+        stop.set()  # the run stops after the record it is writing, every file whole
+
     # the command owns its process: SIGTERM stops the run cleanly, as Ctrl-C does
-    previous = signal.signal(signal.SIGTERM, _stop_on_term) if in_main_thread else None
+    previous = signal.signal(signal.SIGTERM, on_term) if in_main_thread else None
     try:
         summary = run_extract(
             inputs, args.output, format=format, errors=args.errors, workers=args.workers, resume=args.resume,
-            limit=args.limit, all_pages=args.all_pages, progress=args.progress, timeout=args.timeout,
+            limit=args.limit, all_pages=args.all_pages, progress=args.progress, timeout=args.timeout, stop=stop,
         )
     finally:
         if in_main_thread:
@@ -133,9 +140,6 @@ def _extract(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     return EXIT_OK
 
-
-def _stop_on_term(_signum: int, _frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
 
 
 def _colour(text: str, code: str) -> str:

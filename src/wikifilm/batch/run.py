@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,12 +65,13 @@ def run_extract(
     progress: bool | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     start_method: str | None = None,
+    stop: threading.Event | None = None,
 ) -> RunSummary:
     """Extract every film of ``inputs`` into ``output``; see ``wikifilm extract --help``.
 
     Whatever cannot be read or extracted (a file, a dump block, a page) becomes an error record
-    and the run goes on. KeyboardInterrupt stops it cleanly (``summary.interrupted``); no signal
-    handler is installed here (the CLI turns SIGTERM into KeyboardInterrupt).
+    and the run goes on. KeyboardInterrupt, or ``stop`` being set (the CLI sets it on SIGTERM),
+    stops it cleanly between two records (``summary.interrupted``); no signal handler is installed here.
     """
     files = expand_inputs(inputs)
     output = Path(output)
@@ -153,6 +155,9 @@ def run_extract(
 
     try:
         for result in results():
+            if stop is not None and stop.is_set():
+                summary.interrupted = True
+                break
             if isinstance(result, ErrorRecord):
                 write_error(result)
             else:

@@ -66,9 +66,10 @@ class JsonlSink:
             self.flush()
 
     def flush(self) -> None:
-        if self._lines:
-            self._file.write("".join(self._lines))
-            self._lines.clear()
+        # the batch leaves the buffer before it is written: an interrupt in between cannot write it twice
+        lines, self._lines = self._lines, []
+        if lines:
+            self._file.write("".join(lines))
         self._file.flush()
         os.fsync(self._file.fileno())
 
