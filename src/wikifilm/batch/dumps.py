@@ -197,6 +197,8 @@ class _PageBuilder:
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         name = name.rsplit(":", 1)[-1]
+        if not self.stack and name != "mediawiki":
+            raise DumpError(f"not a MediaWiki XML export: the document is <{name}>, not <mediawiki>; {_WHAT_A_DUMP_IS}")
         parent = self.stack[-1] if self.stack else ""
         self.stack.append(name)
         if name == "page":
@@ -229,8 +231,19 @@ class _PageBuilder:
             self.buffer.append(data)
 
 
+_WHAT_A_DUMP_IS = ("a dump is a pages-articles .xml or .xml.bz2 file from Wikimedia's dump site or Special:Export; "
+                   "an article's wikitext goes in a .wikitext file")
+
+
 def _refuse(*_args: object) -> None:
     raise DumpError("the XML declares entities (possible entity expansion attack); refused")
+
+
+def _refuse_doctype(name: str, *_args: object) -> None:
+    """A DOCTYPE: HTML saved under a dump's name is said to be HTML; any other is refused as a possible attack."""
+    if name.lower() == "html":
+        raise DumpError(f"this is an HTML page (<!DOCTYPE html>), not a MediaWiki XML export; {_WHAT_A_DUMP_IS}")
+    _refuse()
 
 
 def _new_parser(builder: _PageBuilder) -> Any:
@@ -240,7 +253,7 @@ def _new_parser(builder: _PageBuilder) -> Any:
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.characters
     parser.EntityDeclHandler = _refuse
-    parser.StartDoctypeDeclHandler = _refuse
+    parser.StartDoctypeDeclHandler = _refuse_doctype
     parser.ExternalEntityRefHandler = _refuse  # type: ignore[assignment]
     return parser
 
@@ -293,10 +306,12 @@ def iter_dump_items(
                 yield attrs.evolve(page, source=name)
             where = base + max(0, parser.CurrentByteIndex - len(prefix))
             fields = builder.fields or {}
+            first = not prefix and not builder.stack and stats.pages == 0 and error.lineno == 1
+            hint = f"; is it a dump? {_WHAT_A_DUMP_IS}" if first else "; reading resumed at the next page"
             yield ErrorRecord(
                 fields.get("page_id"), fields.get("title") or None, "XMLError",
-                f"XML error at line {error.lineno}, column {error.offset} (byte {where}): {expat.ErrorString(error.code)}; "
-                "reading resumed at the next page", "WF904", f"{name}@{where}",
+                f"XML error at line {error.lineno}, column {error.offset} (byte {where}): {expat.ErrorString(error.code)}{hint}",
+                "WF904", f"{name}@{where}",
             )
         except DumpError as error:  # refused entities: nothing after them is read
             yield ErrorRecord(None, None, "DumpError", error.reason, "WF904", f"{name}@{base}")
@@ -403,8 +418,10 @@ def iter_page_chunks(
                 return
             if not data:
                 if not started and b"<mediawiki" not in head:
-                    yield ErrorRecord(None, None, "DumpError", "not a MediaWiki XML export: no <mediawiki> root and no "
-                                      "<page> in it", "WF904", f"{path}@0")
+                    html = head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+                    what = "this is an HTML page (<!DOCTYPE html>), not" if html else "not"
+                    yield ErrorRecord(None, None, "DumpError", f"{what} a MediaWiki XML export: no <mediawiki> root and no "
+                                      f"<page> in it; {_WHAT_A_DUMP_IS}", "WF904", f"{path}@0")
                 if started:
                     cut = buffer.rfind(_PAGE_END) + len(_PAGE_END) if _PAGE_END in buffer else 0
                     if cut:

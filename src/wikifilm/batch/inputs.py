@@ -9,6 +9,7 @@ from pathlib import Path
 
 from wikifilm.batch.dumps import DumpStats, iter_dump_pages
 from wikifilm.batch.pages import ErrorRecord, Page
+from wikifilm.errors import ReadError
 
 DUMP_SUFFIXES = (".xml", ".bz2", ".gz")
 ARTICLE_SUFFIXES = (".wikitext", ".wiki", ".mediawiki", ".txt")
@@ -52,13 +53,13 @@ def article_title(path: Path) -> str:
 def article_page(path: Path) -> Page:
     """An article file as a page, titled after its name; UTF-8 (a BOM allowed) or UTF-16 with its BOM.
 
-    Raises OSError when the file cannot be read, UnicodeDecodeError when it is not text.
+    Raises OSError when the file cannot be read, ReadError (with the byte offset) when it is not text.
     """
     data = path.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16")
-    else:
-        text = data.decode("utf-8-sig")
+    try:
+        text = data.decode("utf-16") if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ReadError(f"not UTF-8 text ({error.reason})", offset=error.start, name=str(path)) from None
     return Page(title=article_title(path), text=text, source=str(path))
 
 
@@ -66,9 +67,8 @@ def read_article(path: Path) -> Page | ErrorRecord:
     """An article file as a page, or an ErrorRecord naming the file and why it cannot be read."""
     try:
         return article_page(path)
-    except UnicodeDecodeError as error:
-        message = f"not UTF-8 text: {error.reason} at byte {error.start}"
-        return ErrorRecord(None, article_title(path), "UnicodeDecodeError", message, "WF904", f"{path}@{error.start}")
+    except ReadError as error:
+        return ErrorRecord(None, article_title(path), "UnicodeDecodeError", f"byte {error.offset}: {error.reason}", "WF904", str(path))
     except OSError as error:  # vanished since the folder was listed, unreadable, a directory...
         return ErrorRecord(None, article_title(path), type(error).__name__, error.strerror or str(error), "WF904", str(path))
 

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import attrs
 
+from wikifilm._words import plural
 from wikifilm.batch.dumps import DumpStats, iter_blocks, iter_page_chunks
 from wikifilm.batch.filter import FilterStats, film_evidence
 from wikifilm.batch.inputs import expand_inputs, is_dump, iter_input_pages, multistream_index
@@ -40,15 +41,17 @@ class RunSummary:
     """Wall time."""
     interrupted: bool = False
     """Whether Ctrl-C or SIGTERM stopped the run (everything before is written)."""
+    first_errors: list[ErrorRecord] = attrs.field(factory=list)
+    """The first error records written (at most 5), for the command to show."""
     by_category: int = 0
     """Film pages taken from a film-only category, having no film infobox (their records carry WF207)."""
 
     def line(self) -> str:
         """A one-line summary."""
         rate = self.pages / self.seconds if self.seconds else 0.0
-        text = (f"{self.pages} pages read, {self.films} films written, {self.errors} error records, {self.not_films} not films, "
-                f"{self.redirects} redirects skipped in {self.seconds:.1f} s ({rate:.0f} pages/s)")
-        text += f"; {self.by_category} films found by category, without an infobox (WF207)" if self.by_category else ""
+        text = (f"{plural(self.pages, 'page')} read, {plural(self.films, 'film')} written, {plural(self.errors, 'error record')}, "
+                f"{self.not_films} not films, {plural(self.redirects, 'redirect')} skipped in {self.seconds:.1f} s ({rate:.0f} pages/s)")
+        text += f"; {plural(self.by_category, 'film')} found by category, without an infobox (WF207)" if self.by_category else ""
         return text + (f"; {self.resumed} already done" if self.resumed else "") + ("; interrupted" if self.interrupted else "")
 
 
@@ -94,6 +97,8 @@ def run_extract(
             return
         error_sink.write(error.to_dict())
         summary.errors += 1
+        if len(summary.first_errors) < 5:
+            summary.first_errors.append(error)
 
     def wanted() -> Iterator[Page]:
         taken = 0
