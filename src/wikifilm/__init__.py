@@ -12,8 +12,10 @@ True
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import WorkerStartError, extract_pages
+from wikifilm.caches import clear_caches
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
+from wikifilm.document.plaintext_writer import write_plaintext
 from wikifilm.errors import DumpError, FetchError, ReadError, WikifilmError
 from wikifilm.extract import extract
 from wikifilm.mediawiki import Fetch, fetch
@@ -44,11 +46,13 @@ __all__ = [
     "Value",
     "WikifilmError",
     "WorkerStartError",
+    "clear_caches",
     "detect_format",
     "extract",
     "extract_pages",
     "fetch",
     "iter_pages",
     "read",
+    "write_plaintext",
 ]
 __version__ = "0.1.0"

@@ -61,12 +61,6 @@ class PartialDate:
                 out += f"-{self.day:02d}"
         return out
 
-    @classmethod
-    def from_iso(cls, text: str) -> PartialDate:
-        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        parts = [int(part) for part in text.split("-")]
-        return cls(*parts)
-
     def __str__(self) -> str:
         return self.iso()
 

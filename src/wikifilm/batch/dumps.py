@@ -1,7 +1,8 @@
 """Streaming pages out of MediaWiki XML exports (schema 0.10/0.11): plain, .bz2, multistream .bz2.
 
-Memory stays flat: ``iterparse`` with ``clear()`` drops each page once read (mwxml's approach).
-Entity declarations (billion laughs, external entities) are refused: MediaWiki dumps have none.
+Memory stays flat: an expat parser is fed the stream in 1 MiB chunks and each page is handed on
+as soon as its ``</page>`` is read, keeping only the fields a Page holds (mwxml streams the same
+way). Entity declarations (billion laughs, external entities) are refused: MediaWiki dumps have none.
 A multistream dump with its index can be read block by block, so that workers decompress
 their own blocks (:func:`iter_blocks`, :func:`pages_in_block`).
 """
@@ -36,25 +37,6 @@ class DumpStats:
     """Redirects skipped."""
     other_namespaces: int = 0
     """Pages outside the requested namespaces."""
-    bytes_read: int = 0
-    """Compressed bytes consumed so far, when known."""
-
-
-class _CountingReader(io.RawIOBase):
-    """A binary reader that counts the bytes read from the file underneath."""
-
-    def __init__(self, raw: IO[bytes], stats: DumpStats) -> None:
-        self._raw = raw
-        self._stats = stats
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self._raw.read(len(buffer))
-        self._stats.bytes_read += len(data)
-        buffer[: len(data)] = data
-        return len(data)
 
 
 def _indexed_bzip2() -> Any:
@@ -159,7 +141,7 @@ class _FastBz2(io.RawIOBase):
         super().close()
 
 
-def open_dump(path: str | Path, stats: DumpStats | None = None, *, threads: int = 1) -> IO[bytes]:
+def open_dump(path: str | Path, *, threads: int = 1) -> IO[bytes]:
     """A binary stream of the XML in ``path`` (.xml, .bz2 with one or several streams, .gz).
 
     ``.bz2`` is read by indexed-bzip2 when it is installed (on ``threads`` threads), else by the
@@ -169,12 +151,8 @@ def open_dump(path: str | Path, stats: DumpStats | None = None, *, threads: int 
     if not path.exists():
         raise FileNotFoundError(f"no such dump: {path}")
     if path.suffix == ".bz2" and _indexed_bzip2() is not None:
-        if stats is not None:
-            stats.bytes_read = path.stat().st_size
         return io.BufferedReader(_FastBz2(path, threads), _CHUNK)
     raw: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by the caller through the returned stream
-    if stats is not None:
-        raw = io.BufferedReader(_CountingReader(raw, stats))
     if path.suffix == ".bz2":
         return io.BufferedReader(_SalvagingBz2(raw), _CHUNK)
     if path.suffix == ".gz":
@@ -371,7 +349,7 @@ def iter_pages(
     (:func:`iter_dump_items` reads on past it instead).
     """
     stats = stats if stats is not None else DumpStats()
-    with open_dump(path, stats) as stream:
+    with open_dump(path) as stream:
         for page in iter_xml_pages(stream, name=str(path), stats=stats):
             if _kept(page, namespaces, skip_redirects, stats):
                 yield page
@@ -383,7 +361,7 @@ def iter_dump_pages(
 ) -> Iterator[Page | ErrorRecord]:
     """Like :func:`iter_pages`, with an ErrorRecord for each place that cannot be read, and reading on past it."""
     stats = stats if stats is not None else DumpStats()
-    with open_dump(path, stats, threads=threads) as stream:
+    with open_dump(path, threads=threads) as stream:
         for item in iter_dump_items(stream, name=str(path), stats=stats):
             if isinstance(item, ErrorRecord) or _kept(item, namespaces, skip_redirects, stats):
                 yield item

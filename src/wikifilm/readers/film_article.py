@@ -16,13 +16,12 @@ from typing import Literal
 
 import attrs
 
+from wikifilm.markup.names import template_name
+from wikifilm.markup.tokenizer import raw_template_name
 from wikifilm.span import Span
 
 FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "infobox feature film"})
 """Normalised names of the film infobox (``Infobox_film``, ``Infobox Film``... normalise to these)."""
-
-TEMPLATE_NAME = re.compile(r"\{\{(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
-"""A template's name as the reader takes it: comments and spaces after ``{{`` skipped, up to ``|``, ``}}``, ``<`` or a line break."""
 
 _INFOBOX_OPENING = re.compile(
     r"\{\{\s*(?:<!--.{0,200}?-->\s*)*(?:[Tt][Ee][Mm][Pp][Ll][Aa][Tt][Ee]\s*:\s*)?[Ii][Nn][Ff][Oo][Bb][Oo][Xx]", re.DOTALL
@@ -44,15 +43,9 @@ _CATEGORY_REACH = 200
 _NOT_A_FILM_CATEGORY = re.compile(r"television|film series|short film series|films by series", re.IGNORECASE)
 
 
-def normalize_template_name(raw: str) -> str:
-    """Casefolded template name with ``_`` and runs of spaces as one space, ``Template:`` dropped."""
-    name = " ".join(raw.replace("_", " ").split()).casefold()
-    return name[9:].strip() if name.startswith("template:") else name
-
-
 def is_film_infobox(name: str) -> bool:
     """Whether a template name is the film infobox (not ``Infobox film awards``/``festival``)."""
-    return normalize_template_name(name) in FILM_INFOBOXES
+    return template_name(name).casefold() in FILM_INFOBOXES
 
 
 @attrs.frozen
@@ -70,9 +63,10 @@ class FilmEvidence:
 def film_infobox_span(text: str) -> Span | None:
     """Where the name of the first film infobox template stands in raw wikitext, if there is one."""
     for opening in _INFOBOX_OPENING.finditer(text):
-        match = TEMPLATE_NAME.match(text, opening.start())
-        if match and is_film_infobox(match.group(1)):
-            return Span(match.start(1), match.end(1))
+        name = raw_template_name(text, opening.start(), len(text))  # the name exactly as the reader takes it
+        if is_film_infobox(name):
+            start = text.find(name, opening.start())
+            return Span(start, start + len(name))
     return None
 
 
