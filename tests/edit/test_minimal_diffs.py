@@ -1,0 +1,67 @@
+"""Random edits on every corpus article: only the edited field's bytes change, the round trip
+stays exact, and the article reads back with the new value and every other field as before."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import ARTICLES
+from wikifilm import extract, read
+from wikifilm.document.nodes import field_key
+from wikifilm.edit import EditError, edit
+from wikifilm.record import Money
+
+SKIPPED_KEYS = {"diagnostics"}  # their spans move when a value changes length
+
+
+def _record(text: str) -> dict[str, object]:
+    return {key: value for key, value in extract(text).to_dict().items() if key not in SKIPPED_KEYS}
+
+
+def _field_span(text: str, names: tuple[str, ...]) -> tuple[int, int] | None:
+    infobox = read(text).infobox
+    if infobox is None:
+        return None
+    found = [field for field in infobox.fields if field_key(field.name) in names]
+    return (found[0].span.start, found[0].span.end) if len(found) == 1 else None
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[path.stem for path in ARTICLES])
+@settings(max_examples=2)
+@given(minutes=st.integers(1, 999), millions=st.integers(1, 900))
+def test_set_runtime_and_budget_touch_only_their_fields(path, minutes: int, millions: int) -> None:  # type: ignore[no-untyped-def]
+    text = path.read_text(encoding="utf-8")
+    if read(text).infobox is None:
+        with pytest.raises(EditError, match="no film infobox"):
+            edit(text).set_field("runtime", minutes)
+        return
+    before = _record(text)
+    for name, value, key in (
+        ("runtime", minutes, "runtime_minutes"),
+        ("budget", Money(Decimal(millions) * 10**6, "USD"), "budget"),
+    ):
+        span = _field_span(text, (name,))
+        try:
+            edited = edit(text).set_field(name, value).text
+        except EditError as error:
+            assert "stands" in str(error)  # a doubled field is the one refusal allowed here
+            continue
+        assert read(edited).render() == edited
+        if span is not None:  # the field existed: everything outside it is byte-identical
+            start, end = span
+            tail = len(text) - end
+            assert edited[:start] == text[:start] and edited[len(edited) - tail :] == text[end:]
+        else:  # a new line was inserted: removing it gives the original back
+            added = [line for line in edited.splitlines(keepends=True) if line not in text.splitlines(keepends=True)]
+            assert len(added) == 1 and edited.replace(added[0], "", 1) == text
+        after = _record(edited)
+        if key == "runtime_minutes":
+            assert after[key] == minutes
+        else:
+            budget = after["budget"]
+            assert isinstance(budget, dict) and budget["amount"] == millions * 10**6 and budget["currency"] == "USD"
+        assert {k: v for k, v in after.items() if k != key} == {k: v for k, v in before.items() if k != key}
