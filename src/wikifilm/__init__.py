@@ -14,6 +14,7 @@ from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import extract_pages
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
+from wikifilm.editing import EditError, Editor, edit
 from wikifilm.errors import DumpError, ReadError, WikifilmError
 from wikifilm.extract import extract
 from wikifilm.readers.detect import detect_format, read
@@ -27,6 +28,8 @@ __all__ = [
     "Diagnostic",
     "Document",
     "DumpError",
+    "EditError",
+    "Editor",
     "ErrorRecord",
     "Film",
     "Money",
@@ -41,6 +44,7 @@ __all__ = [
     "Value",
     "WikifilmError",
     "detect_format",
+    "edit",
     "extract",
     "extract_pages",
     "iter_pages",

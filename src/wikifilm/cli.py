@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -28,6 +28,8 @@ EPILOG = """examples:
   wikifilm extract articles/ -o films.jsonl --errors failed.jsonl --resume
   wikifilm show "Barry_Lyndon.wikitext"
   wikifilm check articles/*.wikitext
+  wikifilm lint articles/ -o report.csv                     diagnostics with counts per code and field
+  wikifilm fix articles/ --rule WF204 --dry-run             the diffs of the safe fixes, nothing written
 
 exit codes: 0 done, 1 check failed, 2 usage or missing input, 3 input unreadable, 130 interrupted
 """
@@ -66,6 +68,21 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="verify the exact round trip and print diagnostics")
     check.add_argument("files", nargs="+", help="article files")
+
+    lint = commands.add_parser("lint", help="diagnostics of many articles, counted per code and per field",
+                               description="Read every article (files, folders, dumps) and report its diagnostics.")
+    lint.add_argument("inputs", nargs="+", metavar="INPUT", help="a dump, an article file, or a folder")
+    lint.add_argument("-o", "--output", help="write every finding to this .jsonl or .csv file")
+    lint.add_argument("--all-pages", action="store_true", help="lint every page of a dump, not only film articles")
+
+    fix = commands.add_parser("fix", help="make the mechanical, safe fixes of one diagnostic code",
+                              description="Fix one diagnostic code where the fix is mechanical and safe (see docs/editing.md). "
+                                          "Nothing is ever sent anywhere.")
+    fix.add_argument("inputs", nargs="+", metavar="INPUT", help="a dump, an article file, or a folder")
+    fix.add_argument("--rule", required=True, metavar="CODE", help="the diagnostic code to fix (WF202, WF204)")
+    mode = fix.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true", help="print the diffs, write nothing")
+    mode.add_argument("--write", action="store_true", help="write each fixed article as a new file next to its input")
     return parser
 
 
@@ -81,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "show":
             return _show(args)
+        if args.command == "lint":
+            return _lint(args)
+        if args.command == "fix":
+            return _fix(args)
         return _check(args)
     except FileNotFoundError as error:
         print(f"wikifilm: {error}", file=sys.stderr)
@@ -181,3 +202,76 @@ def _check(args: argparse.Namespace) -> int:
         for diagnostic in document.diagnostics:
             print("  " + diagnostic.format(document.source).replace("\n", "\n  "))
     return EXIT_CHECK_FAILED if failed else EXIT_OK
+
+
+def _articles(inputs: list[str], *, all_pages: bool = False) -> Iterator[tuple[Path, str | None, str]]:
+    """``(file, page title, text)`` of every article in files, folders and dumps (a dump's film pages only, unless ``all_pages``)."""
+    from wikifilm.batch.dumps import iter_pages
+    from wikifilm.batch.filter import is_film_article
+    from wikifilm.batch.inputs import article_page, expand_inputs, is_dump
+
+    for path in expand_inputs(list(inputs)):
+        if is_dump(path):
+            for page in iter_pages(path):
+                if all_pages or is_film_article(page.text):
+                    yield path, page.title, page.text
+        else:
+            page = article_page(path)
+            yield path, None, page.text
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from wikifilm.editing.lint import lint
+
+    output = Path(args.output) if args.output else None
+    if output is not None and output.suffix not in (".jsonl", ".csv"):
+        print(f"wikifilm lint: cannot write {output}: the report is written as .jsonl or .csv", file=sys.stderr)
+        return EXIT_USAGE
+    report = lint((str(path), title, text) for path, title, text in _articles(args.inputs, all_pages=args.all_pages))
+    print(report.summary())
+    if output is not None:
+        output.write_text(report.to_csv() if output.suffix == ".csv" else report.to_jsonl(), encoding="utf-8")
+        print(f"wikifilm: {len(report.findings)} findings in {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _fix(args: argparse.Namespace) -> int:
+    from wikifilm.editing import EditError, edit
+    from wikifilm.editing.fixes import RULES, fix
+
+    if args.rule not in RULES:
+        print(f"wikifilm fix: no safe fix for {args.rule}; fixable codes: {', '.join(sorted(RULES))} "
+              "(docs/editing.md says why the others are not)", file=sys.stderr)
+        return EXIT_USAGE
+    fixed = 0
+    for path, title, text in _articles(args.inputs):
+        label = f"{path}" + (f" [{title}]" if title else "")
+        try:
+            editor, left = fix(edit(text, name=label), args.rule)
+        except EditError as error:
+            print(f"wikifilm fix: {label}: {error}", file=sys.stderr)
+            continue
+        for reason in left:
+            print(f"wikifilm fix: {label}: left {reason}", file=sys.stderr)
+        if not editor.changed:
+            continue
+        fixed += 1
+        if args.dry_run:
+            sys.stdout.write(editor.diff())
+        else:
+            target = _fixed_path(path, title)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(editor.text, encoding="utf-8")
+            print(f"wikifilm fix: {label}: written to {target}", file=sys.stderr)
+    articles = f"{fixed} article" + ("" if fixed == 1 else "s")
+    print(f"wikifilm fix: {args.rule} fixed in {articles}" + (" (dry run: nothing written)" if args.dry_run else ""), file=sys.stderr)
+    return EXIT_OK
+
+
+def _fixed_path(path: Path, title: str | None) -> Path:
+    """Where a fixed article goes: ``NAME.fixed.SUFFIX`` beside a file; for a dump's page,
+    ``DUMP.fixed/Title.wikitext`` beside the dump."""
+    if title is None:
+        return path.with_name(f"{path.stem}.fixed{path.suffix}")
+    name = title.replace("/", "%2F").replace(" ", "_")
+    return path.with_name(path.name + ".fixed") / f"{name}.wikitext"

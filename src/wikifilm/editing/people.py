@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import attrs
 
 from wikifilm.document.nodes import Format, Paragraph, iter_nodes
-from wikifilm.edit.patch import EditError, Patch
+from wikifilm.editing.patch import EditError, Patch
 from wikifilm.extract import extract
 from wikifilm.names import fold, is_variant
 from wikifilm.readers.detect import read

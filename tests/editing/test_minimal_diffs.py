@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.conftest import ARTICLES
 from wikifilm import extract, read
 from wikifilm.document.nodes import field_key
-from wikifilm.edit import EditError, edit
+from wikifilm.editing import EditError, edit
 from wikifilm.record import Money
 
 SKIPPED_KEYS = {"diagnostics"}  # their spans move when a value changes length

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import article_text
 from wikifilm import extract
-from wikifilm.edit import EditError, edit
+from wikifilm.editing import EditError, edit
 from wikifilm.record import Money, PartialDate
 
 SMALL = """{{Infobox film

@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from wikifilm.edit.patch import EditError
-from wikifilm.edit.style import FieldStyle
+from wikifilm.editing.patch import EditError
+from wikifilm.editing.style import FieldStyle
 from wikifilm.record import Money, PartialDate
 
 FieldValue = str | int | Decimal | Money | PartialDate | Sequence[str]

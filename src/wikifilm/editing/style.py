@@ -85,8 +85,8 @@ def infobox_style(document: Document, infobox: Infobox) -> FieldStyle:
         if equals < 0:
             continue
         line_start = text.rfind("\n", 0, field.name_span.start) + 1
-        if line_start <= field.span.start:
-            prefixes[text[field.span.start : field.name_span.start]] += 1
+        if line_start <= field.span.start:  # indentation before the `|` belongs to the field before
+            prefixes[text[line_start : field.name_span.start]] += 1
         else:
             inline += 1
         padding = between[:equals]

@@ -3,7 +3,7 @@ immutable step at a time, with every byte outside the changed values kept as it 
 
 Each change plans span replacements on the current text, applies them, reads the result
 back and checks that it reads as intended; a change that cannot be made safely raises
-:class:`~wikifilm.edit.patch.EditError` and leaves the editor as it was.
+:class:`~wikifilm.editing.patch.EditError` and leaves the editor as it was.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import re
 import attrs
 
 from wikifilm.document.nodes import Document, Format, Infobox, InfoboxField, field_key
-from wikifilm.edit.patch import EditError, Patch, apply_patches, unified_diff
-from wikifilm.edit.people import rename_patches
-from wikifilm.edit.style import FieldStyle, infobox_style
-from wikifilm.edit.values import FieldValue, write_value
+from wikifilm.editing.patch import EditError, Patch, apply_patches, unified_diff
+from wikifilm.editing.people import rename_patches
+from wikifilm.editing.style import FieldStyle, infobox_style
+from wikifilm.editing.values import FieldValue, write_value
 from wikifilm.names import fold
 from wikifilm.readers.detect import detect_format, read
 from wikifilm.span import Span
@@ -168,6 +168,11 @@ class Editor:
         patches = rename_patches(self.text, self.format, old, new, links=links, prose=prose)
         return self._apply("rename_person", patches, expect=None)
 
+    def with_patches(self, patches: list[Patch], *, change: str = "patch") -> Editor:
+        """The editor with raw span replacements applied (a codemod's escape hatch), checked as
+        every change is: the article must still read with the same infoboxes."""
+        return self._apply(change, patches, expect=None)
+
     # --- plumbing ----------------------------------------------------------------------
 
     def _infobox(self, change: str) -> tuple[Document, Infobox]:
@@ -265,13 +270,14 @@ def _insertion(document: Document, infobox: Infobox, style: FieldStyle, name: st
             line = "\n" + line
         return Patch(Span(close, close), line)
     anchor = before[-1] if before else None
-    if anchor is None:
-        return Patch(Span(fields[0].span.start, fields[0].span.start), line)
     text = document.source.text
-    end = anchor.span.end
-    if text[end - 1 : end] != "\n":  # the last field ends on the closing line: `| gross = x}}`
-        return Patch(Span(end, end), "\n" + line.rstrip("\n"))
-    return Patch(Span(end, end), line)
+    if anchor is None:
+        first = text.rfind("\n", 0, fields[0].span.start) + 1
+        return Patch(Span(first, first), line)
+    newline = text.rfind("\n", anchor.name_span.end, anchor.span.end)
+    if newline < 0:  # the last field ends on the closing line: `| gross = x}}`
+        return Patch(Span(anchor.span.end, anchor.span.end), "\n" + line.rstrip("\n"))
+    return Patch(Span(newline + 1, newline + 1), line)  # at a line start: the next line keeps its indentation
 
 
 def _closing_braces(text: str, start: int, limit: int) -> int:
