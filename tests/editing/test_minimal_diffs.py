@@ -13,6 +13,7 @@ from tests.conftest import ARTICLES
 from wikifilm import extract, read
 from wikifilm.document.nodes import field_key
 from wikifilm.editing import EditError, edit
+from wikifilm.editing.people import mentions
 from wikifilm.record import Money
 
 SKIPPED_KEYS = {"diagnostics"}  # their spans move when a value changes length
@@ -65,3 +66,38 @@ def test_set_runtime_and_budget_touch_only_their_fields(path, minutes: int, mill
             budget = after["budget"]
             assert isinstance(budget, dict) and budget["amount"] == millions * 10**6 and budget["currency"] == "USD"
         assert {k: v for k, v in after.items() if k != key} == {k: v for k, v in before.items() if k != key}
+
+
+_UNTOUCHED_BY_RENAMES = ("title", "native_title", "release_dates", "runtime_minutes", "countries", "languages", "budget",
+                         "gross", "plot", "page_title")
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[path.stem for path in ARTICLES])
+@settings(max_examples=2)
+@given(data=st.data())
+def test_rename_person_touches_only_mention_lines(path, data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
+    text = path.read_text(encoding="utf-8")
+    film = extract(text)
+    if not film.people:
+        return
+    person = data.draw(st.sampled_from(film.people))
+    old = person.variants[0]
+    try:
+        edited = edit(text).rename_person(old, "Zed Quorvath").text
+    except EditError as error:  # refusals must say why
+        assert any(reason in str(error) for reason in ("different articles", "may be any of", "cannot tell where"))
+        return
+    assert read(edited).render() == edited
+    mention_lines = set()
+    for ref in mentions(film):
+        if ref.person == person.id and ref.span is not None:
+            first = text.count("\n", 0, ref.span.start)
+            mention_lines.update(range(first, first + text.count("\n", ref.span.start, ref.span.end) + 1))
+    before_lines, after_lines = text.splitlines(), edited.splitlines()
+    assert len(before_lines) == len(after_lines)
+    changed = {index for index, (a, b) in enumerate(zip(before_lines, after_lines, strict=True)) if a != b}
+    assert changed <= mention_lines
+    renamed = extract(edited)
+    for key in _UNTOUCHED_BY_RENAMES:
+        assert renamed.to_dict()[key] == film.to_dict()[key]
+    assert any("Zed Quorvath" in other.variants for other in renamed.people) or not changed
