@@ -101,3 +101,64 @@ def test_rename_person_touches_only_mention_lines(path, data: st.DataObject) -> 
     for key in _UNTOUCHED_BY_RENAMES:
         assert renamed.to_dict()[key] == film.to_dict()[key]
     assert any("Zed Quorvath" in other.variants for other in renamed.people) or not changed
+
+
+_ITEM_REFUSALS = ("more than a separator", "not a list form", "not one item a line", "only item", "would not read back",
+                  "has no item", "written as prose")
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[path.stem for path in ARTICLES])
+@settings(max_examples=2)
+@given(data=st.data())
+def test_items_added_and_removed_inside_their_field(path, data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
+    text = path.read_text(encoding="utf-8")
+    span = _field_span(text, ("starring",))
+    film = extract(text)
+    if span is None or len(film.starring) < 2:
+        return
+    start, end = span
+    tail = len(text) - end
+    names = [ref.name for ref in film.starring]
+    gone = data.draw(st.sampled_from(names))
+    for change in ("remove", "add"):
+        try:
+            editor = edit(text).remove_item("starring", gone) if change == "remove" else edit(text).add_item("starring", "Zed Quorvath")
+        except EditError as error:  # a refusal names its reason; the rate of refusals is pinned below
+            assert any(reason in str(error) for reason in _ITEM_REFUSALS), error
+            continue
+        edited = editor.text
+        assert read(edited).render() == edited
+        assert edited[:start] == text[:start] and edited[len(edited) - tail :] == text[end:]
+        starring = [ref.name for ref in extract(edited).starring]
+        if change == "remove":
+            expected = list(names)
+            expected.remove(gone)
+            assert starring == expected
+        else:
+            assert starring == [*names, "Zed Quorvath"]
+
+
+def test_most_item_edits_go_through() -> None:
+    """The first and the last starring name of every corpus article removed, one name added to each:
+    141 of 148 removals and 66 of 74 additions go through (the rest are lists written as prose,
+    or items the record splits differently from the markup, which the editor refuses rather than
+    guess)."""
+    removed = refused_removals = added = refused_additions = 0
+    for path in ARTICLES:
+        text = path.read_text(encoding="utf-8")
+        names = [ref.name for ref in extract(text).starring]
+        if len(names) < 2:
+            continue
+        for name in {names[0], names[-1]}:
+            try:
+                edit(text).remove_item("starring", name)
+                removed += 1
+            except EditError:
+                refused_removals += 1
+        try:
+            edit(text).add_item("starring", "Zed Quorvath")
+            added += 1
+        except EditError:
+            refused_additions += 1
+    assert removed >= 0.93 * (removed + refused_removals) and removed > 130
+    assert added >= 0.85 * (added + refused_additions) and added > 60

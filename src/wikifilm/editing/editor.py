@@ -14,12 +14,18 @@ import attrs
 
 from wikifilm.document.nodes import Document, Format, Infobox, InfoboxField, field_key
 from wikifilm.editing.patch import EditError, Patch, apply_patches, unified_diff
-from wikifilm.editing.people import rename_patches
+from wikifilm.editing.people import mentions, rename_patches
 from wikifilm.editing.style import FieldStyle, infobox_style
 from wikifilm.editing.values import FieldValue, write_value
+from wikifilm.extract import extract
 from wikifilm.names import fold
+from wikifilm.normalize.assemble import FIELD_NAMES
 from wikifilm.readers.detect import detect_format, read
+from wikifilm.record import Film
 from wikifilm.span import Span
+
+_RECORD_FIELD = {key: record_field for record_field, keys in FIELD_NAMES.items() for key in keys}
+"""Each infobox key to the record field it fills."""
 
 FIELD_ORDER = ("name", "image", "alt", "caption", "native_name", "director", "producer", "writer", "screenplay",
                "story", "based_on", "starring", "narrator", "music", "cinematography", "editing", "studio",
@@ -30,6 +36,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _PLAINLIST = re.compile(r"\{\{\s*(?:Template:)?\s*plain\s*list\s*\|", re.IGNORECASE)
 _UBL = re.compile(r"\{\{\s*(?:Template:)?\s*(?:ubl|unbulleted list)\s*\|", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?\s*>", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*(?:,|;|<br\s*/?\s*>|\n\*?|\|)\s*", re.IGNORECASE)
+"""What stands between two names of a list written by hand: a comma, ``<br />``, a line break."""
 
 
 def edit(text: str, *, format: Format | None = None, name: str = "article") -> Editor:
@@ -108,6 +116,9 @@ class Editor:
         items = field.items(source)
         if any(fold(item.text) == fold(value) for item in items):
             raise EditError(f"add_item: {value!r} is already an item of field {name!r}")
+        before = record_items(extract(document), name)
+        if before is not None and len(before) > len(items) and not _BR.search(raw):
+            raise EditError(f"add_item: field {name!r} is written as prose ({len(before)} names in {len(items)} item); add the item by hand")
         style = infobox_style(document, infobox)
         if document.format == "plaintext":
             patch = Patch(Span(field.value_span.end, field.value_span.end), ", " + value)
@@ -125,7 +136,8 @@ class Editor:
             patch = Patch(field.value_span, style.items((raw, value)))
         else:
             raise EditError(f"add_item: field {name!r} is not a list form wikifilm writes (Plainlist, ubl, <br>)")
-        return self._apply("add_item", [patch], expect=None)
+        expected = None if before is None else (*before, "")  # the new item's plain text is not checked, only its place
+        return self._apply("add_item", [patch], expect=None, items=(name, expected))
 
     def remove_item(self, name: str, value: str) -> Editor:
         """Remove the item of list field ``name`` whose text (or link target) is ``value``, with its separator."""
@@ -135,9 +147,20 @@ class Editor:
         source = document.source
         items = field.items(source)
         wanted = fold(value)
+        before = record_items(extract(document), name)
+        expected = None
+        if before is not None:
+            names = list(before)
+            found = [index for index, item in enumerate(names) if fold(item) == wanted]
+            if found:
+                del names[found[-1]]
+                expected = tuple(names)
         matching = [index for index, item in enumerate(items) if wanted in (fold(item.text), fold(item.link or ""))]
         if not matching:
-            raise EditError(f"remove_item: field {name!r} has no item {value!r}")
+            span = _mention_removal(document, field, value)
+            if span is None:
+                raise EditError(f"remove_item: field {name!r} has no item {value!r}")
+            return self._apply("remove_item", [Patch(span, "")], expect=None, items=(name, expected))
         if len(items) == 1:
             raise EditError(f"remove_item: {value!r} is the only item of field {name!r}; use remove_field")
         index = matching[-1]
@@ -155,7 +178,7 @@ class Editor:
             span = Span(item.span.start, items[1].span.start)
         if not _is_separator(_strip_item(text, span, item.span)):
             raise EditError(f"remove_item: the text around {value!r} in field {name!r} is more than a separator")
-        return self._apply("remove_item", [Patch(span, "")], expect=None)
+        return self._apply("remove_item", [Patch(span, "")], expect=None, items=(name, expected))
 
     # --- people ------------------------------------------------------------------------
 
@@ -182,13 +205,24 @@ class Editor:
             raise EditError(f"{change}: the article has no film infobox")
         return document, infobox
 
-    def _apply(self, change: str, patches: list[Patch], *, expect: tuple[str, str] | None) -> Editor:
-        """The editor with ``patches`` applied, after checking the article still reads as intended."""
+    def _apply(
+        self, change: str, patches: list[Patch], *, expect: tuple[str, str] | None,
+        items: tuple[str, tuple[str, ...] | None] | None = None,
+    ) -> Editor:
+        """The editor with ``patches`` applied, after checking the article still reads as intended:
+        the same infoboxes, the field ``expect`` names holding what was written, and the record's
+        items of the field ``items`` names as expected (``""`` matches any one new item)."""
         text = apply_patches(self.text, patches)
         if text == self.text:
             return self
         before = self.document()
         after = read(text, format=self.format)
+        wanted = None if items is None else items[1]
+        if items is not None and wanted is not None:
+            name = items[0]
+            got = record_items(extract(after), name)
+            if got is None or len(got) != len(wanted) or any(w and w != g for w, g in zip(wanted, got, strict=True)):
+                raise EditError(f"{change}: field {name!r} would not read back with exactly that item changed; nothing was changed")
         if (before.infobox is None) != (after.infobox is None) or len(after.infoboxes) != len(before.infoboxes):
             raise EditError(f"{change}: the change would break the article's infobox; nothing was changed")
         if expect is not None:
@@ -278,6 +312,51 @@ def _insertion(document: Document, infobox: Infobox, style: FieldStyle, name: st
     if newline < 0:  # the last field ends on the closing line: `| gross = x}}`
         return Patch(Span(anchor.span.end, anchor.span.end), "\n" + line.rstrip("\n"))
     return Patch(Span(newline + 1, newline + 1), line)  # at a line start: the next line keeps its indentation
+
+
+def record_items(film: Film, name: str) -> tuple[str, ...] | None:
+    """The record's items read from infobox field ``name``: people's names, or countries and
+    languages; ``None`` for a field the record does not keep as a list."""
+    record_field = _RECORD_FIELD.get(field_key(name))
+    if record_field is None:
+        return None
+    values = getattr(film, record_field, None)
+    if not isinstance(values, tuple):
+        return None
+    return tuple(str(getattr(value, "name", getattr(value, "value", value))) for value in values)
+
+
+def _mention_removal(document: Document, field: InfoboxField, value: str) -> Span | None:
+    """Where a name the record reads out of a list written by hand (``A, [[B]], C``) stands, with
+    the separator before it (after it, for the first name); ``None`` unless the name is its whole
+    item, so that the removal takes nothing else."""
+    text = document.source.text
+    spans = [ref.span for ref in mentions(extract(document))
+             if ref.span is not None and field.value_span.contains(ref.span) and fold(ref.name) == fold(value)]
+    if len(spans) != 1:
+        return None
+    start, end = _around_link(text, spans[0])
+    value_start, value_end = field.value_span.start, field.value_span.end
+    left = None
+    for match in _SEPARATOR.finditer(text, value_start, start):
+        left = match
+    right = _SEPARATOR.search(text, end, value_end)
+    ends_item = right is None or not text[end : right.start()].strip()
+    if left is not None and ends_item and not text[left.end() : start].strip():
+        return Span(left.start(), end)
+    if left is None and right is not None and ends_item and not text[value_start:start].strip():
+        return Span(start, right.end())
+    return None
+
+
+def _around_link(text: str, span: Span) -> tuple[int, int]:
+    """``span`` widened to the wiki link holding it, when it stands inside one."""
+    opening = text.rfind("[[", 0, span.start + 1)
+    if opening >= 0 and text.find("]]", opening) >= span.end - 2 and "\n" not in text[opening : span.start]:
+        closing = text.find("]]", opening)
+        if closing + 2 >= span.end and opening <= span.start:
+            return opening, max(span.end, closing + 2)
+    return span.start, span.end
 
 
 def _closing_braces(text: str, start: int, limit: int) -> int:
