@@ -43,3 +43,19 @@ def test_public_api_names() -> None:
     for name in ("read", "extract", "iter_pages", "extract_pages", "Film", "Document", "Diagnostic", "ErrorRecord", "Page"):
         assert name in wikifilm.__all__ and hasattr(wikifilm, name)
     assert callable(wikifilm.spark.extract_films)
+
+
+def test_the_tutorial_runs_and_draws_its_figure(tmp_path: Path) -> None:
+    """docs/tutorial.md's code runs in order (its asserts hold) and saves the plot the docs show, as a PNG."""
+    import importlib.util
+
+    import pytest
+
+    pytest.importorskip("matplotlib", reason="matplotlib is not installed; pip install 'wikifilm[docs]'")
+    spec = importlib.util.spec_from_file_location("tutorial_figure", README.parent / "scripts" / "tutorial_figure.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    script.run(tmp_path / "figure.png")
+    assert (tmp_path / "figure.png").read_bytes().startswith(b"\x89PNG")
+    assert (README.parent / "docs" / "img" / "budgets-by-year.png").read_bytes().startswith(b"\x89PNG")

@@ -12,11 +12,14 @@ True
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import extract_pages
+from wikifilm.caches import clear_caches
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
+from wikifilm.document.plaintext_writer import write_plaintext
 from wikifilm.editing import EditError, Editor, edit
-from wikifilm.errors import DumpError, ReadError, WikifilmError
+from wikifilm.errors import DumpError, FetchError, ReadError, WikifilmError
 from wikifilm.extract import extract
+from wikifilm.mediawiki import Fetch, fetch
 from wikifilm.readers.detect import detect_format, read
 from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Value
 from wikifilm.span import Source, Span
@@ -31,6 +34,8 @@ __all__ = [
     "EditError",
     "Editor",
     "ErrorRecord",
+    "Fetch",
+    "FetchError",
     "Film",
     "Money",
     "Page",
@@ -43,11 +48,14 @@ __all__ = [
     "Span",
     "Value",
     "WikifilmError",
+    "clear_caches",
     "detect_format",
     "edit",
     "extract",
     "extract_pages",
+    "fetch",
     "iter_pages",
     "read",
+    "write_plaintext",
 ]
 __version__ = "0.1.0"

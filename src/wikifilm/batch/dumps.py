@@ -1,7 +1,8 @@
 """Streaming pages out of MediaWiki XML exports (schema 0.10/0.11): plain, .bz2, multistream .bz2.
 
-Memory stays flat: ``iterparse`` with ``clear()`` drops each page once read (mwxml's approach).
-Entity declarations (billion laughs, external entities) are refused: MediaWiki dumps have none.
+Memory stays flat: an expat parser is fed the stream in 1 MiB chunks and each page is handed on
+as soon as its ``</page>`` is read, keeping only the fields a Page holds (mwxml streams the same
+way). Entity declarations (billion laughs, external entities) are refused: MediaWiki dumps have none.
 A multistream dump with its index can be read block by block, so that workers decompress
 their own blocks (:func:`iter_blocks`, :func:`pages_in_block`).
 """
@@ -36,35 +37,14 @@ class DumpStats:
     """Redirects skipped."""
     other_namespaces: int = 0
     """Pages outside the requested namespaces."""
-    bytes_read: int = 0
-    """Compressed bytes consumed so far, when known."""
 
 
-class _CountingReader(io.RawIOBase):
-    """A binary reader that counts the bytes read from the file underneath."""
-
-    def __init__(self, raw: IO[bytes], stats: DumpStats) -> None:
-        self._raw = raw
-        self._stats = stats
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self._raw.read(len(buffer))
-        self._stats.bytes_read += len(data)
-        buffer[: len(data)] = data
-        return len(data)
-
-
-def open_dump(path: str | Path, stats: DumpStats | None = None) -> IO[bytes]:
+def open_dump(path: str | Path) -> IO[bytes]:
     """A binary stream of the XML in ``path`` (.xml, .bz2 with several streams, .gz)."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"no such dump: {path}")
     raw: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by the caller through the returned stream
-    if stats is not None:
-        raw = io.BufferedReader(_CountingReader(raw, stats))
     if path.suffix == ".bz2":
         return bz2.BZ2File(raw)
     if path.suffix == ".gz":
@@ -87,6 +67,8 @@ class _PageBuilder:
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         name = name.rsplit(":", 1)[-1]
+        if not self.stack and name != "mediawiki":
+            raise DumpError(f"not a MediaWiki XML export: the document is <{name}>, not <mediawiki>; {_WHAT_A_DUMP_IS}")
         parent = self.stack[-1] if self.stack else ""
         self.stack.append(name)
         if name == "page":
@@ -119,8 +101,19 @@ class _PageBuilder:
             self.buffer.append(data)
 
 
+_WHAT_A_DUMP_IS = ("a dump is a pages-articles .xml or .xml.bz2 file from Wikimedia's dump site or Special:Export; "
+                   "an article's wikitext goes in a .wikitext file")
+
+
 def _refuse(*_args: object) -> None:
     raise DumpError("the XML declares entities (possible entity expansion attack); refused")
+
+
+def _refuse_doctype(name: str, *_args: object) -> None:
+    """A DOCTYPE: HTML saved under a dump's name is said to be HTML; any other is refused as a possible attack."""
+    if name.lower() == "html":
+        raise DumpError(f"this is an HTML page (<!DOCTYPE html>), not a MediaWiki XML export; {_WHAT_A_DUMP_IS}")
+    _refuse()
 
 
 def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None) -> Iterator[Page]:
@@ -133,7 +126,7 @@ def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats 
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.characters
     parser.EntityDeclHandler = _refuse
-    parser.StartDoctypeDeclHandler = _refuse
+    parser.StartDoctypeDeclHandler = _refuse_doctype
     parser.ExternalEntityRefHandler = _refuse  # type: ignore[assignment]
     offset = 0
     try:
@@ -148,9 +141,10 @@ def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats 
             if not chunk:
                 break
     except expat.ExpatError as error:
+        hint = f"; is it a dump? {_WHAT_A_DUMP_IS}" if not builder.stack and stats.pages == 0 and error.lineno == 1 else ""
         raise DumpError(
             f"XML error at line {error.lineno}, column {error.offset} (byte {parser.CurrentByteIndex}): "
-            f"{expat.ErrorString(error.code)}", path=name, pages_read=stats.pages,
+            f"{expat.ErrorString(error.code)}{hint}", path=name, pages_read=stats.pages,
         ) from None
     except DumpError as error:
         raise DumpError(error.reason, path=name, pages_read=stats.pages) from None
@@ -163,7 +157,7 @@ def iter_pages(
 ) -> Iterator[Page]:
     """Stream pages of a dump: main namespace only and redirects skipped by default (both counted)."""
     stats = stats if stats is not None else DumpStats()
-    with open_dump(path, stats) as stream:
+    with open_dump(path) as stream:
         for page in iter_xml_pages(stream, name=str(path), stats=stats):
             if namespaces is not None and page.namespace not in namespaces:
                 stats.other_namespaces += 1
