@@ -1,6 +1,6 @@
 """The film record types (below the normalizers): frozen, typed values that keep their raw text and span, and the contract's JSON shape.
 
-``Film.to_dict()`` returns exactly the shape documented in docs/film-record.md (schema version 1).
+``Film.to_dict()`` returns exactly the shape documented in docs/film-record.md (schema version 2).
 """
 
 from __future__ import annotations
