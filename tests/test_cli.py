@@ -139,3 +139,17 @@ def test_output_piped_into_a_closed_reader_exits_quietly() -> None:
     command = f'"{sys.executable}" -m wikifilm show "{FIXTURES / "articles" / "Barry_Lyndon.wikitext"}" | head -1'
     result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
     assert result.stdout.strip() and "Traceback" not in result.stderr
+
+
+def test_graph_of_the_shipped_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`wikifilm graph --sample -o DIR`: the three tables; Miyazaki directs Totoro and Cagliostro under one key."""
+    pytest.importorskip("duckdb")
+    import pyarrow.parquet as pq
+
+    assert main(["graph", "--sample", "-o", str(tmp_path), "--workers", "1"]) == 0
+    assert "13 pages read, 10 films" in capsys.readouterr().err
+    credits = pq.read_table(tmp_path / "credits.parquet").to_pylist()
+    directed = sorted(row["film_title"] for row in credits if row["person_key"] == "Hayao Miyazaki" and row["role"] == "director")
+    assert directed == ["My Neighbor Totoro", "The Castle of Cagliostro"]
+    assert {path.name for path in tmp_path.iterdir()} == {"films.parquet", "people.parquet", "credits.parquet", "ambiguous.parquet"}
+    assert main(["graph", "-o", str(tmp_path)]) == 2

@@ -16,6 +16,7 @@ from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
 from wikifilm.errors import DumpError, ReadError, WikifilmError
 from wikifilm.extract import extract
+from wikifilm.graph import graph
 from wikifilm.readers.detect import detect_format, read
 from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Value
 from wikifilm.span import Source, Span
@@ -43,6 +44,7 @@ __all__ = [
     "detect_format",
     "extract",
     "extract_pages",
+    "graph",
     "iter_pages",
     "read",
 ]

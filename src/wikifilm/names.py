@@ -228,3 +228,18 @@ def keys_match(a: NameKey, b: NameKey) -> bool:
 def is_variant(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` can be spellings of one person's name (precision first)."""
     return keys_match(name_key(a), name_key(b))
+
+
+def match_keys(name: str) -> frozenset[str]:
+    """Blocking keys of a name: two names that :func:`is_variant` matches always share one.
+
+    The graph joins unlinked mentions to people over a whole dump by these keys (a database
+    join), then confirms each candidate pair with :func:`is_variant`.
+    """
+    key = name_key(name)
+    if not key.compact:
+        return frozenset()
+    keys = {f"c:{key.suffix}:{key.compact}", f"t:{key.suffix}:{' '.join(key.transliteration)}"}
+    for family, given in key.korean:  # a match needs a common family syllable and a common first given syllable
+        keys.update(f"k:{key.suffix}:{code}:{first}" for code in family for first in given[0])
+    return frozenset(keys)
