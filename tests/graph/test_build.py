@@ -125,5 +125,19 @@ def test_wikidata_statements_keyed_by_sitelink(tmp_path: Path) -> None:
     directors = [item for item in barry["statements"] if item["property"] == "P57"]
     assert [item["value"] for item in directors] == [{"type": "item", "sitelink": "Stanley Kubrick", "label": "Stanley Kubrick"}]
     duration = next(item for item in barry["statements"] if item["property"] == "P2047")
-    assert duration["value"] == {"type": "quantity", "amount": 187, "unit": "Q7727"}
+    assert duration["value"] == {"type": "quantity", "amount": "187", "unit": "Q7727"}
     assert not (tmp_path / "credits.parquet").exists()
+
+
+def test_wikidata_statements_state_a_person_once_per_property(tmp_path: Path) -> None:
+    """Barry Lyndon stars Ryan O'Neal (starring) as Redmond Barry (cast): one P161 statement with the character."""
+    from wikifilm.cli import sample_dump
+
+    graph([sample_dump()], tmp_path, format="wikidata", workers=1)
+    lines = [json.loads(line) for line in (tmp_path / "statements.jsonl").read_text(encoding="utf-8").splitlines()]
+    barry = next(line for line in lines if line["sitelink"] == "Barry Lyndon")
+    oneal = [item for item in barry["statements"] if item["value"].get("sitelink") == "Ryan O'Neal"]
+    assert [item["property"] for item in oneal] == ["P161"]
+    assert oneal[0]["qualifiers"]["P453"]["value"].startswith("Redmond Barry")  # "(later Redmond Barry Lyndon)" follows
+    budget = next(item for item in barry["statements"] if item["property"] == "P2130")
+    assert budget["value"] == {"type": "quantity", "amount": "12000000", "unit": "USD"}

@@ -56,14 +56,21 @@ def cast_property(version: str | None) -> str:
     return "P161"
 
 
+def _amount(number: float) -> str:
+    """A quantity as Wikidata writes amounts: a decimal string, no float noise (``12000000``, ``2.5``)."""
+    return str(int(number)) if number == int(number) else repr(number)
+
+
 def _item(sitelink: str | None, label: str) -> dict[str, Any]:
     return {"type": "item", "sitelink": sitelink, "label": label}
 
 
 def film_statements(film: dict[str, Any], credits: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """One line of ``statements.jsonl``: a film row of films.parquet and its credits rows, as
-    ``{"site", "sitelink", "page_id", "statements": [{"property", "value", "qualifiers", "source"}]}``."""
+    ``{"site", "sitelink", "page_id", "statements": [{"property", "value", "qualifiers", "source"}]}``;
+    a person credited twice under one property (starring and cast) is stated once."""
     statements: list[dict[str, Any]] = []
+    people: dict[tuple[str, str], dict[str, Any]] = {}  # one statement per property and person (starring and cast)
     for credit in credits:
         prop = credit["wikidata_property"]
         if prop is None:
@@ -71,12 +78,17 @@ def film_statements(film: dict[str, Any], credits: Iterable[dict[str, Any]]) -> 
         qualifiers: dict[str, Any] = {}
         if credit.get("character"):
             qualifiers["P453"] = {"type": "string", "value": credit["character"]}  # character role
-        statements.append({
+        earlier = people.get((prop, credit["person_key"]))
+        if earlier is not None:
+            earlier["qualifiers"] = earlier["qualifiers"] or qualifiers
+            continue
+        people[prop, credit["person_key"]] = statement = {
             "property": prop,
             "value": _item(credit["person_sitelink"], credit["name"]),
             "qualifiers": qualifiers,
             "source": {"field": credit["role"], "as_written": credit["name"], "person_key": credit["person_key"]},
-        })
+        }
+        statements.append(statement)
     for release in film.get("release_dates") or ():
         date = release["date"]
         qualifiers = {PLACE_OF_PUBLICATION: _item(None, release["place"])} if release.get("place") else {}
@@ -89,7 +101,7 @@ def film_statements(film: dict[str, Any], credits: Iterable[dict[str, Any]]) -> 
     if film.get("runtime_minutes") is not None:
         statements.append({
             "property": FILM_PROPERTIES["runtime_minutes"],
-            "value": {"type": "quantity", "amount": film["runtime_minutes"], "unit": MINUTE},
+            "value": {"type": "quantity", "amount": _amount(film["runtime_minutes"]), "unit": MINUTE},
             "qualifiers": {}, "source": {"field": "runtime_minutes"},
         })
     for field in ("budget", "gross"):
@@ -97,7 +109,7 @@ def film_statements(film: dict[str, Any], credits: Iterable[dict[str, Any]]) -> 
         if money and money.get("amount") is not None:
             statements.append({
                 "property": FILM_PROPERTIES[field],
-                "value": {"type": "quantity", "amount": money["amount"], "unit": money.get("currency")},
+                "value": {"type": "quantity", "amount": _amount(money["amount"]), "unit": money.get("currency")},
                 "qualifiers": {}, "source": {"field": field, "as_written": money.get("raw")},
             })
     for field in ("countries", "languages"):
