@@ -90,7 +90,11 @@ AMBIGUOUS_SQL = """SELECT mp.film_title, mp.mention, list_sort(list(DISTINCT m.n
 def connect(work: Path, memory_limit: str) -> Any:
     """A DuckDB connection that spills to ``work`` past ``memory_limit``, with the name model as functions."""
     import duckdb
-    from duckdb import sqltypes
+
+    try:
+        from duckdb import sqltypes
+    except ImportError:  # DuckDB before 1.4 names the module duckdb.typing
+        from duckdb import typing as sqltypes  # type: ignore[no-redef]
 
     con = duckdb.connect(str(work / "graph.duckdb"))
     con.execute(f"SET memory_limit = '{memory_limit}'")
