@@ -94,7 +94,7 @@ def connect(work: Path, memory_limit: str) -> Any:
     try:
         from duckdb import sqltypes
     except ImportError:  # DuckDB before 1.4 names the module duckdb.typing
-        from duckdb import typing as sqltypes  # type: ignore[no-redef]
+        from duckdb import typing as sqltypes  # type: ignore[no-redef,attr-defined]
 
     con = duckdb.connect(str(work / "graph.duckdb"))
     con.execute(f"SET memory_limit = '{memory_limit}'")
