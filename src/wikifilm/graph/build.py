@@ -26,12 +26,12 @@ from wikifilm.batch.inputs import article_page, expand_inputs, is_dump
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import DEFAULT_TIMEOUT, extract_pages
 from wikifilm.graph import identity
-from wikifilm.graph.rows import CREDIT_SPILL_SCHEMA, FILM_ROW_SCHEMA, credit_rows, film_row
+from wikifilm.graph.rows import CREDIT_SPILL_COLUMNS, FILM_ROW_SCHEMA, FILM_SPILL_COLUMNS, credit_rows, film_row
 from wikifilm.graph.spill import RowSpill
 from wikifilm.graph.titles import normalize_title
 from wikifilm.graph.wikidata import film_statements
 
-REDIRECT_SCHEMA = pa.schema([("title", pa.string()), ("target", pa.string())])
+REDIRECT_COLUMNS = {"title": "VARCHAR", "target": "VARCHAR"}
 
 
 @attrs.define
@@ -87,9 +87,9 @@ def graph(
     start = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix=".graph-", dir=output))
     try:
-        redirects = RowSpill(work, "redirects", REDIRECT_SCHEMA, rows_per_part=200_000)
-        films = RowSpill(work, "films", FILM_ROW_SCHEMA, rows_per_part=5_000)
-        credits = RowSpill(work, "credits", CREDIT_SPILL_SCHEMA)
+        redirects = RowSpill(work, "redirects", REDIRECT_COLUMNS)
+        films = RowSpill(work, "films", FILM_SPILL_COLUMNS, batch=200)
+        credits = RowSpill(work, "credits", CREDIT_SPILL_COLUMNS)
         stats = DumpStats()
 
         def on_redirect(page: Page) -> None:
@@ -105,20 +105,20 @@ def graph(
                 summary.errors += 1
                 continue
             record = result.to_dict()
-            films.append(film_row(record))
+            films.append(film_row(record, films.count))
             credits.extend(credit_rows(record, credits.count))
         for spill in (redirects, films, credits):
-            spill.flush()
+            spill.close()
         summary.pages, summary.redirects, summary.films, summary.credits = stats.pages, redirects.count, films.count, credits.count
         con = identity.connect(work, memory_limit)
         try:
-            identity.resolve(con, redirects.pattern, credits.pattern)
+            identity.resolve(con, redirects.source(), credits.source())
             summary.people = con.execute("SELECT count(DISTINCT person_key) FROM final").fetchone()[0]
             summary.ambiguous = _copy(con, identity.AMBIGUOUS_SQL, output / "ambiguous.parquet")
             if format == "wikidata":
-                _write_statements(con, films.pattern, output / "statements.jsonl")
+                _write_statements(con, films.source(), output / "statements.jsonl")
             else:
-                _concat_parts(sorted(work.glob("films-*.parquet")), output / "films.parquet")
+                _write_films(con, films.source(), work / "films.parquet", output / "films.parquet")
                 _copy(con, identity.CREDITS_SQL, output / "credits.parquet")
                 _copy(con, identity.PEOPLE_SQL, output / "people.parquet")
         finally:
@@ -152,11 +152,13 @@ def _copy(con: Any, query: str, path: Path) -> int:
     return int(con.execute(f"SELECT count(*) FROM read_parquet('{path}')").fetchone()[0])
 
 
-def _concat_parts(parts: list[Path], path: Path) -> None:
-    """Join Parquet parts into one file, part by part (the schema, with its Wikidata metadata, kept)."""
+def _write_films(con: Any, source: str, plain: Path, path: Path) -> None:
+    """films.parquet in input order: DuckDB writes the rows, pyarrow rewrites them batch by batch under
+    FILM_ROW_SCHEMA, whose fields carry their Wikidata property as metadata (DuckDB writes none)."""
+    con.execute(f"COPY (SELECT * EXCLUDE (seq) FROM {source} ORDER BY seq) TO '{plain}' (FORMAT parquet)")
     with pq.ParquetWriter(path, FILM_ROW_SCHEMA) as writer:
-        for part in parts:
-            writer.write_table(pq.read_table(part, schema=FILM_ROW_SCHEMA))
+        for batch in pq.ParquetFile(plain).iter_batches(batch_size=5_000):
+            writer.write_table(pa.Table.from_batches([batch]).cast(FILM_ROW_SCHEMA))
 
 
 def _rows(cursor: Any, batch: int = 2_000) -> Iterator[dict[str, Any]]:
@@ -166,10 +168,10 @@ def _rows(cursor: Any, batch: int = 2_000) -> Iterator[dict[str, Any]]:
             yield dict(zip(names, row, strict=True))
 
 
-def _write_statements(con: Any, films_pattern: str, path: Path) -> None:
+def _write_statements(con: Any, films: str, path: Path) -> None:
     """statements.jsonl: films in title order, each with its credits (both streamed, merged by title)."""
     film_cursor = con.cursor()
-    film_cursor.execute(f"SELECT * FROM read_parquet('{films_pattern}') ORDER BY sitelink")
+    film_cursor.execute(f"SELECT * FROM {films} ORDER BY sitelink")
     credit_cursor = con.cursor()
     credit_cursor.execute("SELECT * FROM final ORDER BY film_title, credit_id")
     credits = _rows(credit_cursor)

@@ -25,12 +25,12 @@ _FAMILY_SQL = """CASE WHEN {0} IN ('cast', 'starring', 'narrator') THEN 'acting'
     WHEN {0} IN ('director', 'writer', 'producer') THEN 'making' ELSE {0} END"""
 
 RESOLVE_SQL = [
-    """CREATE TABLE redirects AS SELECT title, any_value(target) AS target FROM read_parquet('{redirects}')
+    """CREATE TABLE redirects AS SELECT title, any_value(target) AS target FROM {redirects}
        WHERE title IS NOT NULL AND target IS NOT NULL AND title <> target GROUP BY title""",
     # double redirects are rare (bots fix them); three hops cover them
     """CREATE TABLE resolve AS SELECT r1.title, coalesce(r3.target, r2.target, r1.target) AS target
        FROM redirects r1 LEFT JOIN redirects r2 ON r2.title = r1.target LEFT JOIN redirects r3 ON r3.title = r2.target""",
-    "CREATE TABLE credits AS SELECT * FROM read_parquet('{credits}')",
+    "CREATE TABLE credits AS SELECT * FROM {credits}",
     """CREATE TABLE linked AS SELECT c.credit_id, c.film_title, coalesce(r.target, c.link_title) AS sitelink,
        r.target IS NOT NULL AS redirected FROM credits c LEFT JOIN resolve r ON r.title = c.link_title
        WHERE c.link_title IS NOT NULL""",
@@ -65,7 +65,7 @@ RESOLVE_SQL = [
        FROM credits c LEFT JOIN linked l USING (credit_id)
        LEFT JOIN mention_people mp ON c.link_title IS NULL AND mp.film_title = c.film_title AND mp.mention = c.mention""",
 ]
-"""The resolution, one statement per step; ``{redirects}`` and ``{credits}`` are Parquet globs."""
+"""The resolution, one statement per step; ``{redirects}`` and ``{credits}`` are table expressions."""
 
 CREDITS_SQL = """SELECT film_page_id, film_title, role, wikidata_property, person_key, name, character, version, link,
     person_sitelink, identity FROM final ORDER BY credit_id"""
@@ -106,6 +106,6 @@ def connect(work: Path, memory_limit: str) -> Any:
 
 
 def resolve(con: Any, redirects: str, credits: str) -> None:
-    """Run the resolution over the spilled redirects and credits (globs); leaves table ``final``."""
+    """Run the resolution over the spilled redirects and credits (table expressions); leaves table ``final``."""
     for statement in RESOLVE_SQL:
         con.execute(statement.format(redirects=redirects, credits=credits))

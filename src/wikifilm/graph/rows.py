@@ -48,26 +48,29 @@ FILM_ROW_SCHEMA = pa.schema([
 ])
 """films.parquet: one row per film; a field with a Wikidata property carries it as ``wikidata`` metadata."""
 
-CREDIT_SPILL_SCHEMA = pa.schema([
-    ("credit_id", pa.int64()),
-    ("film_page_id", pa.int64()),
-    ("film_title", pa.string()),
-    ("role", pa.string()),
-    ("wikidata_property", pa.string()),
-    ("name", pa.string()),
-    ("character", pa.string()),
-    ("version", pa.string()),
-    ("link", pa.string()),
-    ("link_title", pa.string()),
-    ("adopted", pa.bool_()),
-    ("mention", pa.string()),
-])
+_PLACED = "STRUCT(date VARCHAR, place VARCHAR, note VARCHAR)[]"
+_MONEY = "STRUCT(amount DOUBLE, currency VARCHAR, raw VARCHAR)"
+_COMPANIES = "STRUCT(name VARCHAR, link VARCHAR, sitelink VARCHAR)[]"
+
+FILM_SPILL_COLUMNS = {
+    "seq": "BIGINT", "page_id": "BIGINT", "page_title": "VARCHAR", "sitelink": "VARCHAR", "title": "VARCHAR",
+    "revision_id": "BIGINT", "release_dates": _PLACED, "runtime_minutes": "INTEGER", "budget": _MONEY, "gross": _MONEY,
+    "countries": "VARCHAR[]", "languages": "VARCHAR[]", "studios": _COMPANIES, "distributors": _COMPANIES,
+}
+"""Film rows as spilled (``seq`` keeps input order), in DuckDB types matching FILM_ROW_SCHEMA."""
+
+CREDIT_SPILL_COLUMNS = {
+    "credit_id": "BIGINT", "film_page_id": "BIGINT", "film_title": "VARCHAR", "role": "VARCHAR",
+    "wikidata_property": "VARCHAR", "name": "VARCHAR", "character": "VARCHAR", "version": "VARCHAR", "link": "VARCHAR",
+    "link_title": "VARCHAR", "adopted": "BOOLEAN", "mention": "VARCHAR",
+}
 """Credits as spilled while extracting, before person keys are decided."""
 
 
-def film_row(record: dict[str, Any]) -> dict[str, Any]:
-    """The films.parquet row of a record."""
+def film_row(record: dict[str, Any], seq: int = 0) -> dict[str, Any]:
+    """The films.parquet row of a record (and its place ``seq`` in the input, dropped from the table)."""
     return {
+        "seq": seq,
         "page_id": record.get("page_id"),
         "page_title": record.get("page_title"),
         "sitelink": record.get("page_title"),

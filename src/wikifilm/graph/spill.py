@@ -1,37 +1,34 @@
-"""Rows buffered a batch at a time and written as Parquet parts, so a whole dump never sits in memory."""
+"""Rows appended to a JSON-lines file on disk a batch at a time, so a whole dump never sits in memory.
+
+JSON lines rather than Arrow: ``json.dumps`` of a plain dict costs less than pyarrow's
+conversion of Python objects (whose first use also imports pandas, seconds on a cold
+process), and DuckDB reads the file with declared column types.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 
 class RowSpill:
-    """Appends rows of one schema; every ``rows_per_part`` rows become ``NAME-00001.parquet``, ``-00002``..."""
+    """Appends rows to ``DIRECTORY/NAME.jsonl``; ``columns`` are the DuckDB types DuckDB reads them with."""
 
-    def __init__(self, directory: Path, name: str, schema: pa.Schema, rows_per_part: int = 50_000) -> None:
-        self.directory = directory
-        self.name = name
-        self.schema = schema
-        self.rows_per_part = rows_per_part
-        self.count = 0
-        self._rows: list[dict[str, Any]] = []
-        self._parts = 0
+    def __init__(self, directory: Path, name: str, columns: dict[str, str], batch: int = 2_000) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-
-    @property
-    def pattern(self) -> str:
-        """The glob DuckDB reads the parts with."""
-        return str(self.directory / f"{self.name}-*.parquet")
+        self.path = directory / f"{name}.jsonl"
+        self.columns = columns
+        self.count = 0
+        self._batch = batch
+        self._lines: list[str] = []
+        self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
 
     def append(self, row: dict[str, Any]) -> None:
         """Add a row; a full buffer goes to disk."""
-        self._rows.append(row)
+        self._lines.append(json.dumps(row, ensure_ascii=False))
         self.count += 1
-        if len(self._rows) >= self.rows_per_part:
+        if len(self._lines) >= self._batch:
             self.flush()
 
     def extend(self, rows: list[dict[str, Any]]) -> None:
@@ -40,10 +37,22 @@ class RowSpill:
             self.append(row)
 
     def flush(self) -> None:
-        """Write the buffered rows as a part; with no part written yet, an empty one, so the glob always matches."""
-        if not self._rows and self._parts:
-            return
-        self._parts += 1
-        table = pa.Table.from_pylist(self._rows, schema=self.schema)
-        pq.write_table(table, self.directory / f"{self.name}-{self._parts:05d}.parquet")
-        self._rows = []
+        """Write the buffered rows."""
+        if self._lines:
+            self._file.write("\n".join(self._lines) + "\n")
+            self._lines = []
+        self._file.flush()
+
+    def close(self) -> None:
+        """Flush and close the file."""
+        self.flush()
+        self._file.close()
+
+    def source(self) -> str:
+        """A DuckDB table expression over the rows written."""
+        columns = ", ".join(f"{_quote(name)}: '{kind}'" for name, kind in self.columns.items())
+        return f"read_json('{self.path}', format = 'newline_delimited', columns = {{{columns}}})"
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
