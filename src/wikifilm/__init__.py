@@ -9,6 +9,7 @@ True
 (['Michael Mann'], 170)
 """
 
+from wikifilm import graph  # a callable package: wikifilm.graph(...) builds the graph
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import extract_pages
@@ -16,7 +17,6 @@ from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
 from wikifilm.errors import DumpError, ReadError, WikifilmError
 from wikifilm.extract import extract
-from wikifilm.graph import graph
 from wikifilm.readers.detect import detect_format, read
 from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Value
 from wikifilm.span import Source, Span
