@@ -27,7 +27,7 @@ from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import DEFAULT_TIMEOUT, extract_pages
 from wikifilm.graph import identity
 from wikifilm.graph.rows import CREDIT_SPILL_COLUMNS, FILM_ROW_SCHEMA, FILM_SPILL_COLUMNS, credit_rows, film_row
-from wikifilm.graph.spill import RowSpill
+from wikifilm.graph.spill import RowSpill, sql_string
 from wikifilm.graph.titles import normalize_title
 from wikifilm.graph.wikidata import film_statements
 
@@ -148,14 +148,14 @@ def _film_pages(files: list[Path], stats: DumpStats, on_redirect: Any, *, limit:
 
 def _copy(con: Any, query: str, path: Path) -> int:
     """Write a query's rows as one Parquet file; returns how many."""
-    con.execute(f"COPY ({query}) TO '{path}' (FORMAT parquet)")
-    return int(con.execute(f"SELECT count(*) FROM read_parquet('{path}')").fetchone()[0])
+    con.execute(f"COPY ({query}) TO {sql_string(path)} (FORMAT parquet)")
+    return int(con.execute(f"SELECT count(*) FROM read_parquet({sql_string(path)})").fetchone()[0])
 
 
 def _write_films(con: Any, source: str, plain: Path, path: Path) -> None:
     """films.parquet in input order: DuckDB writes the rows, pyarrow rewrites them batch by batch under
     FILM_ROW_SCHEMA, whose fields carry their Wikidata property as metadata (DuckDB writes none)."""
-    con.execute(f"COPY (SELECT * EXCLUDE (seq) FROM {source} ORDER BY seq) TO '{plain}' (FORMAT parquet)")
+    con.execute(f"COPY (SELECT * EXCLUDE (seq) FROM {source} ORDER BY seq) TO {sql_string(plain)} (FORMAT parquet)")
     with pq.ParquetWriter(path, FILM_ROW_SCHEMA) as writer:
         for batch in pq.ParquetFile(plain).iter_batches(batch_size=5_000):
             writer.write_table(pa.Table.from_batches([batch]).cast(FILM_ROW_SCHEMA))

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from wikifilm.graph.spill import sql_string
 from wikifilm.names import is_variant, match_keys
 
 _DISAMBIGUATION_SQL = r"regexp_replace({0}, '\s*\([^()]*\)$', '')"
@@ -97,8 +98,8 @@ def connect(work: Path, memory_limit: str) -> Any:
         from duckdb import typing as sqltypes  # type: ignore[no-redef,attr-defined]
 
     con = duckdb.connect(str(work / "graph.duckdb"))
-    con.execute(f"SET memory_limit = '{memory_limit}'")
-    con.execute(f"SET temp_directory = '{work / 'tmp'}'")
+    con.execute(f"SET memory_limit = {sql_string(memory_limit)}")
+    con.execute(f"SET temp_directory = {sql_string(work / 'tmp')}")
     con.execute("SET preserve_insertion_order = false")
     con.create_function("match_keys", lambda name: sorted(match_keys(name)), [sqltypes.VARCHAR], duckdb.list_type(sqltypes.VARCHAR))
     con.create_function("is_variant", is_variant, [sqltypes.VARCHAR, sqltypes.VARCHAR], sqltypes.BOOLEAN)

@@ -51,8 +51,13 @@ class RowSpill:
     def source(self) -> str:
         """A DuckDB table expression over the rows written."""
         columns = ", ".join(f"{_quote(name)}: '{kind}'" for name, kind in self.columns.items())
-        return f"read_json('{self.path}', format = 'newline_delimited', columns = {{{columns}}})"
+        return f"read_json({sql_string(self.path)}, format = 'newline_delimited', columns = {{{columns}}})"
 
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+def sql_string(value: object) -> str:
+    """``value`` as an SQL string literal (a path may hold a quote)."""
+    return "'" + str(value).replace("'", "''") + "'"
