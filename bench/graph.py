@@ -108,21 +108,10 @@ def main() -> int:
     print(f"python {sys.version.split()[0]} ({sys.executable})")
     with tempfile.TemporaryDirectory(prefix="wikifilm-bench-graph-") as work:
         folder = Path(work)
-        dump, pages = build(folder, args.speed_mb, args.films_every)
-        print(f"speed dump: {dump.stat().st_size / 1e6:.0f} MB of XML, {pages} pages, one film page in {args.films_every}\n")
-        timings: dict[str, list[dict[str, float]]] = {"extract": [], "graph": []}
-        for repetition in range(args.repeat):
-            for job in ("extract", "graph") if repetition % 2 == 0 else ("graph", "extract"):
-                timings[job].append(run(job, dump, folder / f"{job}-{repetition}" / ("films.jsonl" if job == "extract" else "")))
-        best = {job: min(runs, key=lambda item: item["seconds"]) for job, runs in timings.items()}
-        rows = [[f"wikifilm {job}, 2 workers", f"{item['pages'] / item['seconds']:.0f}", f"{item['seconds']:.1f}",
-                 " / ".join(f"{run['seconds']:.1f}" for run in timings[job]), f"{item['films']:.0f}"] for job, item in best.items()]
-        print_table(["what", "pages/s (best)", "seconds (best)", "every run", "films"], rows)
-        cost = best["graph"]["seconds"] / best["extract"]["seconds"] - 1
-        print(f"\ngraph step costs {cost:+.0%} over extract (best of {args.repeat} each, alternated)\n")
-        dump.unlink()
+        if args.speed_mb > 0:
+            speed(folder, args)
         rows = []
-        for megabytes in sorted(int(size) for size in args.sizes.split(",")):
+        for megabytes in sorted(int(size) for size in args.sizes.split(",") if size):
             dump, pages = build(folder, megabytes, args.films_every)
             item = run("graph", dump, folder / f"graph-{megabytes}")
             rows.append([f"{dump.stat().st_size / 1e6:.0f}", f"{pages}", f"{item['films']:.0f}", f"{item['credits']:.0f}",
@@ -130,6 +119,23 @@ def main() -> int:
             dump.unlink()
         print_table(["MB of XML", "pages", "films", "credits", "people", "seconds", "peak RSS main MB", "peak RSS worker MB"], rows)
     return 0
+
+
+def speed(folder: Path, args: argparse.Namespace) -> None:
+    """Both commands on one dump, alternated; the best run of each, and the graph step's cost."""
+    dump, pages = build(folder, args.speed_mb, args.films_every)
+    print(f"speed dump: {dump.stat().st_size / 1e6:.0f} MB of XML, {pages} pages, one film page in {args.films_every}\n")
+    timings: dict[str, list[dict[str, float]]] = {"extract": [], "graph": []}
+    for repetition in range(args.repeat):
+        for job in ("extract", "graph") if repetition % 2 == 0 else ("graph", "extract"):
+            timings[job].append(run(job, dump, folder / f"{job}-{repetition}" / ("films.jsonl" if job == "extract" else "")))
+    best = {job: min(runs, key=lambda item: item["seconds"]) for job, runs in timings.items()}
+    rows = [[f"wikifilm {job}, 2 workers", f"{item['pages'] / item['seconds']:.0f}", f"{item['seconds']:.1f}",
+             " / ".join(f"{run['seconds']:.1f}" for run in timings[job]), f"{item['films']:.0f}"] for job, item in best.items()]
+    print_table(["what", "pages/s (best)", "seconds (best)", "every run", "films"], rows)
+    cost = best["graph"]["seconds"] / best["extract"]["seconds"] - 1
+    print(f"\ngraph step costs {cost:+.0%} over extract (best of {args.repeat} each, alternated)\n")
+    dump.unlink()
 
 
 if __name__ == "__main__":
