@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import attrs
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from wikifilm.batch.dumps import DumpStats, iter_pages
 from wikifilm.batch.filter import is_film_article
@@ -26,7 +24,7 @@ from wikifilm.batch.inputs import article_page, expand_inputs, is_dump
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import DEFAULT_TIMEOUT, extract_pages
 from wikifilm.graph import identity
-from wikifilm.graph.rows import CREDIT_SPILL_COLUMNS, FILM_ROW_SCHEMA, FILM_SPILL_COLUMNS, credit_rows, film_row
+from wikifilm.graph.rows import CREDIT_SPILL_COLUMNS, FILM_SPILL_COLUMNS, credit_rows, film_row, film_row_schema
 from wikifilm.graph.spill import RowSpill, sql_string
 from wikifilm.graph.titles import normalize_title
 from wikifilm.graph.wikidata import film_statements
@@ -154,11 +152,15 @@ def _copy(con: Any, query: str, path: Path) -> int:
 
 def _write_films(con: Any, source: str, plain: Path, path: Path) -> None:
     """films.parquet in input order: DuckDB writes the rows, pyarrow rewrites them batch by batch under
-    FILM_ROW_SCHEMA, whose fields carry their Wikidata property as metadata (DuckDB writes none)."""
+    :func:`film_row_schema`, whose fields carry their Wikidata property as metadata (DuckDB writes none)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = film_row_schema()
     con.execute(f"COPY (SELECT * EXCLUDE (seq) FROM {source} ORDER BY seq) TO {sql_string(plain)} (FORMAT parquet)")
-    with pq.ParquetWriter(path, FILM_ROW_SCHEMA) as writer:
+    with pq.ParquetWriter(path, schema) as writer:
         for batch in pq.ParquetFile(plain).iter_batches(batch_size=5_000):
-            writer.write_table(pa.Table.from_batches([batch]).cast(FILM_ROW_SCHEMA))
+            writer.write_table(pa.Table.from_batches([batch]).cast(schema))
 
 
 def _rows(cursor: Any, batch: int = 2_000) -> Iterator[dict[str, Any]]:

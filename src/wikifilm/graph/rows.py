@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import pyarrow as pa
-
 from wikifilm.graph.titles import normalize_title
 from wikifilm.graph.wikidata import CREDIT_PROPERTIES, FILM_PROPERTIES, cast_property
 
@@ -23,30 +21,32 @@ ROLE_FIELDS = (
 
 ROLES = (*(role for role, _field in ROLE_FIELDS), "cast", "nominee")
 
-_COMPANY = pa.struct([("name", pa.string()), ("link", pa.string()), ("sitelink", pa.string())])
+def film_row_schema() -> Any:
+    """The Arrow schema of films.parquet; a field with a Wikidata property carries it as ``wikidata``
+    metadata. (pyarrow is imported here, not with the package: ``import wikifilm`` stays light.)"""
+    import pyarrow as pa
 
+    def field(name: str, kind: Any) -> Any:
+        prop = FILM_PROPERTIES.get(name)
+        return pa.field(name, kind, metadata={"wikidata": prop} if prop else None)
 
-def _field(name: str, kind: pa.DataType, field: str | None = None) -> pa.Field:
-    prop = FILM_PROPERTIES.get(field or name)
-    return pa.field(name, kind, metadata={"wikidata": prop} if prop else None)
-
-
-FILM_ROW_SCHEMA = pa.schema([
-    pa.field("page_id", pa.int64()),
-    pa.field("page_title", pa.string()),
-    pa.field("sitelink", pa.string(), metadata={"wikidata": "sitelink:enwiki"}),
-    pa.field("title", pa.string()),
-    pa.field("revision_id", pa.int64()),
-    _field("release_dates", pa.list_(pa.struct([("date", pa.string()), ("place", pa.string()), ("note", pa.string())]))),
-    _field("runtime_minutes", pa.int32()),
-    _field("budget", pa.struct([("amount", pa.float64()), ("currency", pa.string()), ("raw", pa.string())])),
-    _field("gross", pa.struct([("amount", pa.float64()), ("currency", pa.string()), ("raw", pa.string())])),
-    _field("countries", pa.list_(pa.string())),
-    _field("languages", pa.list_(pa.string())),
-    _field("studios", pa.list_(_COMPANY)),
-    _field("distributors", pa.list_(_COMPANY)),
-])
-"""films.parquet: one row per film; a field with a Wikidata property carries it as ``wikidata`` metadata."""
+    money = pa.struct([("amount", pa.float64()), ("currency", pa.string()), ("raw", pa.string())])
+    companies = pa.list_(pa.struct([("name", pa.string()), ("link", pa.string()), ("sitelink", pa.string())]))
+    return pa.schema([
+        pa.field("page_id", pa.int64()),
+        pa.field("page_title", pa.string()),
+        pa.field("sitelink", pa.string(), metadata={"wikidata": "sitelink:enwiki"}),
+        pa.field("title", pa.string()),
+        pa.field("revision_id", pa.int64()),
+        field("release_dates", pa.list_(pa.struct([("date", pa.string()), ("place", pa.string()), ("note", pa.string())]))),
+        field("runtime_minutes", pa.int32()),
+        field("budget", money),
+        field("gross", money),
+        field("countries", pa.list_(pa.string())),
+        field("languages", pa.list_(pa.string())),
+        field("studios", companies),
+        field("distributors", companies),
+    ])
 
 _PLACED = "STRUCT(date VARCHAR, place VARCHAR, note VARCHAR)[]"
 _MONEY = "STRUCT(amount DOUBLE, currency VARCHAR, raw VARCHAR)"
@@ -57,7 +57,7 @@ FILM_SPILL_COLUMNS = {
     "revision_id": "BIGINT", "release_dates": _PLACED, "runtime_minutes": "INTEGER", "budget": _MONEY, "gross": _MONEY,
     "countries": "VARCHAR[]", "languages": "VARCHAR[]", "studios": _COMPANIES, "distributors": _COMPANIES,
 }
-"""Film rows as spilled (``seq`` keeps input order), in DuckDB types matching FILM_ROW_SCHEMA."""
+"""Film rows as spilled (``seq`` keeps input order), in DuckDB types matching :func:`film_row_schema`."""
 
 CREDIT_SPILL_COLUMNS = {
     "credit_id": "BIGINT", "film_page_id": "BIGINT", "film_title": "VARCHAR", "role": "VARCHAR",
