@@ -1,6 +1,6 @@
 """The graph step's cost and memory: `wikifilm graph` against `wikifilm extract` on the same dump.
 
-Run: python bench/graph.py [--speed-mb 50] [--sizes 100,1000] [--films-every 2] [--repeat 2]
+Run: python bench/graph.py [--speed-mb 50] [--sizes 100,1000] [--films-every 2] [--repeat 2] [--memory-limit 1GB]
 
 Builds dumps in a temporary folder by repeating real pages with fresh ids and titles: the
 corpus's film articles, the real non-film pages and the real redirect pages of
@@ -76,7 +76,7 @@ job, dump, out = sys.argv[1], sys.argv[2], sys.argv[3]
 start = time.perf_counter()
 if job == "graph":
     from wikifilm.graph import graph
-    summary = graph([dump], out, workers=2)
+    summary = graph([dump], out, workers=2, memory_limit=sys.argv[4])
     extra = {"credits": summary.credits, "people": summary.people, "redirects": summary.redirects}
 else:
     from wikifilm.batch.run import run_extract
@@ -91,10 +91,11 @@ print(json.dumps({"seconds": seconds, "pages": summary.pages, "films": summary.f
 """
 
 
-def run(job: str, dump: Path, out: Path) -> dict[str, float]:
+def run(job: str, dump: Path, out: Path, memory_limit: str = "1GB") -> dict[str, float]:
     """One `extract` or `graph` run in a fresh process: seconds, counts, peak RSS of the main process and of a worker."""
     env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-c", _RUN, job, str(dump), str(out)], capture_output=True, text=True, check=True, env=env)
+    command = [sys.executable, "-c", _RUN, job, str(dump), str(out), memory_limit]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
@@ -104,6 +105,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,1000", help="dump sizes for peak memory, comma-separated MB of XML")
     parser.add_argument("--films-every", type=int, default=2, help="one film page among this many pages")
     parser.add_argument("--repeat", type=int, default=2, help="alternated runs of each command")
+    parser.add_argument("--memory-limit", default="1GB", help="DuckDB's memory limit in the memory runs (graph --memory-limit)")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]} ({sys.executable})")
     with tempfile.TemporaryDirectory(prefix="wikifilm-bench-graph-") as work:
@@ -113,10 +115,11 @@ def main() -> int:
         rows = []
         for megabytes in sorted(int(size) for size in args.sizes.split(",") if size):
             dump, pages = build(folder, megabytes, args.films_every)
-            item = run("graph", dump, folder / f"graph-{megabytes}")
+            item = run("graph", dump, folder / f"graph-{megabytes}", args.memory_limit)
             rows.append([f"{dump.stat().st_size / 1e6:.0f}", f"{pages}", f"{item['films']:.0f}", f"{item['credits']:.0f}",
                          f"{item['people']:.0f}", f"{item['seconds']:.0f}", f"{item['rss_main_mb']:.0f}", f"{item['rss_worker_mb']:.0f}"])
             dump.unlink()
+        print(f"wikifilm graph, 2 workers, DuckDB memory limit {args.memory_limit}")
         print_table(["MB of XML", "pages", "films", "credits", "people", "seconds", "peak RSS main MB", "peak RSS worker MB"], rows)
     return 0
 
