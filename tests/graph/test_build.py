@@ -143,3 +143,11 @@ def test_wikidata_statements_state_a_person_once_per_property(tmp_path: Path) ->
     assert oneal[0]["qualifiers"]["P453"]["value"].startswith("Redmond Barry")  # "(later Redmond Barry Lyndon)" follows
     budget = next(item for item in barry["statements"] if item["property"] == "P2130")
     assert budget["value"] == {"type": "quantity", "amount": "12000000", "unit": "USD"}
+
+
+def test_dub_casts_are_voice_actors(corpus_graph: Path) -> None:
+    """My Neighbor Totoro's cast table: Satsuki is Noriko Hidaka (Japanese, the film's language: P161),
+    Dakota Fanning in Disney's 2005 English dub (P725)."""
+    found = credits_of(corpus_graph, "film_title = 'My Neighbor Totoro' AND role = 'cast' AND name IN ('Noriko Hidaka', 'Dakota Fanning')")
+    assert [(row["name"], row["version"], row["wikidata_property"]) for row in found] == [
+        ("Dakota Fanning", "English (Disney, 2005)", "P725"), ("Noriko Hidaka", "Japanese", "P161")]

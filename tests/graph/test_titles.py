@@ -30,9 +30,11 @@ def test_strip_disambiguation() -> None:
 
 
 def test_cast_property_and_role_table() -> None:
-    """P725 for a voice or dub cast, P161 otherwise; every credit role has an entry."""
-    assert cast_property("English dub") == cast_property("Japanese voice cast") == "P725"
-    assert cast_property(None) == cast_property("Theatrical") == "P161"
+    """P725 for a dub's cast, P161 otherwise; every credit role has an entry."""
+    assert cast_property("English dub") == cast_property("Hindi dubbed version") == "P725"
+    assert cast_property("English (Disney, 2005)", "Japanese") == "P725"  # My Neighbor Totoro's dubs
+    assert cast_property("Japanese", "Japanese") == "P161"  # its original cast
+    assert cast_property(None) == cast_property("Theatrical", "English") == cast_property("English", None) == "P161"
     assert CREDIT_PROPERTIES["director"] == "P57" and CREDIT_PROPERTIES["editing"] == "P1040"
     assert set(CREDIT_PROPERTIES) == {"director", "writer", "producer", "starring", "cast", "narrator", "music",
                                       "cinematography", "editing", "nominee"}

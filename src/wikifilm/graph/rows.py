@@ -113,6 +113,7 @@ def credit_rows(record: dict[str, Any], first_id: int) -> list[dict[str, Any]]:
     """The credit rows of a record, numbered from ``first_id``; one per (role, mention)."""
     links: dict[str, str] = {}  # the article's person id -> the first link written for that person
     mentions = list(_mentions(record))
+    original_language = (record.get("languages") or [None])[0]
     for _role, ref, _character, _version in mentions:
         title = normalize_title(ref.get("link"))
         if title and ref.get("person") and ref["person"] not in links:
@@ -126,7 +127,7 @@ def credit_rows(record: dict[str, Any], first_id: int) -> list[dict[str, Any]]:
         seen.add((role, mention, character))
         title = normalize_title(ref.get("link"))
         adopted = title is None and mention in links
-        prop = cast_property(version) if role == "cast" else CREDIT_PROPERTIES[role]
+        prop = cast_property(version, original_language) if role == "cast" else CREDIT_PROPERTIES[role]
         rows.append({
             "credit_id": first_id + len(rows),
             "film_page_id": record.get("page_id"),

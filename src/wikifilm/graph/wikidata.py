@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from wikifilm.normalize.cast_tables import LANGUAGES
+
 SITE = "enwiki"
 """The Wikidata site id of English Wikipedia, the site every sitelink here belongs to."""
 
@@ -29,7 +31,7 @@ CREDIT_PROPERTIES: dict[str, str | None] = {
 nominations on the person (P1411 nominated for, with P1686 for work)."""
 
 VOICE_ACTOR = "P725"
-"""Voice actor: a cast credit whose version names a voice or dub cast."""
+"""Voice actor: a cast credit in a dub (a version in another language than the film's, or named a dub)."""
 
 FILM_PROPERTIES: dict[str, str] = {
     "release_dates": "P577",
@@ -49,9 +51,16 @@ MINUTE = "Q7727"
 """Wikidata item of the unit of durations (P2047)."""
 
 
-def cast_property(version: str | None) -> str:
-    """P725 for a voice or dub cast (``"English dub"``, ``"Japanese voice"``), else P161."""
-    if version and any(word in version.casefold() for word in ("voice", "dub")):
+def cast_property(version: str | None, original_language: str | None = None) -> str:
+    """P725 for a dub's cast: a version named a dub or voice cast (``"English dub"``), or one named after
+    another language than the film's first (``"English (Disney, 2005)"`` in a Japanese film); else P161.
+    The original language's cast stays P161: the record does not say whether a film is animated."""
+    if not version:
+        return "P161"
+    words = version.casefold().replace("(", " ").split()
+    if any(word in ("voice", "dub", "dubbed", "dubbing") for word in words):
+        return VOICE_ACTOR
+    if original_language and words and words[0] in LANGUAGES and words[0] != original_language.casefold().split()[0]:
         return VOICE_ACTOR
     return "P161"
 
