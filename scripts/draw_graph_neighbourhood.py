@@ -1,4 +1,4 @@
-"""Draw docs/images/graph-neighbourhood.png: the shortest chain of films between two actors, with co-stars.
+"""Draw docs/img/graph-neighbourhood.png: the shortest chain of films between two actors, with co-stars.
 
 Runs the Oracle-of-Bacon query of docs/graph.md (read from the page, so the picture and the
 page cannot disagree) on a graph folder, and draws films as squares and people as circles.
@@ -94,7 +94,7 @@ def draw(graph_dir: Path, output: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--graph", type=Path, help="a folder written by wikifilm graph (default: build one from the corpus)")
-    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "images" / "graph-neighbourhood.png")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "img" / "graph-neighbourhood.png")
     args = parser.parse_args()
     if args.graph is not None:
         draw(args.graph.resolve(), args.output)

@@ -15,8 +15,9 @@ from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import extract_pages
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
-from wikifilm.errors import DumpError, ReadError, WikifilmError
+from wikifilm.errors import DumpError, FetchError, ReadError, WikifilmError
 from wikifilm.extract import extract
+from wikifilm.mediawiki import Fetch, fetch
 from wikifilm.readers.detect import detect_format, read
 from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Value
 from wikifilm.span import Source, Span
@@ -29,6 +30,8 @@ __all__ = [
     "Document",
     "DumpError",
     "ErrorRecord",
+    "Fetch",
+    "FetchError",
     "Film",
     "Money",
     "Page",
@@ -44,6 +47,7 @@ __all__ = [
     "detect_format",
     "extract",
     "extract_pages",
+    "fetch",
     "graph",
     "iter_pages",
     "read",

@@ -121,6 +121,13 @@ def test_prose_notes_never_become_names() -> None:
             ("Terry Bradshaw", "Terry"), ("Burt Reynolds", "J.J. McClure"), ("Dom DeLuise", "Victor Prinzi")} <= pairs
 
 
+def test_billing_label_before_names() -> None:
+    """``Uncredited: [[Ann Bee]], [[Cee Dee]]`` bills two actors; ``Nurse (uncredited)`` keeps its role."""
+    assert cast_of("==Cast==\n* Uncredited: [[Ann Bee]], [[Cee Dee]]\n* [[Eve Eff]] as Nurse (uncredited)\n") == [
+        ("Ann Bee", None, None), ("Cee Dee", None, None), ("Eve Eff", "Nurse", None),
+    ]
+
+
 def test_line_with_no_actor_gets_a_diagnostic() -> None:
     """A cast line naming nobody is skipped with WF602, never turned into a name."""
     record = wikifilm.extract("{{Infobox film\n| name = Test\n}}\n==Cast==\n* the rest of the crew, uncredited, in a crowd scene\n", title="Test")
@@ -134,11 +141,12 @@ def test_line_with_no_actor_gets_a_diagnostic() -> None:
     ("Eartha Kitt would then play Catwoman in three episodes.", []),
     ("Though Julie Newmar had at this point played Catwoman, she was replaced by Lee Meriwether.", []),
     ("Reed also appears as Miss Foreign Affairs, the centerfold.", []),
+    ("Several women ride with Seymour, including model Lois Hamilton, billed as Lois Areno.", [(["Lois Hamilton"], None)]),
     ("Fonda's big, bald biker buddy is played by Robert Tessier.", [(["Robert Tessier"], "Fonda's big, bald biker buddy")]),
 ])
 def test_casting_sentences(text: str, expected: list[tuple[list[str], str | None]]) -> None:
     """Only the subject of a present-tense casting verb is cast ('Reed' alone is nobody linked)."""
-    linked = {"Molly Picon", "Eartha Kitt", "Julie Newmar", "Lee Meriwether", "Catwoman", "Robert Tessier"}
+    linked = {"Lois Hamilton", "Molly Picon", "Eartha Kitt", "Julie Newmar", "Lee Meriwether", "Catwoman", "Robert Tessier"}
     assert list(iter_prose_cast(text, {name: name for name in linked})) == expected
 
 

@@ -295,6 +295,10 @@ def _from_lines(
 
 _SPECIAL_APPEARANCE = re.compile(r",\s+(?:in\s+)?(?:a\s+)?(?:special|guest|cameo|friendly)\s+appearance\b.*$", re.IGNORECASE)
 """``[[Rakhi Sawant]], special appearance in the item song``: a note on the actor, not a role."""
+_BILLING_LABEL = re.compile(
+    r"^\s*(?:uncredited|also\s+starring|starring|featuring|with|cameos?|cameo\s+appearances?|guest\s+stars?|special\s+appearances?|others?)\s*:\s*(.+)$",
+    re.IGNORECASE,
+)
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])(?!(?:de|van|von|da|di|del|le|la|du|bin|ben|al|el|y|dos|das|der|den|ter|the|of)\b)[a-z][\w'’-]*")
 _ENDS_WITH_INITIAL = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
 
@@ -311,6 +315,11 @@ def _line_pairs(text: str, links: dict[str, str], known: dict[str, str]) -> tupl
     separator = _notes_start(text)
     if separator == len(text):
         text = _SPECIAL_APPEARANCE.sub("", text)
+    if (billed := _BILLING_LABEL.match(text)) is not None:
+        # 'Uncredited: [[Ann Bee]], [[Cee Dee]]': the label bills the names after it
+        names = split_names(billed.group(1))
+        if names and all(_is_clean_name(name, links) for name in names):
+            return [(names, None)], []
     pairs = parse_cast_pairs(text)
     if pairs and all(_is_clean_name(actor, links) for actors, _role in pairs for actor in actors):
         prose = list(iter_prose_cast(" ".join(text[separator:].split()), links, known)) if separator < len(text) else []
