@@ -13,8 +13,10 @@ from wikifilm import graph  # a callable package: wikifilm.graph(...) builds the
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import extract_pages
+from wikifilm.caches import clear_caches
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
+from wikifilm.document.plaintext_writer import write_plaintext
 from wikifilm.errors import DumpError, FetchError, ReadError, WikifilmError
 from wikifilm.extract import extract
 from wikifilm.mediawiki import Fetch, fetch
@@ -44,6 +46,7 @@ __all__ = [
     "Span",
     "Value",
     "WikifilmError",
+    "clear_caches",
     "detect_format",
     "extract",
     "extract_pages",
@@ -51,5 +54,6 @@ __all__ = [
     "graph",
     "iter_pages",
     "read",
+    "write_plaintext",
 ]
 __version__ = "0.1.0"

@@ -44,11 +44,6 @@ def _codes(*codes: Code) -> dict[str, Code]:
 _W, _I, _E = Severity.WARNING, Severity.INFO, Severity.ERROR
 
 CODES: dict[str, Code] = _codes(
-    Code("WF101", "parser-fallback", _W,
-         "mwparserfromhell's C tokenizer lost text (NUL bytes, its issue #355); "
-         "the region was re-parsed with the pure-Python tokenizer."),
-    Code("WF102", "unparsed-region", _E,
-         "A region could not be parsed without losing text; it is kept as one raw leaf."),
     Code("WF103", "unclosed-template", _W,
          "A `{{` has no matching `}}`; it is read as plain text."),
     Code("WF104", "unclosed-table", _W,

@@ -23,6 +23,7 @@ import attrs
 
 from wikifilm._romanization import ChineseReading, chinese_readings, cyrillic_key, japanese_order_key
 from wikifilm._slots_init import slots_init
+from wikifilm.caches import cached
 from wikifilm.normalize._data.korean import COMPOUND_SURNAMES, FINALS, INITIALS, IRREGULAR_SURNAMES, MEDIALS, SURNAMES
 
 _SUFFIXES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "jnr", "snr"})
@@ -123,7 +124,7 @@ def _given_name(token: str) -> tuple[frozenset[int], ...] | None:
     return splits[0] if len(splits) == 1 else None
 
 
-@functools.lru_cache(maxsize=65536)
+@cached(maxsize=65536)
 def _segmentations(token: str, limit: int = 3) -> tuple[tuple[frozenset[int], ...], ...]:
     """Up to four ways to spell ``token`` with at most ``limit`` syllables. Cached: the search
     meets the same endings by several paths, and a Western given name behind a surname-like
@@ -220,7 +221,7 @@ class NameKey:
     """The transliteration loosened by the Russian rules."""
 
 
-@functools.lru_cache(maxsize=65536)
+@cached(maxsize=65536)
 def name_key(name: str) -> NameKey:
     """The matching key of a name (cached: people lists repeat names)."""
     folded = fold(name)

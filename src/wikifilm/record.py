@@ -1,6 +1,6 @@
 """The film record types (below the normalizers): frozen, typed values that keep their raw text and span, and the contract's JSON shape.
 
-``Film.to_dict()`` returns exactly the shape documented in docs/film-record.md (schema version 1).
+``Film.to_dict()`` returns exactly the shape documented in docs/film-record.md (schema version 2).
 """
 
 from __future__ import annotations
@@ -60,12 +60,6 @@ class PartialDate:
             if self.day is not None:
                 out += f"-{self.day:02d}"
         return out
-
-    @classmethod
-    def from_iso(cls, text: str) -> PartialDate:
-        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        parts = [int(part) for part in text.split("-")]
-        return cls(*parts)
 
     def __str__(self) -> str:
         return self.iso()

@@ -1,7 +1,8 @@
 """Streaming pages out of MediaWiki XML exports (schema 0.10/0.11): plain, .bz2, multistream .bz2.
 
-Memory stays flat: ``iterparse`` with ``clear()`` drops each page once read (mwxml's approach).
-Entity declarations (billion laughs, external entities) are refused: MediaWiki dumps have none.
+Memory stays flat: an expat parser is fed the stream in 1 MiB chunks and each page is handed on
+as soon as its ``</page>`` is read, keeping only the fields a Page holds (mwxml streams the same
+way). Entity declarations (billion laughs, external entities) are refused: MediaWiki dumps have none.
 A multistream dump with its index can be read block by block, so that workers decompress
 their own blocks (:func:`iter_blocks`, :func:`pages_in_block`).
 """
@@ -36,35 +37,14 @@ class DumpStats:
     """Redirects skipped."""
     other_namespaces: int = 0
     """Pages outside the requested namespaces."""
-    bytes_read: int = 0
-    """Compressed bytes consumed so far, when known."""
 
 
-class _CountingReader(io.RawIOBase):
-    """A binary reader that counts the bytes read from the file underneath."""
-
-    def __init__(self, raw: IO[bytes], stats: DumpStats) -> None:
-        self._raw = raw
-        self._stats = stats
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self._raw.read(len(buffer))
-        self._stats.bytes_read += len(data)
-        buffer[: len(data)] = data
-        return len(data)
-
-
-def open_dump(path: str | Path, stats: DumpStats | None = None) -> IO[bytes]:
+def open_dump(path: str | Path) -> IO[bytes]:
     """A binary stream of the XML in ``path`` (.xml, .bz2 with several streams, .gz)."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"no such dump: {path}")
     raw: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by the caller through the returned stream
-    if stats is not None:
-        raw = io.BufferedReader(_CountingReader(raw, stats))
     if path.suffix == ".bz2":
         return bz2.BZ2File(raw)
     if path.suffix == ".gz":
@@ -185,7 +165,7 @@ def iter_pages(
     ``on_redirect`` is handed every redirect skipped (the graph reads them to resolve link targets).
     """
     stats = stats if stats is not None else DumpStats()
-    with open_dump(path, stats) as stream:
+    with open_dump(path) as stream:
         for page in iter_xml_pages(stream, name=str(path), stats=stats):
             if namespaces is not None and page.namespace not in namespaces:
                 stats.other_namespaces += 1
