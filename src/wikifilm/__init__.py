@@ -9,6 +9,7 @@ True
 (['Michael Mann'], 170)
 """
 
+from wikifilm import graph  # a callable package: wikifilm.graph(...) builds the graph
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import extract_pages
@@ -54,6 +55,7 @@ __all__ = [
     "extract",
     "extract_pages",
     "fetch",
+    "graph",
     "iter_pages",
     "read",
     "write_plaintext",

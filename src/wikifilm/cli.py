@@ -30,6 +30,7 @@ EPILOG = """examples:
   wikifilm extract --sample -o films.jsonl                 the film sample shipped with wikifilm
   wikifilm extract enwiki-pages-articles.xml.bz2 -o films.parquet --format parquet
   wikifilm extract articles/ -o films.jsonl --errors failed.jsonl --resume
+  wikifilm graph --sample -o graph/                        films, people and credits tables (Parquet)
   wikifilm show Barry_Lyndon.wikitext                      one article file, readably
   wikifilm show --sample --title "Barry Lyndon"            one page of a dump (here the shipped sample)
   wikifilm show --title "Barry Lyndon"                     fetched from en.wikipedia.org
@@ -67,6 +68,18 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--all-pages", action="store_true", help="extract every page, not only those with a film infobox")
     extract.add_argument("--timeout", type=float, default=60.0, help="seconds one page may take (default: 60)")
     extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar (default: on a terminal)")
+
+    graph = commands.add_parser("graph", help="build the film-person graph of dumps: films, people and credits tables",
+                                description="Films, people and credits as Parquet tables (person keys across articles, "
+                                            "Wikidata properties and enwiki sitelinks); see docs/graph.md.")
+    graph.add_argument("inputs", nargs="*", metavar="INPUT", help="a dump (.xml, .xml.bz2), an article file, or a folder")
+    graph.add_argument("--sample", action="store_true", help="read the sample dump shipped with wikifilm")
+    graph.add_argument("-o", "--output", required=True, help="output folder")
+    graph.add_argument("--format", choices=("parquet", "wikidata"), default="parquet",
+                       help="parquet: films/people/credits tables; wikidata: statements.jsonl keyed by sitelink")
+    graph.add_argument("--workers", type=int, help="processes to use (default: all cores)")
+    graph.add_argument("--limit", type=int, help="stop after this many film pages")
+    graph.add_argument("--memory-limit", default="1GB", help="memory DuckDB may use before spilling to disk (default: 1GB)")
 
     show = commands.add_parser("show", help="print one article's record and its diagnostics",
                                description="Print one record readably: from an article file, from a page of a dump "
@@ -113,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args)
+        if args.command == "graph":
+            return _graph(args)
         if args.command == "show":
             return _show(args)
         if args.command == "lint":
@@ -201,6 +216,23 @@ def _extract(args: argparse.Namespace) -> int:
     print(f"wikifilm: {summary.line()}", file=sys.stderr)
     print(f"wikifilm: films in {args.output}", file=sys.stderr)
     return EXIT_INTERRUPTED if summary.interrupted else EXIT_OK
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from wikifilm.graph import graph
+
+    inputs = list(args.inputs) + ([str(sample_dump())] if args.sample else [])
+    if not inputs:
+        print("wikifilm graph: needs an INPUT or --sample (see wikifilm graph --help)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        summary = graph(inputs, args.output, format=args.format, workers=args.workers, limit=args.limit, memory_limit=args.memory_limit)
+    except DumpError as error:
+        print(f"wikifilm: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    print(f"wikifilm: {summary.line()}", file=sys.stderr)
+    print(f"wikifilm: graph in {args.output}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _colour(text: str, code: str) -> str:

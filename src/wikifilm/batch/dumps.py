@@ -14,7 +14,7 @@ import gzip
 import io
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 from xml.parsers import expat
@@ -153,9 +153,17 @@ def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats 
 
 
 def iter_pages(
-    path: str | Path, *, namespaces: tuple[int, ...] | None = (0,), skip_redirects: bool = True, stats: DumpStats | None = None
+    path: str | Path,
+    *,
+    namespaces: tuple[int, ...] | None = (0,),
+    skip_redirects: bool = True,
+    stats: DumpStats | None = None,
+    on_redirect: Callable[[Page], None] | None = None,
 ) -> Iterator[Page]:
-    """Stream pages of a dump: main namespace only and redirects skipped by default (both counted)."""
+    """Stream pages of a dump: main namespace only and redirects skipped by default (both counted).
+
+    ``on_redirect`` is handed every redirect skipped (the graph reads them to resolve link targets).
+    """
     stats = stats if stats is not None else DumpStats()
     with open_dump(path) as stream:
         for page in iter_xml_pages(stream, name=str(path), stats=stats):
@@ -164,6 +172,8 @@ def iter_pages(
                 continue
             if skip_redirects and page.redirect is not None:
                 stats.redirects += 1
+                if on_redirect is not None:
+                    on_redirect(page)
                 continue
             stats.yielded += 1
             yield page
