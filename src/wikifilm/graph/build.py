@@ -18,12 +18,12 @@ from typing import Any, Literal
 
 import attrs
 
+import wikifilm.graph.identity as identity
 from wikifilm.batch.dumps import DumpStats, iter_pages
 from wikifilm.batch.filter import is_film_article
 from wikifilm.batch.inputs import article_page, expand_inputs, is_dump
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import DEFAULT_TIMEOUT, extract_pages
-from wikifilm.graph import identity
 from wikifilm.graph.rows import CREDIT_SPILL_COLUMNS, FILM_SPILL_COLUMNS, credit_rows, film_row, film_row_schema
 from wikifilm.graph.spill import RowSpill, sql_string
 from wikifilm.graph.titles import normalize_title
