@@ -277,3 +277,17 @@ def test_html_saved_as_a_dump_is_called_html(command: list[str], tmp_path: Path,
     assert main([command[0], str(page), *[part if part != "films.jsonl" else str(tmp_path / part) for part in command[1:]]]) == 3
     err = capsys.readouterr().err
     assert "this is an HTML page (<!DOCTYPE html>), not a MediaWiki XML export" in err and "attack" not in err
+
+
+def test_graph_of_the_shipped_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`wikifilm graph --sample -o DIR`: the three tables; Miyazaki directs Totoro and Cagliostro under one key."""
+    pytest.importorskip("duckdb")
+    import pyarrow.parquet as pq
+
+    assert main(["graph", "--sample", "-o", str(tmp_path), "--workers", "1"]) == 0
+    assert "13 pages read, 10 films" in capsys.readouterr().err
+    credits = pq.read_table(tmp_path / "credits.parquet").to_pylist()
+    directed = sorted(row["film_title"] for row in credits if row["person_key"] == "Hayao Miyazaki" and row["role"] == "director")
+    assert directed == ["My Neighbor Totoro", "The Castle of Cagliostro"]
+    assert {path.name for path in tmp_path.iterdir()} == {"films.parquet", "people.parquet", "credits.parquet", "ambiguous.parquet"}
+    assert main(["graph", "-o", str(tmp_path)]) == 2

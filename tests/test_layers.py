@@ -19,9 +19,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "document": ("wikifilm.document",),
     "readers": ("wikifilm.readers",),
     "record": ("wikifilm.record",),
-    "normalize": ("wikifilm.normalize", "wikifilm.names"),
+    "normalize": ("wikifilm.normalize", "wikifilm.names", "wikifilm._romanization"),
     "extract": ("wikifilm.extract",),
-    "batch": ("wikifilm.batch", "wikifilm.spark", "wikifilm.graph", "wikifilm.edit", "wikifilm.mediawiki"),
+    "batch": ("wikifilm.batch", "wikifilm.spark", "wikifilm.graph", "wikifilm.editing", "wikifilm.mediawiki"),
     "cli": ("wikifilm.cli", "wikifilm.__main__", "wikifilm"),
 }
 """Which modules make up each layer (a module belongs to the first layer naming it or a package above it)."""

@@ -42,6 +42,16 @@ def test_piki_actrius_plain_xml_dump() -> None:
     assert stats.redirects == 9
 
 
+def test_skipped_redirects_handed_on_when_asked() -> None:
+    """``on_redirect`` gets each redirect skipped (the graph's link resolution), still counted, never yielded."""
+    redirects: list[tuple[str, str | None]] = []
+    stats = DumpStats()
+    pages = list(iter_pages(DUMPS / "Actrius.xml", stats=stats, on_redirect=lambda item: redirects.append((item.title, item.redirect))))
+    assert [item.title for item in pages] == ["Anarchism", "Actrius"]
+    assert len(redirects) == stats.redirects == 9
+    assert redirects[0] == ("AccessibleComputing", "Computer accessibility")
+
+
 def test_schema_011_namespaces_and_redirects_kept_when_asked() -> None:
     """All namespaces and redirects on request; the text is unescaped exactly."""
     data = HEADER + page("A", 1, "x &amp; {{y}}") + page("Talk:A", 2, "t", ns=1) + page("B", 3, "#REDIRECT [[A]]", redirect="A") + b"</mediawiki>"

@@ -14,7 +14,7 @@ import gzip
 import io
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 from xml.parsers import expat
@@ -341,18 +341,26 @@ def _kept(page: Page, namespaces: tuple[int, ...] | None, skip_redirects: bool, 
 
 
 def iter_pages(
-    path: str | Path, *, namespaces: tuple[int, ...] | None = (0,), skip_redirects: bool = True, stats: DumpStats | None = None
+    path: str | Path,
+    *,
+    namespaces: tuple[int, ...] | None = (0,),
+    skip_redirects: bool = True,
+    stats: DumpStats | None = None,
+    on_redirect: Callable[[Page], None] | None = None,
 ) -> Iterator[Page]:
     """Stream pages of a dump: main namespace only and redirects skipped by default (both counted).
 
     The first place that cannot be read raises DumpError, after every page before it
-    (:func:`iter_dump_items` reads on past it instead).
+    (:func:`iter_dump_items` reads on past it instead). ``on_redirect`` is handed every redirect
+    skipped (the graph reads them to resolve link targets).
     """
     stats = stats if stats is not None else DumpStats()
     with open_dump(path) as stream:
         for page in iter_xml_pages(stream, name=str(path), stats=stats):
             if _kept(page, namespaces, skip_redirects, stats):
                 yield page
+            elif on_redirect is not None and page.redirect is not None and skip_redirects and (namespaces is None or page.namespace in namespaces):
+                on_redirect(page)
 
 
 def iter_dump_pages(
