@@ -14,14 +14,14 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 LAYERS: dict[str, tuple[str, ...]] = {
     "core": ("wikifilm.span", "wikifilm.diagnostics", "wikifilm.errors", "wikifilm.caches", "wikifilm._slots_init",
-             "wikifilm.evaluation", "wikifilm.docgen", "wikifilm._words"),
+             "wikifilm.docgen", "wikifilm._words"),
     "markup": ("wikifilm.markup",),
     "document": ("wikifilm.document",),
     "readers": ("wikifilm.readers",),
-    "record": ("wikifilm.record",),
-    "normalize": ("wikifilm.normalize", "wikifilm.names"),
+    "record": ("wikifilm.record", "wikifilm.contract", "wikifilm.evaluation"),  # evaluation reads the contract's golden fields
+    "normalize": ("wikifilm.normalize", "wikifilm.names", "wikifilm._romanization"),
     "extract": ("wikifilm.extract",),
-    "batch": ("wikifilm.batch", "wikifilm.spark", "wikifilm.graph", "wikifilm.edit", "wikifilm.mediawiki"),
+    "batch": ("wikifilm.batch", "wikifilm.spark", "wikifilm.graph", "wikifilm.editing", "wikifilm.mediawiki"),
     "cli": ("wikifilm.cli", "wikifilm.__main__", "wikifilm"),
 }
 """Which modules make up each layer (a module belongs to the first layer naming it or a package above it)."""

@@ -9,13 +9,15 @@ True
 (['Michael Mann'], 170)
 """
 
+from wikifilm import graph  # a callable package: wikifilm.graph(...) builds the graph
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
-from wikifilm.batch.pool import extract_pages
+from wikifilm.batch.pool import WorkerStartError, extract_pages
 from wikifilm.caches import clear_caches
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
 from wikifilm.document.plaintext_writer import write_plaintext
+from wikifilm.editing import EditError, Editor, edit
 from wikifilm.errors import DumpError, FetchError, ReadError, WikifilmError
 from wikifilm.extract import extract
 from wikifilm.mediawiki import Fetch, fetch
@@ -30,6 +32,8 @@ __all__ = [
     "Diagnostic",
     "Document",
     "DumpError",
+    "EditError",
+    "Editor",
     "ErrorRecord",
     "Fetch",
     "FetchError",
@@ -45,11 +49,14 @@ __all__ = [
     "Span",
     "Value",
     "WikifilmError",
+    "WorkerStartError",
     "clear_caches",
     "detect_format",
+    "edit",
     "extract",
     "extract_pages",
     "fetch",
+    "graph",
     "iter_pages",
     "read",
     "write_plaintext",

@@ -44,6 +44,8 @@ from wikifilm.markup.tokenizer import (
     top_level_tokens,
 )
 from wikifilm.readers._heading import match_heading
+from wikifilm.readers.film_article import FILM_INFOBOXES as FILM_INFOBOXES
+from wikifilm.readers.film_article import is_film_infobox
 from wikifilm.span import Source, Span
 
 _SPAN_ATTR = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
@@ -65,15 +67,6 @@ the record does not read is still searched for (headings of sections it reads, i
 and lists, whose extents hide heading-like and table-like lines). Matched at a line start, or
 found after a line break: a pattern starting with a fixed character is found without trying
 every offset."""
-
-FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "infobox feature film"})
-"""Normalised names of the film infobox (``Infobox_film``, ``Infobox Film``... normalise to these)."""
-
-
-def is_film_infobox(name: str) -> bool:
-    """Whether a template name is the film infobox (not ``Infobox film awards``/``festival``)."""
-    return template_name(name).casefold() in FILM_INFOBOXES
-
 
 MAX_LIST_DEPTH = 100
 """Lists nest at most this deep: a line with more markers (or, in plain text, more rising indents)
