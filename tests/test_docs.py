@@ -6,6 +6,8 @@ import doctest
 import re
 from pathlib import Path
 
+import pytest
+
 import wikifilm
 
 README = Path(__file__).parent.parent / "README.md"
@@ -43,3 +45,14 @@ def test_public_api_names() -> None:
     for name in ("read", "extract", "iter_pages", "extract_pages", "Film", "Document", "Diagnostic", "ErrorRecord", "Page"):
         assert name in wikifilm.__all__ and hasattr(wikifilm, name)
     assert callable(wikifilm.spark.extract_films)
+
+
+@pytest.mark.parametrize("name", ["film-record.md"])
+def test_docs_python_examples_run(name: str) -> None:
+    """Every Python block of these guides runs as written, in order, sharing one namespace."""
+    text = (README.parent / "docs" / name).read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+    assert blocks
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        exec(compile(block, name, "exec"), namespace)

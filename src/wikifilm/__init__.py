@@ -5,8 +5,10 @@
 >>> doc.render() == "= Heat =\\n\\nHeat\\n- Director: Michael Mann\\n- Runtime: 170 minutes\\n"
 True
 >>> film = wikifilm.extract(doc)
->>> [person.name for person in film.directors], film.runtime_minutes.value
-(['Michael Mann'], 170)
+>>> film.title, [person.name for person in film.directors], film.runtime_minutes
+('Heat', ['Michael Mann'], 170)
+>>> film.source_of("runtime_minutes").raw
+'170 minutes'
 """
 
 from wikifilm.batch.dumps import iter_pages
@@ -17,7 +19,7 @@ from wikifilm.document.nodes import Document
 from wikifilm.errors import DumpError, ReadError, WikifilmError
 from wikifilm.extract import extract
 from wikifilm.readers.detect import detect_format, read
-from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Value
+from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Provenance, Release, Value
 from wikifilm.span import Source, Span
 
 __all__ = [
@@ -34,7 +36,9 @@ __all__ = [
     "PartialDate",
     "Person",
     "PersonRef",
+    "Provenance",
     "ReadError",
+    "Release",
     "Severity",
     "Source",
     "Span",

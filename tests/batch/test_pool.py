@@ -21,7 +21,7 @@ def test_results_come_in_input_order(workers: int) -> None:
     """Every page gives a Film, in input order, with its page id."""
     results = list(extract_pages(pages(), workers=workers, chunksize=1))
     assert [result.page_id for result in results if isinstance(result, Film)] == [0, 1, 2, 3]
-    assert [result.title.value for result in results if isinstance(result, Film)] == ["Actresses", "Barry Lyndon", "Evil Dead II", "Kadavul"]
+    assert [result.title for result in results if isinstance(result, Film)] == ["Actresses", "Barry Lyndon", "Evil Dead II", "Kadavul"]
 
 
 def test_a_page_that_raises_becomes_an_error_record(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -78,3 +78,4 @@ def test_a_worker_that_dies_costs_only_its_chunk(monkeypatch: pytest.MonkeyPatch
     died = [result for result in results if isinstance(result, ErrorRecord)]
     assert [result.title for result in died] == ["Barry Lyndon"] and died[0].error_type == "WorkerDied"
     assert [result.page_id for result in results if isinstance(result, Film)] == [0, 2, 3]
+
