@@ -42,7 +42,7 @@ def test_public_api_names() -> None:
     """The names the issues and docs promise are importable from the package."""
     import wikifilm.spark
 
-    for name in ("read", "extract", "iter_pages", "extract_pages", "Film", "Document", "Diagnostic", "ErrorRecord", "Page"):
+    for name in ("read", "extract", "iter_pages", "extract_pages", "Film", "Document", "Diagnostic", "ErrorRecord", "Page", "sample_dump", "Provenance"):
         assert name in wikifilm.__all__ and hasattr(wikifilm, name)
     assert callable(wikifilm.spark.extract_films)
 

@@ -14,6 +14,7 @@ True
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import extract_pages
+from wikifilm.batch.sample import sample_dump
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
 from wikifilm.errors import DumpError, ReadError, WikifilmError
@@ -49,5 +50,6 @@ __all__ = [
     "extract_pages",
     "iter_pages",
     "read",
+    "sample_dump",
 ]
 __version__ = "0.1.0"

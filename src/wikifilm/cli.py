@@ -13,10 +13,10 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from wikifilm.batch.sample import sample_dump
 from wikifilm.diagnostics import Severity
 from wikifilm.errors import DumpError, ReadError
 
@@ -31,11 +31,6 @@ EPILOG = """examples:
 
 exit codes: 0 done, 1 check failed, 2 usage or missing input, 3 input unreadable, 130 interrupted
 """
-
-
-def sample_dump() -> Path:
-    """The small MediaWiki dump of real film articles shipped with wikifilm (CC BY-SA, see data/SOURCES.md)."""
-    return Path(str(resources.files("wikifilm") / "data" / "sample-films.xml.bz2"))
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -79,3 +79,16 @@ def test_a_worker_that_dies_costs_only_its_chunk(monkeypatch: pytest.MonkeyPatch
     assert [result.title for result in died] == ["Barry Lyndon"] and died[0].error_type == "WorkerDied"
     assert [result.page_id for result in results if isinstance(result, Film)] == [0, 2, 3]
 
+
+def test_films_only_by_default_as_the_command_does() -> None:
+    """The sample's television series and person are skipped, as `wikifilm extract` skips them; films_only=False keeps them."""
+    from wikifilm.batch.dumps import iter_pages
+    from wikifilm.batch.sample import sample_dump
+
+    films = list(extract_pages(iter_pages(sample_dump()), workers=1))
+    assert [film.page_title for film in films if isinstance(film, Film)] == [
+        "Actrius", "Barry Lyndon", "K.G.F: Chapter 1", "My Neighbor Totoro", "Rush (2013 film)", "Evil Dead II",
+        "Hum Saath-Saath Hain", "The Castle of Cagliostro", "Seven Brides for Seven Brothers", "Baadshaho",
+    ]
+    every = list(extract_pages(iter_pages(sample_dump()), workers=1, films_only=False))
+    assert [result.page_title for result in every if isinstance(result, Film)][-2:] == ["Matlock (TV series)", "Werner Herzog"]

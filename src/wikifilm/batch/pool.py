@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from types import FrameType
 
+from wikifilm.batch.filter import is_film_article
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.extract import extract
 from wikifilm.record import Film
@@ -78,11 +79,16 @@ def extract_pages(
     timeout: float | None = DEFAULT_TIMEOUT,
     chunksize: int = 16,
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+    films_only: bool = True,
 ) -> Iterator[Result]:
-    """A Film or ErrorRecord for every page, in input order, on ``workers`` processes (default: all cores).
+    """A Film or ErrorRecord for every film page, in input order, on ``workers`` processes (default: all cores).
 
-    ``workers=1`` runs in this process (no pool), still with the per-page time limit.
+    Pages without a film infobox (television series, people, lists) are skipped, as ``wikifilm
+    extract`` skips them; ``films_only=False`` extracts every page. ``workers=1`` runs in this
+    process (no pool), still with the per-page time limit.
     """
+    if films_only:
+        pages = (page for page in pages if is_film_article(page.text))
     workers = workers or os.cpu_count() or 1
     if workers <= 1:
         for page in pages:

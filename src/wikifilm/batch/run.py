@@ -116,7 +116,7 @@ def run_extract(
                 dump_stats.other_namespaces += counts[2]
                 filter_stats.skipped += counts[3]
                 yield from block_results
-        yield from extract_pages(wanted(), workers=workers, timeout=timeout)
+        yield from extract_pages(wanted(), workers=workers, timeout=timeout, films_only=False)  # wanted() filters, and counts
 
     try:
         for result in results():
