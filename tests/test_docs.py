@@ -47,7 +47,7 @@ def test_public_api_names() -> None:
     assert callable(wikifilm.spark.extract_films)
 
 
-@pytest.mark.parametrize("name", ["film-record.md"])
+@pytest.mark.parametrize("name", ["film-record.md", "tables.md"])
 def test_docs_python_examples_run(name: str) -> None:
     """Every Python block of these guides runs as written, in order, sharing one namespace."""
     text = (README.parent / "docs" / name).read_text(encoding="utf-8")

@@ -11,6 +11,8 @@ True
 '170 minutes'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import extract_pages
@@ -22,6 +24,9 @@ from wikifilm.extract import extract
 from wikifilm.readers.detect import detect_format, read
 from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Provenance, Release, Value
 from wikifilm.span import Source, Span
+
+if TYPE_CHECKING:
+    from wikifilm.batch.tables import tables, to_pandas
 
 __all__ = [
     "CODES",
@@ -51,5 +56,20 @@ __all__ = [
     "iter_pages",
     "read",
     "sample_dump",
+    "tables",
+    "to_pandas",
 ]
 __version__ = "0.1.0"
+
+_LAZY = {"tables": "wikifilm.batch.tables", "to_pandas": "wikifilm.batch.tables"}
+"""Names imported on first use: they need pyarrow, which ``import wikifilm`` does not load otherwise."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'wikifilm' has no attribute {name!r}")

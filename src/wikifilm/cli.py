@@ -26,6 +26,7 @@ EPILOG = """examples:
   wikifilm extract --sample -o films.jsonl                 the film sample shipped with wikifilm
   wikifilm extract enwiki-pages-articles.xml.bz2 -o films.parquet --format parquet
   wikifilm extract articles/ -o films.jsonl --errors failed.jsonl --resume
+  wikifilm extract --sample -o films.jsonl --tables tables/  tidy tables: films, credits, cast, accolades...
   wikifilm show "Barry_Lyndon.wikitext"
   wikifilm check articles/*.wikitext
 
@@ -47,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", required=True, help="output file (.jsonl) or Parquet folder")
     extract.add_argument("--format", choices=("jsonl", "parquet"), help="output format (default: from the output name, else jsonl)")
     extract.add_argument("--workers", type=int, help="processes to use (default: all cores)")
+    extract.add_argument("--tables", metavar="DIR", help="also write tidy tables, one Parquet file each (films, credits, cast, accolades, releases...)")
     extract.add_argument("--errors", help="where error records go (default: OUTPUT-name.errors.jsonl)")
     extract.add_argument("--resume", action="store_true", help="keep what earlier runs wrote and skip those pages")
     extract.add_argument("--limit", type=int, help="stop after this many film pages")
@@ -110,6 +112,11 @@ def _extract(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     print(f"wikifilm: {summary.line()}", file=sys.stderr)
     print(f"wikifilm: films in {args.output}", file=sys.stderr)
+    if args.tables:
+        from wikifilm.batch.tables import iter_output_records, write_tables
+
+        written = write_tables(iter_output_records(args.output), args.tables)  # everything the output holds, --resume included
+        print(f"wikifilm: tables {', '.join(written)} in {args.tables}", file=sys.stderr)
     return EXIT_INTERRUPTED if summary.interrupted else EXIT_OK
 
 
