@@ -182,3 +182,12 @@ def test_a_failed_write_leaves_no_table_behind(tmp_path: Path, films: list[Film]
     import pyarrow.parquet as pq
 
     assert pq.read_table(paths["cast"]).equals(tables(films)["cast"])
+
+
+def test_import_wikifilm_leaves_pyarrow_until_tables_are_asked_for() -> None:
+    """tables and to_pandas load on first use: `import wikifilm` (and every worker) skips pyarrow's import."""
+    import subprocess
+
+    code = ("import sys, wikifilm; assert 'pyarrow' not in sys.modules; "
+            "from wikifilm import tables; assert 'pyarrow' in sys.modules and tables is wikifilm.tables")
+    subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": str(Path(wikifilm.__file__).parent.parent)})
