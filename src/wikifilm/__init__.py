@@ -22,7 +22,7 @@ from wikifilm.document.nodes import Document
 from wikifilm.errors import DumpError, ReadError, WikifilmError
 from wikifilm.extract import extract
 from wikifilm.readers.detect import detect_format, read
-from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Provenance, Release, Value
+from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Provenance, Release
 from wikifilm.span import Source, Span
 
 if TYPE_CHECKING:
@@ -48,7 +48,6 @@ __all__ = [
     "Severity",
     "Source",
     "Span",
-    "Value",
     "WikifilmError",
     "detect_format",
     "extract",

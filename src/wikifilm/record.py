@@ -23,7 +23,10 @@ T = TypeVar("T")
 @slots_init
 @attrs.frozen
 class Value(Generic[T]):
-    """A typed value beside the raw text it was read from, where, and how."""
+    """What a normalizer returns: a typed value beside the raw text it was read from, where, and how.
+
+    The assembler splits it into the Film's plain value and a :class:`Provenance`; users meet only those.
+    """
 
     value: T | None
     """The normalised value, ``None`` when unknown."""
