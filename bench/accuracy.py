@@ -18,26 +18,44 @@ sys.path.insert(0, str(ROOT))
 from tests.golden import golden_files, load  # noqa: E402
 
 import wikifilm  # noqa: E402
-from wikifilm.evaluation import FIELDS, compare  # noqa: E402
+from wikifilm.evaluation import FIELDS, cast_recall, compare  # noqa: E402
+
+Recall = tuple[int, int, list[str], list[str]]
 
 
-def measure() -> tuple[Counter[str], Counter[str], list[str]]:
-    """Right and checked counts per field, and the misses."""
+def measure() -> tuple[Counter[str], Counter[str], list[str], dict[str, Recall]]:
+    """Right and checked counts per field, the misses, and cast recall per article with a full cast list."""
     right: Counter[str] = Counter()
     checked: Counter[str] = Counter()
     misses: list[str] = []
+    recalls: dict[str, Recall] = {}
     for path in golden_files():
         golden, text = load(path)
         record = wikifilm.extract(text, title=golden["page_title"]).to_dict()
+        if (recall := cast_recall(golden, record)) is not None:
+            recalls[path.name.removesuffix(".film.json")] = recall
         for field, ok in compare(golden, record).items():
             checked[field] += 1
             right[field] += ok
             if not ok:
                 misses.append(f"{path.name.removesuffix('.film.json')}: {field}")
-    return right, checked, misses
+    return right, checked, misses, recalls
 
 
-def table(right: Counter[str], checked: Counter[str], misses: list[str]) -> str:
+def cast_table(recalls: dict[str, Recall]) -> str:
+    """Cast names recalled and junk entries per article, in Markdown."""
+    lines = ["| article | recalled | expected | recall | junk | missed | junk entries |", "|---|---:|---:|---:|---:|---|---|"]
+    for stem, (hits, wanted, missed, extra) in sorted(recalls.items()):
+        share = f"{hits / wanted:.1%}" if wanted else "-"
+        lines.append(f"| {stem} | {hits} | {wanted} | {share} | {len(extra)} | {', '.join(missed)} | {', '.join(extra)} |")
+    found = sum(r[0] for r in recalls.values())
+    expected = sum(r[1] for r in recalls.values())
+    junk = sum(len(r[3]) for r in recalls.values())
+    lines.append(f"| **all** | **{found}** | **{expected}** | **{found / max(expected, 1):.1%}** | **{junk}** | | |")
+    return "\n".join(lines)
+
+
+def table(right: Counter[str], checked: Counter[str], misses: list[str], recalls: dict[str, Recall]) -> str:
     """The accuracy table in Markdown."""
     lines = ["| field | right | checked | accuracy |", "|---|---:|---:|---:|"]
     for field in FIELDS:
@@ -46,6 +64,8 @@ def table(right: Counter[str], checked: Counter[str], misses: list[str]) -> str:
     total_right, total = sum(right.values()), sum(checked.values())
     lines.append(f"| **all fields** | **{total_right}** | **{total}** | **{total_right / total:.1%}** |")
     lines += ["", f"Golden set: {len(golden_files())} articles. Misses: " + (", ".join(misses) or "none") + "."]
+    lines += ["", "### Cast recall", "", "Articles whose golden cast is a full list (names compared case-insensitively; junk: an",
+              "extracted name the golden list lacks).", "", cast_table(recalls)]
     return "\n".join(lines)
 
 
@@ -71,6 +91,15 @@ def main() -> int:
             "`[[Coen brothers|Joel Coen<br />Ethan Coen]]` read as one; bold segment titles read as\n"
             "cast; performer credits read as composers. All but the last were fixed in general (not\n"
             "per article) and the five films joined the golden set below.\n\n"
+            "## Cast recall, held out\n\n"
+            "Eighteen more corpus films of different shapes (cast tables, lists inside tables, one\n"
+            "subsection per film of a series, cast lines with prose notes, cast told in paragraphs,\n"
+            "Tamil, Malayalam, Bengali, Bangladeshi, Pakistani and Hindi films) had their cast lists\n"
+            "read by hand before the cast normalizer changed: **248 of 303 names recalled (81.8%), 8 junk\n"
+            "entries**. After: **301 of 303 (99.3%), no junk**; the two left are named in passing\n"
+            "(`including model [[Lois Hamilton]]`, `hosted by [[Johnny Yune]]`). Reading the new forms\n"
+            "also fixed listed bugs in five older golden records (the English columns of two voice\n"
+            "tables; cast members told in the Cast section's prose of three more).\n\n"
             "## Golden set\n\n"
             + result + "\n",
             encoding="utf-8",

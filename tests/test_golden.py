@@ -1,4 +1,4 @@
-"""Every field of 31 hand-checked records (30 corpus films and the seed) matches what was read in the article."""
+"""Every field of the hand-checked records (corpus films and the seed) matches what was read in the article."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ currency, long lists as a count plus sampled rows. :func:`compare` says which fi
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 FIELDS = (
@@ -23,6 +24,12 @@ def _money(value: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if value is None else {"amount": value["amount"], "currency": value["currency"]}
 
 
+def _cast_row(item: dict[str, Any]) -> list[Any]:
+    """``[actor, role]``, and the version third when the article has several casts (``"English dub"``)."""
+    row = [item["actor"]["name"], item["role"]]
+    return [*row, item["version"]] if item.get("version") is not None else row
+
+
 def project(record: dict[str, Any]) -> dict[str, Any]:
     """The comparable view of a contract record (``Film.to_dict()``)."""
     out: dict[str, Any] = {
@@ -35,7 +42,7 @@ def project(record: dict[str, Any]) -> dict[str, Any]:
         "languages": record["languages"],
         "budget": _money(record["budget"]),
         "gross": _money(record["gross"]),
-        "cast": [[item["actor"]["name"], item["role"]] for item in record["cast"]],
+        "cast": [_cast_row(item) for item in record["cast"]],
         "accolades": [
             [item["ceremony"], item["year"], item["category"], [nominee["name"] for nominee in item["nominees"]], item["result"]]
             for item in record["accolades"]
@@ -61,3 +68,16 @@ def compare(golden: dict[str, Any], record: dict[str, Any]) -> dict[str, bool]:
     """For each field the golden file checks, whether the record has the expected value."""
     projected = project(record)
     return {field: _matches(expected, projected[field]) for field, expected in golden.items() if field in FIELDS}
+
+
+def cast_recall(golden: dict[str, Any], record: dict[str, Any]) -> tuple[int, int, list[str], list[str]] | None:
+    """``(found, expected, missed, junk)`` for a golden file whose cast is a full list (not sampled): the
+    expected actor names found in the record, and the record's actor names the golden list lacks."""
+    expected = golden.get("cast")
+    if not isinstance(expected, list):
+        return None
+    wanted = Counter(row[0].casefold() for row in expected)
+    got = Counter(item["actor"]["name"].casefold() for item in record["cast"])
+    missed = sorted((wanted - got).elements())
+    junk = sorted(name for name in got if name not in wanted)
+    return sum((wanted & got).values()), sum(wanted.values()), missed, junk

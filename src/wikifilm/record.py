@@ -16,7 +16,7 @@ from wikifilm._slots_init import slots_init
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.span import Span
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 T = TypeVar("T")
 
 
@@ -190,6 +190,9 @@ class CastMember:
     """The character, when given."""
     span: Span | None = None
     """The cast line or row."""
+    version: str | None = None
+    """Which of the article's casts the entry belongs to, when it has several: a language
+    (``"Japanese"``, ``"English dub"``) or one film of a series; ``None`` when it has one cast."""
 
 
 @slots_init
@@ -389,7 +392,7 @@ class Film:
             "languages": list(self.languages),
             "budget": self.budget.to_dict() if self.budget else None,
             "gross": self.gross.to_dict() if self.gross else None,
-            "cast": [{"actor": item.actor.to_dict(), "role": item.role} for item in self.cast],
+            "cast": [{"actor": item.actor.to_dict(), "role": item.role, "version": item.version} for item in self.cast],
             "accolades": [
                 {"ceremony": item.ceremony, "year": item.year, "category": item.category,
                  "nominees": _people(item.nominees), "result": item.result}

@@ -67,3 +67,18 @@ def test_no_temporary_part_survives_a_reopen(tmp_path: Path) -> None:
     (path / ".part-00000.tmp").write_bytes(b"half")
     ParquetSink(path, append=True).close()
     assert list(path.iterdir()) == []
+
+
+def test_parquet_keeps_the_cast_version(tmp_path: Path) -> None:
+    """A cast entry's version (one cast per language or film) survives Parquet; null stays null."""
+    record = records()[0]
+    record["cast"] = [
+        {"actor": {"name": "Hitoshi Takagi", "link": None, "person": None}, "role": "Totoro", "version": "Japanese"},
+        {"actor": {"name": "Frank Welker", "link": None, "person": None}, "role": "Totoro", "version": None},
+    ]
+    path = tmp_path / "films.parquet"
+    sink = ParquetSink(path)
+    sink.write(record)
+    sink.close()
+    (back,) = read_parquet_records(path)
+    assert [(item["actor"]["name"], item["version"]) for item in back["cast"]] == [("Hitoshi Takagi", "Japanese"), ("Frank Welker", None)]

@@ -41,7 +41,7 @@ def test_role_end_pattern_runs_only_where_it_can_match(text: str) -> None:
         assert _may_end_role(text)
 
 
-_SPACED_AS = re.compile(r"\s+(?:as|plays|portrays|provides the voice of|voices)\s+", re.IGNORECASE)
+_SPACED_AS = re.compile(r"\s+(?:as|plays|portrays|provides the voice of|voices|are)\s+", re.IGNORECASE)
 
 
 @settings(max_examples=3000)

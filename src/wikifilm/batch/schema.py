@@ -35,7 +35,7 @@ FILM_SCHEMA = pa.schema([
     ("languages", pa.list_(pa.string())),
     ("budget", _MONEY),
     ("gross", _MONEY),
-    ("cast", pa.list_(pa.struct([("actor", _PERSON), ("role", pa.string())]))),
+    ("cast", pa.list_(pa.struct([("actor", _PERSON), ("role", pa.string()), ("version", pa.string())]))),
     ("accolades", pa.list_(pa.struct([
         ("ceremony", pa.string()), ("year", pa.int32()), ("category", pa.string()),
         ("nominees", pa.list_(_PERSON)), ("result", pa.string()),

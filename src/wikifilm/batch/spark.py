@@ -16,6 +16,7 @@ import pyarrow as pa
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.batch.pool import DEFAULT_TIMEOUT, extract_page
 from wikifilm.batch.schema import FILM_SCHEMA
+from wikifilm.record import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -31,7 +32,7 @@ def spark_schema() -> Any:
 def error_row(error: ErrorRecord) -> dict[str, Any]:
     """A record row standing for a page that failed: its identity and one diagnostic."""
     row: dict[str, Any] = {name: None for name in FILM_SCHEMA.names}
-    row.update(schema_version=1, page_title=error.title, page_id=error.page_id, diagnostics=[{
+    row.update(schema_version=SCHEMA_VERSION, page_title=error.title, page_id=error.page_id, diagnostics=[{
         "code": error.code, "name": "page-timeout" if error.code == "WF902" else "page-failed", "severity": "error",
         "field": None, "message": f"{error.error_type}: {error.message}", "start": None, "end": None,
     }])

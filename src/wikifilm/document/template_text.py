@@ -173,7 +173,7 @@ _TEMPLATE_TEXT: dict[str, Renderer] = {
     "nowrap": _first, "nobr": _first, "no wrap": _first, "small": _first, "smaller": _first,
     "big": _first, "larger": _first, "resize": _last, "em": _first, "strong": _first,
     "lang": _second, "langx": _second, "transl": _last, "transliteration": _last, "nihongo": _first,
-    "nihongo2": _first, "ill": _first, "interlanguage link": _first, "illm": _first, "sortname": _first_two,
+    "nihongo2": _first, "ill": _first, "interlanguage link": _first, "illm": _first, "interlanguage link multi": _first, "link-interwiki": _first, "sortname": _first_two,
     "sort": _second, "abbr": _first, "tooltip": _first, "center": _first, "nowrap begin": _const(""),
     "film date": _film_date, "start date": _start_date, "start date and age": _start_date,
     "release date": _start_date, "filmdate": _film_date,

@@ -13,7 +13,7 @@ from wikifilm.document.nodes import Document, Infobox, InfoboxField, field_key
 from wikifilm.names import NameKey, fold, keys_match, name_key
 from wikifilm.normalize.awards import AWARD_PREFIXES, AWARD_TITLES, normalize_accolades
 from wikifilm.normalize.based_on import normalize_based_on
-from wikifilm.normalize.cast import CAST_TITLES, normalize_cast
+from wikifilm.normalize.cast import CAST_TITLES, is_cast_title, normalize_cast
 from wikifilm.normalize.dates import normalize_release_dates
 from wikifilm.normalize.money import normalize_money
 from wikifilm.normalize.people import normalize_companies, normalize_people
@@ -162,7 +162,7 @@ _SECTIONS_READ = CAST_TITLES | AWARD_TITLES | SOUNDTRACK_TITLES | PLOT_TITLES
 def reads_section(title: str) -> bool:
     """Whether the record reads the lists and tables under a wikitext heading (``title`` as written)."""
     normal = heading_key(title, "wikitext")
-    return normal in _SECTIONS_READ or normal.startswith(AWARD_PREFIXES)
+    return normal in _SECTIONS_READ or normal.startswith(AWARD_PREFIXES) or is_cast_title(normal)
 
 
 def normalize(document: Document, *, page_title: str | None = None, page_id: int | None = None, revision_id: int | None = None) -> Film:
@@ -210,7 +210,7 @@ def normalize(document: Document, *, page_title: str | None = None, page_id: int
     diagnostics += notes
     cast_members, notes = normalize_cast(document)
     diagnostics += notes
-    cast = tuple(CastMember(registry.assign(member.actor, "cast"), member.role, member.span) for member in cast_members)
+    cast = tuple(CastMember(registry.assign(member.actor, "cast"), member.role, member.span, member.version) for member in cast_members)
     awards, notes = normalize_accolades(document)
     diagnostics += notes
     not_people = {fold(name) for name in (title.value, page_title) if name}

@@ -1,20 +1,25 @@
-"""Cast: list items (``A as B``, ``A – B``, ``A: B``) and cast tables, to actor and role."""
+"""Cast: list items (``A as B``, ``A – B``, ``A: B``), cast tables and casting sentences, to actor, role and version."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+import attrs
 
 from wikifilm.diagnostics import Diagnostic
-from wikifilm.document.nodes import Document, Table
-from wikifilm.document.values import item_text_and_links, light_text_and_links, plain_value
+from wikifilm.document.nodes import Document, Section, TableRow, Text, iter_nodes
+from wikifilm.document.values import light_text_and_links, plain_value, wikitext_plain
+from wikifilm.normalize.cast_prose import iter_prose_cast, people_links
+from wikifilm.normalize.cast_tables import LANGUAGES, table_entries, version_name
 from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, split_names
-from wikifilm.normalize.sections import list_lines, sections_titled, tables
+from wikifilm.normalize.sections import Line, heading_key, list_lines, outline, paragraphs, tables
 from wikifilm.record import CastMember, PersonRef
 from wikifilm.span import Source, Span
 
 CAST_TITLES = frozenset({"cast", "cast and characters", "voice cast", "starring", "cast and crew", "main cast",
                          "principal cast", "casting", "cast list", "the cast", "characters", "voice cast and characters"})
-_AS = re.compile(r" (?:as|plays|portrays|provides the voice of|voices) ", re.IGNORECASE)
+_AS = re.compile(r" (?:as|plays|portrays|provides the voice of|voices|are) ", re.IGNORECASE)
 """Between actor and role, in text whose whitespace runs are single spaces (a literal first
 character lets the regex engine skip ahead)."""
 _SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
@@ -86,17 +91,69 @@ def _clean_role(text: str) -> str | None:
     if _may_end_role(text):
         text = _ROLE_END.split(text, maxsplit=1)[0]
     role = _first_sentence(text).strip(" ,;:")
+    if ", " in role or " i.e. " in role:
+        role = _LOWERCASE_NOTE.split(role, maxsplit=1)[0]
     if role.endswith(".") and not _ABBREVIATION_END.search(role):
         role = role.rstrip(".").rstrip()
+    if role[:1].islower() and _NAMED.search(role):
+        role = _without_descriptor(role)
+    if role and _NOT_A_ROLE.match(role):
+        return None
     return role or None
 
 
+_LOWERCASE_NOTE = re.compile(r",\s+(?=[a-z][^A-Z]*$)|\s+i\.e\.\s")
+"""``Doctor Nikolas Van Helsing, same name as the famous vampire hunter``: a note without a name in it."""
+_NAMED = re.compile(r"^[^A-Z]*\s(?:[A-Z][\w.'’-]*\s)+[A-Z][\w.'’-]*$")
+"""A role that ends in a name of two or more capitalised words after lowercase ones."""
+
+
 def parse_cast_pairs(text: str) -> list[tuple[list[str], str | None]]:
-    """Every ``(actors, role)`` on one line: ``A as B and C as D`` holds two."""
+    """Every ``(actors, role)`` on one line: ``A as B and C as D`` holds two, and so does
+    ``A and C as B and D`` (``[[Adrienne Barbeau]] and [[Tara Buckman]] as Marcie Thatcher and Jill Rivers``)."""
     text = " ".join(text.split())
     pieces = _PAIRS.split(text) if len(_AS.findall(text)) > 1 else [text]
-    parsed = [_parse_spaced_line(piece.strip()) for piece in pieces]
-    return [pair for pair in parsed if pair is not None]
+    if len(pieces) > 1 and not _AS.search(pieces[0]):
+        pieces = [text]  # 'A and B as X, disguised as Y': the second 'as' is in the role
+    out: list[tuple[list[str], str | None]] = []
+    for piece in pieces:
+        pair = _parse_spaced_line(piece.strip())
+        if pair is None:
+            continue
+        actors, role = pair
+        zipped = _respective_roles(actors, piece.strip()) if len(actors) > 1 and role is not None and " and " in role else None
+        out.extend(zipped or [pair])
+    return out
+
+
+def _respective_roles(actors: list[str], text: str) -> list[tuple[list[str], str | None]] | None:
+    """One role per actor when the role text names as many, joined by ``and``:
+    ``racer J.J. McClure and his buddy, mechanic Victor Prinzi, a.k.a. ...`` → ``J.J. McClure``, ``Victor Prinzi``."""
+    separator = _AS.search(text)
+    if separator is None:
+        return None
+    pieces = text[separator.end() :].split(" and ", len(actors) - 1)
+    if len(pieces) != len(actors):
+        return None
+    roles = [_clean_role(_LEADING_LOWER.sub("", piece).split(", ", 1)[0]) for piece in pieces]
+    if any(role is None or not role[:1].isupper() for role in roles):
+        return None
+    return [([actor], role) for actor, role in zip(actors, roles, strict=True)]
+
+
+_DESCRIPTOR = re.compile(r"^(?!(?:a|an|the|young|younger|old|older|little|teenage|adult|baby|elder|his|her|their)\b)(?:[a-z][\w'’-]*,?\s){1,4}(?=[A-Z])")
+"""``tree-loving photographer Pamela Glover``: lowercase words telling what a named character is."""
+_LEADING_LOWER = re.compile(r"^(?:[a-z][\w'’-]*,?\s){1,5}(?=[A-Z])")
+_PREPOSITION = re.compile(r"\b(?:in|of|at|from|for|with|on|to|by)\s")
+
+
+def _without_descriptor(role: str) -> str:
+    """A role without the lowercase words before the character's name; kept when they are the role
+    (``the desk clerk``, ``young Rocky``, ``bandleader in Elite Club``)."""
+    match = _DESCRIPTOR.match(role)
+    if match is None or _PREPOSITION.search(match.group(0)):
+        return role
+    return role[match.end() :]
 
 
 def parse_bold_role_line(raw: str, plain: str) -> tuple[list[str], str | None] | None:
@@ -140,71 +197,286 @@ def _parse_spaced_line(text: str) -> tuple[list[str], str | None] | None:
         return [in_brackets.group("actor")], in_brackets.group("role")
     name = clean_name(text)
     if name and _NAME_LIKE.match(name) and len(name.split()) <= 5:
-        return [name], None
+        return _name_like_names(name) or [name], None  # '[[Paul Muni]] and [[Luise Rainer]]' is two
     return None
 
 
+def is_cast_title(title: str) -> bool:
+    """Whether a heading (:func:`~wikifilm.normalize.sections.normal_title` form) names a cast: ``Cast``,
+    ``Primary cast``, ``Voice cast``, ``Japanese cast``, ``Cast and characters``, ``Main characters``."""
+    if title in CAST_TITLES:
+        return True
+    words = title.split()
+    return "cast" in words or (2 <= len(words) <= 3 and words[-1] == "characters")
+
+
+def cast_sections(document: Document) -> list[Section]:
+    """Sections whose heading names a cast; a match nested in another is read with it, not again."""
+    found: list[Section] = []
+    for title, section in outline(document):
+        if is_cast_title(title) and not any(parent.span.contains(section.span) for parent in found):
+            found.append(section)
+    return found
+
+
 def normalize_cast(document: Document) -> tuple[tuple[CastMember, ...], list[Diagnostic]]:
-    """Actor and role pairs from cast sections."""
-    members: list[CastMember] = []
+    """Actor and role pairs from cast sections: their lists (at any depth, in subsections, inside
+    tables and list templates), their tables, and the sentences that cast someone in notes and paragraphs."""
+    members: list[tuple[CastMember, bool]] = []  # each with whether a sentence, not a list or table, gave it
     diagnostics: list[Diagnostic] = []
-    source = document.source
-    for section in sections_titled(document, CAST_TITLES):
-        lines = list(list_lines(document, section))
-        roles_of: list[str] | None = None  # 'Jason Isaacs as:' then one role per sub-item
-        # a list whose linked lines read 'Role ([[Actor]])' writes its unlinked ones the same way
-        wikitext = document.format == "wikitext"
-        raws = [source[line.span] for line in lines]
-        linked = [_LINKED_ACTOR_IN_BRACKETS.match(raw) if wikitext and "(" in raw and "[[" in raw else None for raw in raws]
-        role_first = sum(match is not None for match in linked) >= 2
-        for line, raw, bracketed in zip(lines, raws, linked, strict=True):
-            # words and simple links (most lines) give their text and links in one pass
-            light = light_text_and_links(raw) if wikitext else None
-            links = by_shown_text(light[1]) if light is not None else None
-            text = (light[0] if light is not None else plain_value(source, line.span, document.format)).replace("\n", " ")
-            if not text:
-                continue
-            if roles_of is not None and line.depth > 1:
-                role = _clean_role(text)
-                members.extend(_members(source, line.span, roles_of, role, links))
-                continue
-            roles_of = None
-            several = _SEVERAL_ROLES.match(text) if text.endswith(":") else None
-            if several is not None:
-                roles_of = split_names(several.group(1))
-                continue
-            if "''" in raw and _HEADING_LINE.match(raw):
-                continue  # a bold or italic sub-heading ('''The Ballad of Buster Scruggs''')
-            bold = parse_bold_role_line(raw, text) if wikitext and "'''" in raw else None
-            if bold is None and bracketed is not None and " as " not in bracketed.group("role"):
-                bold = [clean_name(bracketed.group("shown") or bracketed.group("target"))], clean_name(bracketed.group("role"))
-            unlinked = _UNLINKED_ACTOR_IN_BRACKETS.match(text) if role_first and bold is None else None
-            if unlinked is not None:
-                bold = [unlinked.group("actor").strip()], unlinked.group("role").strip()
-            pairs = [bold] if bold is not None else parse_cast_pairs(text)
-            if not pairs:
-                diagnostics.append(Diagnostic("WF602", f"cast line {text[:50]!r} names no recognisable actor; skipped", line.span, field="cast"))
-                continue
-            for actors, role in pairs:
-                members.extend(_members(source, line.span, actors, role, links))
+    for section in cast_sections(document):
+        scopes = _version_scopes(document, section)
+        known: dict[str, str] = {}  # the section's listed actors, whose surnames its notes may use
+        lines = sorted([*list_lines(document, section), *_lines_in_tables(document, section)], key=lambda line: line.span.start)
+        members.extend(_from_lines(document, lines, scopes, known, diagnostics))
         for table in tables(section):
-            members.extend(_from_table(document, table))
-    return tuple(_unique_members(members)), diagnostics
+            version = _version_at(scopes, table.span)
+            for entry in table_entries(document, table):
+                actor = PersonRef(entry.actor, entry.link, span=entry.actor_span)
+                members.append((CastMember(actor, _table_role(entry.role), entry.row_span, entry.version or version), False))
+                known[entry.actor] = entry.link or entry.actor
+        members.extend((member, True) for member in _from_paragraphs(document, section, scopes, known))
+    listed = {member.actor.name.casefold() for member, from_prose in members if not from_prose}
+    # a sentence adds people the lists lack; it does not re-cast them ('(portrayed by [[Ted Raimi]])')
+    kept = [member for member, from_prose in members if not from_prose or member.actor.name.casefold() not in listed]
+    return tuple(_unique_members(_one_cast_has_no_version(kept))), diagnostics
+
+
+def _from_lines(
+    document: Document, lines: list[Line], scopes: list[tuple[Span, str | None]], known: dict[str, str], diagnostics: list[Diagnostic]
+) -> list[tuple[CastMember, bool]]:
+    """Members from one section's list lines, each with whether a sentence in the line's notes gave it."""
+    members: list[tuple[CastMember, bool]] = []
+    source = document.source
+    roles_of: list[str] | None = None  # 'Jason Isaacs as:' then one role per sub-item
+    # a list whose linked lines read 'Role ([[Actor]])' writes its unlinked ones the same way
+    wikitext = document.format == "wikitext"
+    raws = [source[line.span] for line in lines]
+    linked = [_LINKED_ACTOR_IN_BRACKETS.match(raw) if wikitext and "(" in raw and "[[" in raw else None for raw in raws]
+    role_first = sum(match is not None for match in linked) >= 2
+    for line, raw, bracketed in zip(lines, raws, linked, strict=True):
+        version = _version_at(scopes, line.span)
+        # words and simple links (most lines) give their text and links in one pass
+        light = light_text_and_links(raw) if wikitext else None
+        links = by_shown_text(light[1]) if light is not None else None
+        text = (light[0] if light is not None else plain_value(source, line.span, document.format)).replace("\n", " ")
+        if not text:
+            continue
+        if roles_of is not None and line.depth > 1:
+            role = _clean_role(text)
+            members.extend((member, False) for member in _members(source, line.span, roles_of, role, links, version))
+            continue
+        roles_of = None
+        several = _SEVERAL_ROLES.match(text) if text.endswith(":") else None
+        if several is not None:
+            roles_of = split_names(several.group(1))
+            continue
+        if "''" in raw and _HEADING_LINE.match(raw):
+            continue  # a bold or italic sub-heading ('''The Ballad of Buster Scruggs''')
+        bold = parse_bold_role_line(raw, text) if wikitext and "'''" in raw else None
+        if bold is None and bracketed is not None and " as " not in bracketed.group("role"):
+            bold = [clean_name(bracketed.group("shown") or bracketed.group("target"))], clean_name(bracketed.group("role"))
+        unlinked = _UNLINKED_ACTOR_IN_BRACKETS.match(text) if role_first and bold is None else None
+        if unlinked is not None:
+            bold = [unlinked.group("actor").strip()], unlinked.group("role").strip()
+        if links is None:
+            links = links_in(source, line.span) if "[[" in raw else {}
+        pairs, prose = ([bold], []) if bold is not None else _line_pairs(text, people_links(raw, links), known)
+        if not pairs and not prose:
+            diagnostics.append(Diagnostic("WF602", f"cast line {text[:50]!r} names no recognisable actor; skipped", line.span, field="cast"))
+            continue
+        for group, from_prose in ((pairs, False), (prose, True)):
+            for actors, role in group:
+                found = _members(source, line.span, actors, role, links, version)
+                members.extend((member, from_prose) for member in found)
+                known.update((member.actor.name, member.actor.link or member.actor.name) for member in found if not from_prose)
+    return members
+
+
+_SPECIAL_APPEARANCE = re.compile(r",\s+(?:in\s+)?(?:a\s+)?(?:special|guest|cameo|friendly)\s+appearance\b.*$", re.IGNORECASE)
+"""``[[Rakhi Sawant]], special appearance in the item song``: a note on the actor, not a role."""
+_BILLING_LABEL = re.compile(
+    r"^\s*(?:uncredited|also\s+starring|starring|featuring|with|cameos?|cameo\s+appearances?|guest\s+stars?|special\s+appearances?|others?)\s*:\s*(.+)$",
+    re.IGNORECASE,
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])(?!(?:de|van|von|da|di|del|le|la|du|bin|ben|al|el|y|dos|das|der|den|ter|the|of)\b)[a-z][\w'’-]*")
+_ENDS_WITH_INITIAL = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
+
+
+Pairs = list[tuple[list[str], str | None]]
+
+
+def _line_pairs(text: str, links: dict[str, str], known: dict[str, str]) -> tuple[Pairs, Pairs]:
+    """``(actors, role)`` of a cast line, and of the sentences in its notes that cast someone else.
+
+    The line's own pair stands when its actors are names; a line that opens with prose
+    (``Director [[Hal Needham]] appears uncredited as ...``) is read as sentences instead.
+    ``links`` are the people linked in the line, ``known`` those linked in its section."""
+    separator = _notes_start(text)
+    if separator == len(text):
+        text = _SPECIAL_APPEARANCE.sub("", text)
+    if (billed := _BILLING_LABEL.match(text)) is not None:
+        # 'Uncredited: [[Ann Bee]], [[Cee Dee]]': the label bills the names after it
+        names = split_names(billed.group(1))
+        if names and all(_is_clean_name(name, links) for name in names):
+            return [(names, None)], []
+    pairs = parse_cast_pairs(text)
+    if pairs and all(_is_clean_name(actor, links) for actors, _role in pairs for actor in actors):
+        prose = list(iter_prose_cast(" ".join(text[separator:].split()), links, known)) if separator < len(text) else []
+        named = {actor for actors, _role in pairs for actor in actors}
+        return pairs, [(actors, role) for actors, role in prose if not named.intersection(actors)]
+    prose = list(iter_prose_cast(" ".join(text.split()), links, known))
+    if prose:
+        return prose, []  # the line is a sentence; what it casts is the line's own entry
+    kept = [([actor for actor in actors if _is_clean_name(actor, links)], role) for actors, role in pairs]
+    return [(actors, role) for actors, role in kept if actors], []
+
+
+def _is_clean_name(actor: str, links: dict[str, str]) -> bool:
+    """Whether a line's actor is a name alone: linked as written, or unlinked without a linked name
+    inside it (``Director Hal Needham``), a lowercase word (``Skarsgård also``) or a digit."""
+    if actor in links:
+        return True
+    if any(text in actor for text in links if text[:1].isupper()):
+        return False
+    if _LOWER_WORD.search(actor) or any(char.isdigit() for char in actor):
+        return False
+    return not actor.endswith(".") or _ENDS_WITH_INITIAL.search(actor) is not None
+
+
+def _notes_start(text: str) -> int:
+    """Where a cast line's role begins: notes after it may cast someone else (``Shakey Finch ([[Warren Berlinger]])``)."""
+    separator = _AS.search(text) or (_DASH.search(text) if _MAY_DASH.search(text) else None)
+    return separator.end() if separator is not None else len(text)
+
+
+_NOT_A_ROLE = re.compile(
+    r"^(?:(?:in\s+)?(?:a\s+)?(?:special|guest|cameo|friendly|item)\s+(?:appearance|role|number)(?:\s+in\s.*)?|cameo|uncredited|voice)?$", re.IGNORECASE
+)
+"""A note in the role's place (``as Cameo Appearance``, ``Special appearance in song ...``): no character."""
+
+
+def _table_role(role: str | None) -> str | None:
+    return None if role is None else _clean_role(role)
+
+
+def _version_scopes(document: Document, section: Section) -> list[tuple[Span, str | None]]:
+    """Each (sub)section naming one cast among several (``===English dub===``, ``===''1920 London''===``),
+    outermost first, with its version; billing splits (``Supporting cast``) name none."""
+    source = document.source
+    scopes = []
+    for node in iter_nodes(section, (Section,)):
+        if isinstance(node, Section):
+            raw = source[node.heading.title_span].strip()
+            scopes.append((node.span, cast_version(raw, heading_key(raw, document.format))))
+    return scopes
+
+
+def _version_at(scopes: list[tuple[Span, str | None]], span: Span) -> str | None:
+    version = None
+    for scope, name in scopes:
+        if scope.contains(span):
+            version = name  # inner sections come later
+    return version
+
+
+_BILLING = frozenset(
+    ["main", "principal", "primary", "supporting", "recurring", "guest", "additional", "other", "others", "cameo", "cameos", "lead", "leading", "uncredited", "special", "starring", "featured", "minor", "credited", "notes", "note", "remaining", "rest"]
+)
+
+
+def cast_version(raw: str, title: str) -> str | None:
+    """The version a cast heading names: an italic title (one film of a series) as written, a language or
+    dub (``Japanese cast`` → ``Japanese``, ``English dub`` → ``English dub``); ``None`` for the rest."""
+    words = title.split()
+    if raw.startswith("''") and raw.endswith("''"):
+        return wikitext_plain(raw).strip() or None
+    if any(word in LANGUAGES or word in ("dub", "dubbed", "dubbing") for word in words) and not any(word in _BILLING for word in words):
+        return version_name(wikitext_plain(raw))
+    return None
+
+
+def _one_cast_has_no_version(members: list[CastMember]) -> list[CastMember]:
+    """``version`` stays only when the article has more than one cast."""
+    if len({member.version for member in members}) > 1:
+        return members
+    return [attrs.evolve(member, version=None) if member.version is not None else member for member in members]
+
+
+_LIST_LINE = re.compile(r"^[ \t]*(\*+)[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+def _lines_in_tables(document: Document, section: Section) -> Iterator[Line]:
+    """Bulleted lines written inside a table's rows without cells (``{|`` ... ``* [[A]] as B`` ... ``|}``)."""
+    text = document.source.text
+    for table in tables(section):
+        for row in table.nodes:
+            if not isinstance(row, TableRow):
+                continue
+            for node in row.nodes:
+                if isinstance(node, Text) and text.startswith("*", node.span.start):
+                    for match in _LIST_LINE.finditer(text, node.span.start, node.span.end):
+                        if match.group(2):
+                            yield Line(Span(match.start(2), match.end(2)), len(match.group(1)))
+
+
+def _from_paragraphs(document: Document, section: Section, scopes: list[tuple[Span, str | None]], known: dict[str, str]) -> list[CastMember]:
+    """Members cast in the sentences of a cast section's paragraphs (not in its casting or production notes)."""
+    if document.format != "wikitext":
+        return []
+    source = document.source
+    if _about_casting(heading_key(source[section.heading.title_span], document.format)):
+        return []
+    skipped = _sections_about_casting(document, section)
+    out = []
+    for paragraph in paragraphs(section):
+        if any(scope.contains(paragraph.span) for scope in skipped):
+            continue
+        raw = source[paragraph.span]
+        text = " ".join(wikitext_plain(raw).split())
+        links = links_in(source, paragraph.span) if "[[" in raw else {}
+        version = _version_at(scopes, paragraph.span)
+        for actors, role in iter_prose_cast(text, people_links(raw, links), known):
+            for actor in actors:
+                person = PersonRef(actor, links.get(actor) or _linked_page(actor, links), span=paragraph.span)
+                out.append(CastMember(person, role, paragraph.span, version))
+    return out
+
+
+def _linked_page(name: str, links: dict[str, str]) -> str | None:
+    """The page of a link whose shown text is part of ``name`` (a first name shown for the full one)."""
+    return next((target for shown, target in links.items() if shown != name and name.startswith(shown + " ") and target.startswith(name)), None)
+
+
+def _sections_about_casting(document: Document, section: Section) -> list[Span]:
+    """Subsections telling how the film was cast, not who is in it."""
+    source = document.source
+    out = []
+    for node in iter_nodes(section, (Section,)):
+        if isinstance(node, Section) and _about_casting(heading_key(source[node.heading.title_span], document.format)):
+            out.append(node.span)
+    return out
+
+
+def _about_casting(title: str) -> bool:
+    return "casting" in title or "crew" in title or title.startswith("production")
 
 
 def _unique_members(members: list[CastMember]) -> list[CastMember]:
     """The first of each (actor, role) pair: articles repeat cast lines in subsections."""
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     out = []
     for member in members:
-        key = (member.actor.name.casefold(), (member.role or "").casefold())
+        key = (member.actor.name.casefold(), (member.role or "").casefold(), member.version or "")
         if key not in seen:
             seen.add(key)
             out.append(member)
     return out
 
 
-def _members(source: Source, span: Span, actors: list[str], role: str | None, links: dict[str, str] | None) -> list[CastMember]:
+def _members(
+    source: Source, span: Span, actors: list[str], role: str | None, links: dict[str, str] | None, version: str | None = None
+) -> list[CastMember]:
     """One member per actor of a line; ``links`` (shown text to target) when already read."""
     raw = source[span]
     if links is None:
@@ -213,32 +485,5 @@ def _members(source: Source, span: Span, actors: list[str], role: str | None, li
     for actor in actors:
         offset = raw.find(actor)
         actor_span = Span(span.start + offset, span.start + offset + len(actor)) if offset >= 0 else span
-        out.append(CastMember(PersonRef(actor, links.get(actor), span=actor_span), role, span))
-    return out
-
-
-def _from_table(document: Document, table: Table) -> list[CastMember]:
-    source = document.source
-    header = [cell.plain(source).casefold() for cell in table.header]
-    role_col = next((i for i, text in enumerate(header) if any(w in text for w in ("role", "character", "part"))), None)
-    others = [i for i in range(len(header)) if i != role_col]
-    actor_col = next((i for i in others if any(w in header[i] for w in ("actor", "actress", "cast", "performer", "voice"))), None)
-    if actor_col is None:
-        actor_col = next((i for i in others if header[i] in ("name", "names", "artist")), None)
-    if actor_col is None:
-        return []
-    out = []
-    for row in table.grid()[1:]:
-        actor_cell = row[actor_col] if actor_col < len(row) else None
-        if actor_cell is None:
-            continue
-        role_cell = row[role_col] if role_col is not None and role_col < len(row) else None
-        role = _clean_role(role_cell.plain(source).replace("\n", " ")) if role_cell is not None else None
-        if document.format == "wikitext":  # the cell's text and links in one pass where it can
-            plain, found = item_text_and_links(source[actor_cell.content_span])
-            links = by_shown_text(found)
-        else:
-            plain, links = actor_cell.plain(source), links_in(source, actor_cell.content_span)
-        for actor in split_names(plain.replace("\n", ", ")):
-            out.append(CastMember(PersonRef(actor, links.get(actor), span=actor_cell.content_span), role or None, actor_cell.span))
+        out.append(CastMember(PersonRef(actor, links.get(actor) or _linked_page(actor, links), span=actor_span), role, span, version))
     return out

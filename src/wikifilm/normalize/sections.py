@@ -17,7 +17,8 @@ _INTO_SECTIONS = (Section,)
 _INTO_LISTS = (Section, ListBlock, ListItem)
 """What searches enter: paragraphs, tables and block templates stand only as blocks of sections,
 list items only in lists (a test checks the searches against a walk of every node)."""
-_LIST_LINE = re.compile(r"^[ \t]*\*+[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+_LIST_LINE = re.compile(r"(?:^|(?<=\|))[ \t]*\*+[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+"""A bulleted line in a block template; the first may share the template's line (``{{Plainlist|* [[A]]``)."""
 
 
 @slots_init
