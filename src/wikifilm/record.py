@@ -2,7 +2,7 @@
 
 A ``Film`` holds plain values (``film.title`` is a ``str``, ``film.runtime_minutes`` an ``int``
 or ``None``); where each was read is ``film.source_of(path)`` or the ``film.provenance`` mapping.
-``Film.to_dict()`` returns exactly the shape documented in docs/film-record.md (schema version 1).
+``Film.to_dict()`` returns exactly the shape documented in docs/film-record.md (schema version 2).
 """
 
 from __future__ import annotations
