@@ -56,3 +56,17 @@ def test_docs_python_examples_run(name: str) -> None:
     namespace: dict[str, object] = {}
     for block in blocks:
         exec(compile(block, name, "exec"), namespace)
+
+
+def test_the_tutorial_runs_and_draws_its_figure(tmp_path: Path) -> None:
+    """docs/tutorial.md's code runs in order (its asserts hold) and saves the plot the docs show, as a PNG."""
+    import importlib.util
+
+    pytest.importorskip("matplotlib", reason="matplotlib is not installed; pip install 'wikifilm[docs]'")
+    spec = importlib.util.spec_from_file_location("tutorial_figure", README.parent / "scripts" / "tutorial_figure.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    script.run(tmp_path / "figure.png")
+    assert (tmp_path / "figure.png").read_bytes().startswith(b"\x89PNG")
+    assert (README.parent / "docs" / "img" / "budgets-by-year.png").read_bytes().startswith(b"\x89PNG")

@@ -19,8 +19,9 @@ from wikifilm.batch.pool import extract_pages
 from wikifilm.batch.sample import sample_dump
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
-from wikifilm.errors import DumpError, ReadError, WikifilmError
+from wikifilm.errors import DumpError, FetchError, ReadError, WikifilmError
 from wikifilm.extract import extract
+from wikifilm.mediawiki import Fetch, fetch
 from wikifilm.readers.detect import detect_format, read
 from wikifilm.record import Award, CastMember, Film, Money, PartialDate, Person, PersonRef, Provenance, Release
 from wikifilm.span import Source, Span
@@ -36,6 +37,8 @@ __all__ = [
     "Document",
     "DumpError",
     "ErrorRecord",
+    "Fetch",
+    "FetchError",
     "Film",
     "Money",
     "Page",
@@ -52,6 +55,7 @@ __all__ = [
     "detect_format",
     "extract",
     "extract_pages",
+    "fetch",
     "iter_pages",
     "read",
     "sample_dump",

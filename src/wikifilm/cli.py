@@ -14,11 +14,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from wikifilm._words import plural
 from wikifilm.batch.sample import sample_dump
 from wikifilm.diagnostics import Severity
-from wikifilm.errors import DumpError, ReadError
+from wikifilm.errors import DumpError, FetchError, ReadError
+
+if TYPE_CHECKING:
+    from wikifilm.batch.pages import Page
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -27,8 +31,10 @@ EPILOG = """examples:
   wikifilm extract enwiki-pages-articles.xml.bz2 -o films.parquet --format parquet
   wikifilm extract articles/ -o films.jsonl --errors failed.jsonl --resume
   wikifilm extract --sample -o films.jsonl --tables tables/  tidy tables: films, credits, cast, accolades...
-  wikifilm show "Barry_Lyndon.wikitext"
-  wikifilm check articles/*.wikitext
+  wikifilm show Barry_Lyndon.wikitext                      one article file, readably
+  wikifilm show --sample --title "Barry Lyndon"            one page of a dump (here the shipped sample)
+  wikifilm show --title "Barry Lyndon"                     fetched from en.wikipedia.org
+  wikifilm check articles/*.wikitext pages-articles.xml.bz2
 
 exit codes: 0 done, 1 check failed, 2 usage or missing input, 3 input unreadable, 130 interrupted
 """
@@ -39,13 +45,14 @@ def _parser() -> argparse.ArgumentParser:
         prog="wikifilm", description="Wikipedia film articles to clean, typed, auditable film records.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"wikifilm {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser("extract", help="extract film records from dumps, article files or folders",
                                   description="Extract a record per film article; non-film pages and redirects are skipped and counted.")
     extract.add_argument("inputs", nargs="*", metavar="INPUT", help="a dump (.xml, .xml.bz2, multistream .bz2), an article file, or a folder")
     extract.add_argument("--sample", action="store_true", help="read the sample dump shipped with wikifilm")
-    extract.add_argument("-o", "--output", required=True, help="output file (.jsonl) or Parquet folder")
+    extract.add_argument("-o", "--output", required=True, help="output file: .jsonl, or .parquet (a file or a folder)")
     extract.add_argument("--format", choices=("jsonl", "parquet"), help="output format (default: from the output name, else jsonl)")
     extract.add_argument("--workers", type=int, help="processes to use (default: all cores)")
     extract.add_argument("--tables", metavar="DIR", help="also write tidy tables, one Parquet file each (films, credits, cast, accolades, releases...)")
@@ -56,13 +63,22 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--timeout", type=float, default=60.0, help="seconds one page may take (default: 60)")
     extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar (default: on a terminal)")
 
-    show = commands.add_parser("show", help="print one article's record and its diagnostics")
-    show.add_argument("file", help="an article file (wikitext or plain-text rendering)")
-    show.add_argument("--json", action="store_true", help="print the raw JSON record")
-    show.add_argument("--title", help="page title (default: from the file)")
+    show = commands.add_parser("show", help="print one article's record and its diagnostics",
+                               description="Print one record readably: from an article file, from a page of a dump "
+                                           "(--title), or fetched by title from a wiki's API (--title alone).")
+    show.add_argument("file", nargs="?", metavar="FILE", help="an article file (wikitext or plain-text rendering) or a dump")
+    show.add_argument("--sample", action="store_true", help="read the sample dump shipped with wikifilm (with --title)")
+    show.add_argument("--title", help="the page: in a dump, the page to show; alone, the article to fetch; "
+                                      "with an article file, its page title (default: from the file)")
+    show.add_argument("--json", action="store_true", help="print the JSON record")
+    show.add_argument("--site", default="en.wikipedia.org", help="wiki to fetch from with --title alone (default: en.wikipedia.org)")
+    show.add_argument("--api-url", help="the wiki's api.php address, if not https://SITE/w/api.php")
 
-    check = commands.add_parser("check", help="verify the exact round trip and print diagnostics")
-    check.add_argument("files", nargs="+", help="article files")
+    check = commands.add_parser("check", help="verify the exact round trip and count diagnostics, per file or dump page",
+                                description="Read each article file, or each page of each dump, check that it renders "
+                                            "back exactly, and print its diagnostics as show does.")
+    check.add_argument("files", nargs="*", metavar="FILE", help="article files and dumps")
+    check.add_argument("--sample", action="store_true", help="check the sample dump shipped with wikifilm")
     return parser
 
 
@@ -79,12 +95,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "show":
             return _show(args)
         return _check(args)
-    except FileNotFoundError as error:
-        print(f"wikifilm: {error}", file=sys.stderr)
+    except _UsageError as error:
+        print(error, file=sys.stderr)
         return EXIT_USAGE
-    except (ReadError, UnicodeDecodeError) as error:
-        print(f"wikifilm: {error}", file=sys.stderr)
+    except FileNotFoundError as error:
+        print(f"wikifilm {args.command}: {_os_error(error)}; check the path", file=sys.stderr)
+        return EXIT_USAGE
+    except DumpError as error:
+        print(f"wikifilm {args.command}: {error}", file=sys.stderr)
         return EXIT_INPUT
+    except FetchError as error:
+        print(f"wikifilm {args.command}: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except ReadError as error:
+        print(f"wikifilm {args.command}: {error}; save the article as UTF-8 text", file=sys.stderr)
+        return EXIT_INPUT
+    except (IsADirectoryError, PermissionError) as error:
+        print(f"wikifilm {args.command}: {_os_error(error)}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("wikifilm: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -94,6 +122,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wikifilm")
+    except PackageNotFoundError:  # a source tree on PYTHONPATH, not installed
+        from wikifilm import __version__
+
+        return __version__
+
+
+def _os_error(error: OSError) -> str:
+    """``no such file: x`` rather than Python's ``[Errno 2] No such file or directory: 'x'``."""
+    if error.filename is None:
+        return str(error)
+    what = {FileNotFoundError: "no such file", IsADirectoryError: "a folder, not a file",
+            PermissionError: "permission denied"}.get(type(error), error.strerror or "cannot open")
+    return f"{what}: {error.filename}"
+
+
+OUTPUT_FORMATS: dict[str, Literal["jsonl", "parquet"]] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+"""Output suffixes and the format each is written in."""
+
+
+def _output_format(output: str, given: Literal["jsonl", "parquet"] | None) -> Literal["jsonl", "parquet"]:
+    """The format an output is written in: the one given, else its suffix's; an unknown suffix is refused."""
+    suffix = Path(output).suffix.lower()
+    if given is not None or not suffix:
+        return given or "jsonl"
+    if suffix not in OUTPUT_FORMATS:
+        raise _UsageError(f"wikifilm extract: cannot write {output}: wikifilm writes JSON lines (.jsonl) or Parquet "
+                          f"(.parquet), not {suffix}; rename the output, or pass --format to write one of them anyway")
+    return OUTPUT_FORMATS[suffix]
+
+
 def _extract(args: argparse.Namespace) -> int:
     from wikifilm.batch.run import run_extract
 
@@ -101,7 +164,7 @@ def _extract(args: argparse.Namespace) -> int:
     if not inputs:
         print("wikifilm extract: needs an INPUT or --sample (see wikifilm extract --help)", file=sys.stderr)
         return EXIT_USAGE
-    format: Literal["jsonl", "parquet"] = args.format or ("parquet" if args.output.endswith(".parquet") else "jsonl")
+    format = _output_format(args.output, args.format)
     try:
         summary = run_extract(
             inputs, args.output, format=format, errors=args.errors, workers=args.workers, resume=args.resume,
@@ -124,62 +187,220 @@ def _colour(text: str, code: str) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if sys.stdout.isatty() else text
 
 
+class _UsageError(Exception):
+    """A command given something it cannot use; the message says what to do instead (exit 2)."""
+
+
+def _existing(name: str, command: str) -> Path:
+    path = Path(name)
+    if not path.exists():
+        raise _UsageError(f"wikifilm {command}: no such file: {name}; check the path (an article file such as "
+                          "Heat.wikitext, a dump such as pages-articles.xml.bz2, or for show, --title alone to fetch from Wikipedia)")
+    if path.is_dir() and command == "show":
+        raise _UsageError(f"wikifilm show: {name} is a folder; give one of the files in it (check and extract read folders)")
+    return path
+
+
 def _show(args: argparse.Namespace) -> int:
     import wikifilm
-    from wikifilm.batch.inputs import article_page
+    from wikifilm.batch.inputs import article_page, is_dump
 
-    page = article_page(Path(args.file))
-    document = wikifilm.read(page.text, name=args.file)
-    film = wikifilm.extract(document, title=args.title or document.page_title or page.title)
+    if args.sample:
+        if args.file is not None:
+            raise _UsageError("wikifilm show: give a FILE or --sample, not both")
+        args.file = str(sample_dump())
+    note = ""
+    if args.file is None:
+        if not args.title:
+            raise _UsageError("wikifilm show: needs a FILE, a dump with --title, or --title alone to fetch the article "
+                              "from Wikipedia (see wikifilm show --help)")
+        page, name, note = _fetched_page(args.title, site=args.site, api_url=args.api_url)
+        title = page.title
+    else:
+        path = _existing(args.file, "show")
+        if is_dump(path):
+            page, note = _page_in_dump(path, args.title)
+            name, title = f"{args.file}[{page.title}]", page.title
+        else:
+            page = article_page(path)
+            name, title = args.file, args.title
+    document = wikifilm.read(page.text, name=name)
+    film = wikifilm.extract(document, title=title or document.page_title or page.title,
+                            page_id=page.page_id, revision_id=page.revision_id)
     record = film.to_dict()
     if args.json:
         print(json.dumps(record, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(_colour(f"{record['title']}", "1") + f"  ({record['page_title']})")
-    for key, value in record.items():
-        if key in ("schema_version", "page_title", "title", "diagnostics", "people", "plot") or value in (None, []):
-            continue
-        print(f"  {_colour(key, '36')}: {_brief(value)}")
-    if record["plot"]:
-        print(f"  {_colour('plot', '36')}: {record['plot'][:200]}…")
-    print(f"  {_colour('people', '36')}: {len(record['people'])} distinct")
+    _print_record(record, note)
     colours = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "34"}
+    print(f"{plural(len(film.diagnostics), 'diagnostic')}" + (":" if film.diagnostics else ""))
     for diagnostic in film.diagnostics:
         print(_colour(diagnostic.format(document.source), colours[diagnostic.severity]))
     return EXIT_OK
 
 
-def _brief(value: object) -> str:
+def _fetched_page(title: str, *, site: str, api_url: str | None) -> tuple[Page, str, str]:
+    """The article titled ``title`` from the wiki's API, the name its diagnostics go by, and how the title was resolved."""
+    from urllib.parse import urlsplit
+
+    import wikifilm
+
+    pages = wikifilm.fetch([title], site=site, api_url=api_url)
+    found = next(pages, None)
+    where = urlsplit(api_url).netloc if api_url else site
+    if found is None:
+        reason = pages.invalid.get(title) or next(iter(pages.invalid.values()), None)
+        if reason:
+            raise _UsageError(f"wikifilm show: {title!r} is not a page title on {where}: {reason}")
+        raise _UsageError(f"wikifilm show: {where} has no article titled {pages.resolve(title)!r}; check the spelling "
+                          "(after the first letter, titles are case-sensitive)")
+    resolved = pages.normalized.get(title, title)
+    note = f"redirected from {resolved!r}" if resolved in pages.redirects else ""
+    return found, f"{where}[{found.title}]", note
+
+
+def _page_in_dump(path: Path, title: str | None) -> tuple[Page, str]:
+    """The page titled ``title`` in a dump, its redirect followed once; a clear error when there is none."""
+    import difflib
+
+    from wikifilm.batch.dumps import iter_pages
+
+    if not title:
+        first = next(iter_pages(path), None)
+        example = f", e.g. --title {first.title!r}" if first else ""
+        raise _UsageError(f"wikifilm show: {path} is a dump; name the page to show with --title{example} "
+                          f"(wikifilm check {path} goes through every page)")
+    wanted = _wiki_title(title)
+    titles: list[str] = []
+    for _ in range(2):  # the page, then the target of its redirect
+        for page in iter_pages(path, skip_redirects=False):
+            if page.title == wanted:
+                if page.redirect is None:
+                    return page, "" if wanted == _wiki_title(title) else f"redirected from {_wiki_title(title)!r}"
+                wanted = _wiki_title(page.redirect)
+                break
+            titles.append(page.title)
+        else:
+            break
+    close = difflib.get_close_matches(wanted, titles, n=3, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(repr(name) for name in close)}?" if close else "; titles are as in the dump's <title>"
+    raise _UsageError(f"wikifilm show: no page titled {wanted!r} in {path} ({plural(len(set(titles)), 'page')}){hint}")
+
+
+def _wiki_title(title: str) -> str:
+    """A title as MediaWiki stores it: underscores as spaces, trimmed, first letter upper case."""
+    title = title.replace("_", " ").strip()
+    return title[:1].upper() + title[1:]
+
+
+_LIST_PER_LINE = ("release_dates", "cast", "accolades", "soundtrack", "based_on")
+"""Fields whose items are shown one per line: they carry more than a name each."""
+
+
+def _print_record(record: dict[str, Any], note: str) -> None:
+    """The record as a person reads it: one field a line, lists of names joined, unknowns said so."""
+    heading = _colour(str(record["title"]), "1")
+    extras = [f"page {record['page_title']!r}" if record["page_title"] != record["title"] else "", note,
+              f"page id {record['page_id']}" if record["page_id"] is not None else "",
+              f"revision {record['revision_id']}" if record["revision_id"] is not None else ""]
+    print(heading + (f"  ({', '.join(extra for extra in extras if extra)})" if any(extras) else ""))
+    skip = {"schema_version", "page_title", "title", "page_id", "revision_id", "diagnostics", "people", "plot"}
+    for key, value in record.items():
+        if key in skip or value in (None, []):
+            continue
+        if key == "runtime_minutes":
+            key, value = "runtime", f"{value} minutes"
+        label = _colour(key.replace("_", " "), "36")
+        if key in _LIST_PER_LINE and isinstance(value, list):
+            print(f"  {label}:")
+            for item in value:
+                print(f"    - {_readable(item)}")
+        else:
+            print(f"  {label}: {_readable(value)}")
+    if record["plot"]:
+        plot = record["plot"]
+        print(f"  {_colour('plot', '36')}: {plot if len(plot) <= 200 else plot[:200].rstrip() + '…'}")
+    print(f"  {_colour('people', '36')}: {len(record['people'])} distinct")
+
+
+def _readable(value: object) -> str:
+    """One value of the record in words: names, dates, money with its currency, awards; never a Python repr."""
     if isinstance(value, list):
-        return "; ".join(_brief(item) for item in value)
-    if isinstance(value, dict):
-        if "name" in value:
-            return str(value["name"])
-        if "amount" in value:
-            return f"{value['amount']} {value['currency'] or '?'}" + (" (approx.)" if value.get("approximate") else "")
-        if "actor" in value:
-            return f"{value['actor']['name']} as {value['role']}"
-        if "category" in value:
-            return f"{value['year'] or '?'} {value['ceremony']}: {value['category']} ({value['result'] or '?'})"
-        return ", ".join(f"{key}={item}" for key, item in value.items() if item is not None)
-    return str(value)
+        return "; ".join(_readable(item) for item in value)
+    if not isinstance(value, dict):
+        return str(value)
+    if "actor" in value:
+        version = f" ({value['version']})" if value.get("version") else ""  # which cast: "English dub", ...
+        return _readable(value["actor"]) + (f" as {value['role']}" if value.get("role") else "") + version
+    if "amount" in value:
+        return _money(value)
+    if "category" in value:
+        ceremony = f"{value['ceremony']} {value['year']}" if value["year"] is not None else f"{value['ceremony']} (year unknown)"
+        nominees = f" ({_readable(value['nominees'])})" if value.get("nominees") else ""
+        return f"{ceremony}: {value['category']}{nominees} — {value['result'] or 'result unknown'}"
+    if "work" in value and "authors" in value:
+        return str(value["work"]) + (f", by {_readable(value['authors'])}" if value["authors"] else "")
+    if "work" in value:
+        return str(value["work"]) + (f" ({value['composer']})" if value.get("composer") else "")
+    if "date" in value:
+        details = ", ".join(str(part) for part in (value.get("place"), value.get("note")) if part)
+        return f"{value['date'] or 'date unknown'}" + (f" ({details})" if details else "")
+    if "text" in value:  # native title
+        details = ", ".join(str(part) for part in (value.get("lang"), value.get("romanized")) if part)
+        return str(value["text"]) + (f" ({details})" if details else "")
+    if "name" in value:
+        return str(value["name"])
+    return ", ".join(f"{key.replace('_', ' ')} {_readable(item)}" for key, item in value.items() if item is not None)
+
+
+def _money(money: dict[str, Any]) -> str:
+    def number(amount: float | int) -> str:
+        return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,}"
+
+    if money["low"] is not None and money["high"] is not None:
+        amount = f"{number(money['low'])}–{number(money['high'])}"
+    elif money["amount"] is not None:
+        amount = number(money["amount"])
+    else:
+        amount = "amount unknown"
+    currency = money["currency"] or "(currency unknown)"
+    return ("about " if money["approximate"] else "") + f"{amount} {currency}"
 
 
 def _check(args: argparse.Namespace) -> int:
+    from wikifilm.batch.dumps import iter_pages
+    from wikifilm.batch.inputs import article_page, expand_inputs, is_dump
+
+    names = list(args.files) + ([str(sample_dump())] if args.sample else [])
+    if not names:
+        raise _UsageError("wikifilm check: needs a FILE or --sample (see wikifilm check --help)")
+    failed = checked = diagnostics = 0
+    for path in expand_inputs([_existing(name, "check") for name in names]):
+        if is_dump(path):
+            for page in iter_pages(path):
+                ok, count = _check_page(page, f"{path}[{page.title}]", None)
+                failed, checked, diagnostics = failed + (not ok), checked + 1, diagnostics + count
+        else:
+            ok, count = _check_page(article_page(path), str(path), path)
+            failed, checked, diagnostics = failed + (not ok), checked + 1, diagnostics + count
+    print(f"{plural(checked, 'page')} checked: {checked - failed} exact, {failed} failed; {plural(diagnostics, 'diagnostic')}")
+    return EXIT_CHECK_FAILED if failed else EXIT_OK
+
+
+def _check_page(page: Page, name: str, path: Path | None) -> tuple[bool, int]:
+    """Print whether one page reads back exactly, and its diagnostics as ``show`` counts them (the record's)."""
     import wikifilm
     from wikifilm.document.render import TilingError, check_tiling
 
-    failed = 0
-    for name in args.files:
-        text = Path(name).read_bytes()
-        document = wikifilm.read(text, name=name)
-        ok = document.render() == document.source.text
-        try:
-            check_tiling(document)
-        except TilingError:
-            ok = False
-        failed += not ok
-        print(f"{name}: {'round trip exact' if ok else 'ROUND TRIP FAILED'}, {len(document.diagnostics)} diagnostics")
-        for diagnostic in document.diagnostics:
-            print("  " + diagnostic.format(document.source).replace("\n", "\n  "))
-    return EXIT_CHECK_FAILED if failed else EXIT_OK
+    document = wikifilm.read(page.text, name=name)
+    ok = document.render() == document.source.text
+    try:
+        check_tiling(document)
+    except TilingError:
+        ok = False
+    title = page.title if path is None else None  # an article file's title comes from its text, as in show
+    film = wikifilm.extract(document, title=title or document.page_title or page.title, page_id=page.page_id)
+    print(f"{name}: {'round trip exact' if ok else 'ROUND TRIP FAILED'}, {plural(len(film.diagnostics), 'diagnostic')}")
+    for diagnostic in film.diagnostics:
+        print("  " + diagnostic.format(document.source).replace("\n", "\n  "))
+    return ok, len(film.diagnostics)

@@ -40,3 +40,19 @@ class DumpError(WikifilmError, OSError):
 
 def _rebuild_dump_error(message: str, path: str | None, pages_read: int) -> DumpError:
     return DumpError(message, path=path, pages_read=pages_read)
+
+
+class FetchError(WikifilmError, OSError):
+    """A wiki's API that cannot be reached, or that refuses a request after every retry."""
+
+    def __init__(self, message: str, *, url: str | None = None) -> None:
+        super().__init__(f"{url or '<api>'}: {message}")
+        self.url = url
+        self.reason = message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_fetch_error, (self.reason, self.url))
+
+
+def _rebuild_fetch_error(message: str, url: str | None) -> FetchError:
+    return FetchError(message, url=url)

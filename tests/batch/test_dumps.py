@@ -65,7 +65,19 @@ def test_not_xml_is_a_dump_error(tmp_path: Path) -> None:
     """Plain text given as a dump."""
     path = tmp_path / "notes.xml"
     path.write_text("this is not xml at all")
-    with pytest.raises(DumpError):
+    with pytest.raises(DumpError, match=r"line 1, column 0 .*; is it a dump\? a dump is a pages-articles"):
+        list(iter_pages(path))
+
+
+def test_html_is_told_apart_from_an_entity_attack(tmp_path: Path) -> None:
+    """A Wikipedia page saved as .xml is called HTML, with what a dump is; an HTML document without a DOCTYPE too."""
+    path = tmp_path / "Heat.xml"
+    path.write_text('<!DOCTYPE html>\n<html class="client-nojs" lang="en"><head><title>Heat - Wikipedia</title></head></html>')
+    with pytest.raises(DumpError, match=r"an HTML page \(<!DOCTYPE html>\), not a MediaWiki XML export; a dump is") as caught:
+        list(iter_pages(path))
+    assert "attack" not in str(caught.value)
+    path.write_text("<html><body><p>Heat</p></body></html>")
+    with pytest.raises(DumpError, match="not a MediaWiki XML export: the document is <html>, not <mediawiki>"):
         list(iter_pages(path))
 
 

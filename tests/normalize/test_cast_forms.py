@@ -141,11 +141,12 @@ def test_line_with_no_actor_gets_a_diagnostic() -> None:
     ("Eartha Kitt would then play Catwoman in three episodes.", []),
     ("Though Julie Newmar had at this point played Catwoman, she was replaced by Lee Meriwether.", []),
     ("Reed also appears as Miss Foreign Affairs, the centerfold.", []),
+    ("Several women ride with Seymour, including model Lois Hamilton, billed as Lois Areno.", [(["Lois Hamilton"], None)]),
     ("Fonda's big, bald biker buddy is played by Robert Tessier.", [(["Robert Tessier"], "Fonda's big, bald biker buddy")]),
 ])
 def test_casting_sentences(text: str, expected: list[tuple[list[str], str | None]]) -> None:
     """Only the subject of a present-tense casting verb is cast ('Reed' alone is nobody linked)."""
-    linked = {"Molly Picon", "Eartha Kitt", "Julie Newmar", "Lee Meriwether", "Catwoman", "Robert Tessier"}
+    linked = {"Lois Hamilton", "Molly Picon", "Eartha Kitt", "Julie Newmar", "Lee Meriwether", "Catwoman", "Robert Tessier"}
     assert list(iter_prose_cast(text, {name: name for name in linked})) == expected
 
 

@@ -87,6 +87,8 @@ class _PageBuilder:
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         name = name.rsplit(":", 1)[-1]
+        if not self.stack and name != "mediawiki":
+            raise DumpError(f"not a MediaWiki XML export: the document is <{name}>, not <mediawiki>; {_WHAT_A_DUMP_IS}")
         parent = self.stack[-1] if self.stack else ""
         self.stack.append(name)
         if name == "page":
@@ -119,8 +121,19 @@ class _PageBuilder:
             self.buffer.append(data)
 
 
+_WHAT_A_DUMP_IS = ("a dump is a pages-articles .xml or .xml.bz2 file from Wikimedia's dump site or Special:Export; "
+                   "an article's wikitext goes in a .wikitext file")
+
+
 def _refuse(*_args: object) -> None:
     raise DumpError("the XML declares entities (possible entity expansion attack); refused")
+
+
+def _refuse_doctype(name: str, *_args: object) -> None:
+    """A DOCTYPE: HTML saved under a dump's name is said to be HTML; any other is refused as a possible attack."""
+    if name.lower() == "html":
+        raise DumpError(f"this is an HTML page (<!DOCTYPE html>), not a MediaWiki XML export; {_WHAT_A_DUMP_IS}")
+    _refuse()
 
 
 def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None) -> Iterator[Page]:
@@ -133,7 +146,7 @@ def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats 
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.characters
     parser.EntityDeclHandler = _refuse
-    parser.StartDoctypeDeclHandler = _refuse
+    parser.StartDoctypeDeclHandler = _refuse_doctype
     parser.ExternalEntityRefHandler = _refuse  # type: ignore[assignment]
     offset = 0
     try:
@@ -148,9 +161,10 @@ def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats 
             if not chunk:
                 break
     except expat.ExpatError as error:
+        hint = f"; is it a dump? {_WHAT_A_DUMP_IS}" if not builder.stack and stats.pages == 0 and error.lineno == 1 else ""
         raise DumpError(
             f"XML error at line {error.lineno}, column {error.offset} (byte {parser.CurrentByteIndex}): "
-            f"{expat.ErrorString(error.code)}", path=name, pages_read=stats.pages,
+            f"{expat.ErrorString(error.code)}{hint}", path=name, pages_read=stats.pages,
         ) from None
     except DumpError as error:
         raise DumpError(error.reason, path=name, pages_read=stats.pages) from None

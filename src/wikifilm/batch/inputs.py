@@ -8,6 +8,7 @@ from pathlib import Path
 
 from wikifilm.batch.dumps import DumpStats, iter_pages
 from wikifilm.batch.pages import Page
+from wikifilm.errors import ReadError
 
 DUMP_SUFFIXES = (".xml", ".bz2", ".gz")
 ARTICLE_SUFFIXES = (".wikitext", ".wiki", ".mediawiki", ".txt")
@@ -46,7 +47,11 @@ def multistream_index(path: Path) -> Path | None:
 def article_page(path: Path) -> Page:
     """An article file as a page, titled after its name (``%3A`` decoded, ``_`` as space)."""
     title = urllib.parse.unquote(path.name.rsplit(".", 1)[0]).replace("_", " ")
-    return Page(title=title, text=path.read_text(encoding="utf-8"))
+    data = path.read_bytes()
+    try:
+        return Page(title=title, text=data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ReadError(f"not UTF-8 text ({error.reason})", offset=error.start, name=str(path)) from None
 
 
 def iter_input_pages(files: list[Path], stats: DumpStats) -> Iterator[Page]:

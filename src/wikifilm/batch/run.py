@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import attrs
 
+from wikifilm._words import plural
 from wikifilm.batch.dumps import DumpStats, iter_blocks
 from wikifilm.batch.filter import FilterStats, is_film_article
 from wikifilm.batch.inputs import expand_inputs, iter_input_pages, multistream_index
@@ -44,8 +45,8 @@ class RunSummary:
     def line(self) -> str:
         """A one-line summary."""
         rate = self.pages / self.seconds if self.seconds else 0.0
-        text = (f"{self.pages} pages read, {self.films} films written, {self.errors} errors, {self.not_films} not films, "
-                f"{self.redirects} redirects skipped in {self.seconds:.1f} s ({rate:.0f} pages/s)")
+        text = (f"{plural(self.pages, 'page')} read, {plural(self.films, 'film')} written, {plural(self.errors, 'error')}, "
+                f"{self.not_films} not films, {plural(self.redirects, 'redirect')} skipped in {self.seconds:.1f} s ({rate:.0f} pages/s)")
         return text + (f"; {self.resumed} already done" if self.resumed else "") + ("; interrupted" if self.interrupted else "")
 
 

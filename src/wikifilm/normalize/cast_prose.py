@@ -20,7 +20,7 @@ _VERB = (
     r"(?P<verb>plays?|portrays?|voices?|cameos?(?:\sas)?|appears?(?:\s(?:uncredited|briefly|only))?(?:\s\([^()]{1,60}\))?(?:\sas)?"
     r"|(?:has|have|makes?)\s(?:a|an)(?:\s[\w-]+){0,2}?\s(?:cameo|appearance)(?:\srole)?s?(?:\sas)?|make\sappearances(?:\sas)?"
     r"|provides?\s(?:the\s)?voices?\sof|provided\s(?:the\s)?voices?\sof|provided|is\sseen(?:\sas)?|co-stars\sas"
-    r"|reprises?\s(?:his|her|their)\sroles?\sas|(?:also\s)?(?:played|portrayed)(?!\s(?:no|none)\b)(?=[^.;]*\bin\s(?:this|the)\sfilm\b))(?![\w-])"
+    r"|reprises?\s(?:his|her|their)\sroles?\sas|(?:is\s)?(?:billed|credited)\sas|(?:also\s)?(?:played|portrayed)(?!\s(?:no|none)\b)(?=[^.;]*\bin\s(?:this|the)\sfilm\b))(?![\w-])"
 )
 """A present-tense casting verb; past and future tense (``played``, ``would then play``) tell other
 productions, unless the clause says ``in this film``."""
@@ -83,6 +83,8 @@ _VOICED = re.compile(rf"\((?:voiced|played|portrayed|sung)\sby\s(?P<subjects>{_N
 _BRACKETED = re.compile(rf"(?P<role>(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*)\s\((?P<subjects>{_TOKEN})\)")
 _FEATURED = re.compile(rf"(?P<subjects>{_TOKEN})\sas\s")
 _CLAUSE_END = re.compile(r"[.;]")
+_BILLED = re.compile(r"\b(?:billed|credited)\sas$")
+"""``billed as Lois Areno`` names the credit, not a role (``appears uncredited as`` names a role)."""
 
 
 def _rest(text: str, start: int) -> str:
@@ -93,7 +95,7 @@ _NAME_IN_SUBJECTS = re.compile(_NAME)
 _TOKEN_AT = re.compile(r"\x01(\d+)\x02")
 _MAY_CAST = re.compile(r"play|portray|voice|appear|cameo|provide|reprise|seen|co-star| as |\(")
 """What one of the patterns needs; most roles, notes and paragraphs hold none of it."""
-_MAY_BE_ACTIVE = re.compile(r"play|portray|voice|appear|cameo|provide|reprise|seen|co-star")
+_MAY_BE_ACTIVE = re.compile(r"play|portray|voice|appear|cameo|provide|reprise|seen|co-star|billed|credited")
 _BY = re.compile(r" by ")
 _AS = re.compile(r" as ")
 _OPEN_LINK = re.compile("\\(\x01")
@@ -166,7 +168,7 @@ def iter_prose_cast(text: str, links: dict[str, str], known: dict[str, str] | No
     for match in _near(_ACTIVE, _MAY_BE_ACTIVE, text, 400, 80):
         actors = [name for piece in _NAME_IN_SUBJECTS.findall(match.group("subjects")) if (name := actor(piece)) is not None]
         verb = match.group("verb")
-        casts_as = verb.endswith("as") or verb.split()[0] in {"play", "plays", "portray", "portrays", "voice", "voices"} or "voice" in verb
+        casts_as = (verb.endswith("as") and not _BILLED.search(verb)) or verb.split()[0] in {"play", "plays", "portray", "portrays", "voice", "voices"} or "voice" in verb
         rest = _rest(text, match.end())
         if not casts_as and (named := _ROLE_OF.search(rest)) is not None:
             casts_as, rest = True, named.group(1)  # 'appears ... in the non-speaking role of the man asleep'
