@@ -29,7 +29,7 @@ def test_extract_the_shipped_sample(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert [film["page_title"] for film in films][:3] == ["Actrius", "Barry Lyndon", "K.G.F: Chapter 1"]
     assert len(films) == 10 and films[0]["page_id"] == 330 and films[0]["revision_id"] == 837663731
     summary = capsys.readouterr().err
-    assert "13 pages read, 10 films written, 0 errors, 2 not films, 1 redirect skipped" in summary
+    assert "13 pages read, 10 films written, 0 error records, 2 not films, 1 redirect skipped" in summary
 
 
 def test_extract_a_folder_to_parquet_and_resume(tmp_path: Path) -> None:
@@ -63,7 +63,9 @@ def test_truncated_dump_exits_3_with_earlier_records_written(tmp_path: Path, cap
     out = tmp_path / "films.jsonl"
     assert main(["extract", str(dump), "-o", str(out), "--workers", "1"]) == 3
     assert [film["page_title"] for film in lines(out)] == ["Actrius"]
-    assert "records read before it are written" in capsys.readouterr().err
+    assert "1 error record," in capsys.readouterr().err
+    [error] = lines(tmp_path / "films.errors.jsonl")
+    assert error["code"] == "WF904" and error["page_title"] == "Barry Lyndon" and error["source"].startswith(f"{dump}@")
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -275,3 +277,17 @@ def test_html_saved_as_a_dump_is_called_html(command: list[str], tmp_path: Path,
     assert main([command[0], str(page), *[part if part != "films.jsonl" else str(tmp_path / part) for part in command[1:]]]) == 3
     err = capsys.readouterr().err
     assert "this is an HTML page (<!DOCTYPE html>), not a MediaWiki XML export" in err and "attack" not in err
+
+
+def test_graph_of_the_shipped_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`wikifilm graph --sample -o DIR`: the three tables; Miyazaki directs Totoro and Cagliostro under one key."""
+    pytest.importorskip("duckdb")
+    import pyarrow.parquet as pq
+
+    assert main(["graph", "--sample", "-o", str(tmp_path), "--workers", "1"]) == 0
+    assert "13 pages read, 10 films" in capsys.readouterr().err
+    credits = pq.read_table(tmp_path / "credits.parquet").to_pylist()
+    directed = sorted(row["film_title"] for row in credits if row["person_key"] == "Hayao Miyazaki" and row["role"] == "director")
+    assert directed == ["My Neighbor Totoro", "The Castle of Cagliostro"]
+    assert {path.name for path in tmp_path.iterdir()} == {"films.parquet", "people.parquet", "credits.parquet", "ambiguous.parquet"}
+    assert main(["graph", "-o", str(tmp_path)]) == 2

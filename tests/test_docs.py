@@ -70,3 +70,40 @@ def test_the_tutorial_runs_and_draws_its_figure(tmp_path: Path) -> None:
     script.run(tmp_path / "figure.png")
     assert (tmp_path / "figure.png").read_bytes().startswith(b"\x89PNG")
     assert (README.parent / "docs" / "img" / "budgets-by-year.png").read_bytes().startswith(b"\x89PNG")
+
+
+def _blocks(page: Path, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL)
+
+
+def test_graph_page_answers_the_oracle_of_bacon_question(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/graph.md: its Python block builds the corpus graph, its SQL block finds the chain the page prints
+    (checked by reading Cars 2, Health and Till the Clouds Roll By)."""
+    duckdb = pytest.importorskip("duckdb")
+    page = README.parent / "docs" / "graph.md"
+    (tmp_path / "tests").symlink_to(README.parent / "tests")
+    monkeypatch.chdir(tmp_path)
+    (python,) = _blocks(page, "python")
+    exec(compile(python, "docs/graph.md", "exec"), {})
+    (query,) = _blocks(page, "sql")
+    people, films = duckdb.connect().execute(query).fetchone()
+    assert people == ["Bruce Campbell", "Paul Dooley", "Dinah Shore", "Frank Sinatra"]
+    assert films == ["Cars 2", "Health (film)", "Till the Clouds Roll By"]
+    (shown,) = _blocks(page, "text")
+    assert shown == f"people: [{', '.join(people)}]\nfilms:  [{', '.join(films)}]\n"
+
+
+def test_graph_picture_script_draws_the_pages_chain(tmp_path: Path) -> None:
+    """scripts/draw_graph_neighbourhood.py draws a PNG from a graph folder with the page's query."""
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("duckdb")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("draw", README.parent / "scripts" / "draw_graph_neighbourhood.py")
+    assert spec is not None and spec.loader is not None
+    draw = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(draw)
+    wikifilm.graph([README.parent / "tests" / "fixtures" / "articles"], tmp_path / "graph", workers=1)
+    assert draw.shortest_chain(tmp_path / "graph")[1] == ["Cars 2", "Health (film)", "Till the Clouds Roll By"]
+    draw.draw(tmp_path / "graph", tmp_path / "out.png")
+    assert (tmp_path / "out.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -105,3 +105,69 @@ def test_fold_folds_case_diacritics_dashes_and_punctuation(name: str) -> None:
     text = re.sub(r"[\u2010-\u2015\u2212-]", "-", text).replace(".", " ")
     text = re.sub(r"[^\w\s-]", "", text.casefold())
     assert fold(name) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Hong Xa-bin", "Hong Sa-bin"),  # the seed's own spelling of 홍사빈
+    ("Yoo Ah-in", "Yu Ah-in"),  # 유아인
+    ("Kim Hyoung-jun", "Kim Hyeong-jun"),  # ㅕ written "you"
+    ("Miyazaki Hayao", "Hayao Miyazaki"),  # Japanese order and Western order
+    ("Ōizumi Yō", "Yo Oizumi"),  # the issue's Yō Ōizumi, order and long vowels
+    ("Yō Ōizumi", "Yo Ooizumi"),
+    ("Chang Yi-mou", "Zhang Yimou"),  # Wade–Giles and pinyin
+    ("Yimou Zhang", "Zhang Yimou"),
+    ("Hou Hsiao-hsien", "Hou Xiaoxian"),
+    ("Tsai Ming-liang", "Cai Mingliang"),
+    ("Andrei Tarkovsky", "Andrey Tarkovskiy"),  # Cyrillic transliterations
+    ("Dmitriy Shostakovich", "Dmitri Shostakovich"),
+    ("Yevgeny Yevtushenko", "Evgeny Evtushenko"),
+    ("Aleksandr Sokurov", "Alexandr Sokurov"),
+    ("Fiodor Chaliapin", "Fyodor Chaliapin"),
+    ("Yuri Norstein", "Jurij Norstein"),
+])
+def test_romanizations_and_orders_of_one_name(a: str, b: str) -> None:
+    """Informal Korean spellings, East Asian order, Wade–Giles/pinyin and Cyrillic variants match both ways."""
+    assert is_variant(a, b) and is_variant(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Richard Marx", "Richard Marks"),  # a singer and a film editor
+    ("Joel Coen", "Ethan Coen"),  # brothers
+    ("Elton John", "John Elton"),  # order swaps only for names that read East Asian
+    ("Lee Kang-sheng", "Lee Kang-hee"),
+    ("Zhang Yimou", "Zhang Yimo"),
+    ("Zhang Yimou", "Zhang Yimou Jr."),
+    ("Hayao Miyazaki", "Goro Miyazaki"),  # father and son
+    ("Tony Leung Chiu-wai", "Tony Leung Ka-fai"),  # two actors both called Tony Leung
+    ("Alexander I", "Alexander II"),
+])
+def test_romanization_rules_never_merge_different_people(a: str, b: str) -> None:
+    """The new rules keep known different people apart."""
+    assert not is_variant(a, b) and not is_variant(b, a)
+
+
+_SYLLABLES = st.sampled_from(["zhang", "chang", "yi", "mou", "hsiao", "xiao", "hou", "ha", "ya", "o", "miya", "zaki",
+                              "kang", "gang", "hee", "sa", "xa", "bin", "hyoung", "hyeong", "yoo", "yu", "lee", "kim"])
+_ROMANIZED = st.lists(st.lists(_SYLLABLES, min_size=1, max_size=2).map("-".join), min_size=1, max_size=3).map(" ".join)
+
+
+@given(_ROMANIZED, _ROMANIZED)
+def test_romanized_names_match_symmetrically_and_share_a_blocking_key(a: str, b: str) -> None:
+    """On names made of romanized syllables (where variants abound): symmetric, reflexive, and
+    every match shares a blocking key (the graph finds candidates by these keys)."""
+    from wikifilm.names import match_keys
+
+    assert is_variant(a, b) == is_variant(b, a)
+    assert is_variant(a, a)
+    if is_variant(a, b):
+        assert match_keys(a) & match_keys(b)
+
+
+@given(st.text(max_size=20), st.text(max_size=20))
+def test_blocking_keys_cover_every_match(a: str, b: str) -> None:
+    """Any text: a match always shares a blocking key, and a name always shares one with itself."""
+    from wikifilm.names import match_keys
+
+    if is_variant(a, b):
+        assert match_keys(a) & match_keys(b)
+    assert bool(match_keys(a)) == is_variant(a, a)

@@ -17,7 +17,7 @@ CLASSES = sorted(ATTRS_INITS, key=lambda cls: cls.__qualname__)
 
 def test_the_hot_classes_have_it() -> None:
     names = {cls.__name__ for cls in CLASSES}
-    assert {"Text", "TableCell", "InfoboxField", "PersonRef", "CastMember", "ValueItem", "RawParameter", "NameKey"} <= names
+    assert {"Text", "TableCell", "InfoboxField", "PersonRef", "CastMember", "ValueItem", "Parameter", "NameKey"} <= names
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__qualname__)

@@ -13,12 +13,16 @@ True
 
 from typing import TYPE_CHECKING, Any
 
+from wikifilm import graph  # a callable package: wikifilm.graph(...) builds the graph
 from wikifilm.batch.dumps import iter_pages
 from wikifilm.batch.pages import ErrorRecord, Page
-from wikifilm.batch.pool import extract_pages
+from wikifilm.batch.pool import WorkerStartError, extract_pages
 from wikifilm.batch.sample import sample_dump
+from wikifilm.caches import clear_caches
 from wikifilm.diagnostics import CODES, Diagnostic, Severity
 from wikifilm.document.nodes import Document
+from wikifilm.document.plaintext_writer import write_plaintext
+from wikifilm.editing import EditError, Editor, edit
 from wikifilm.errors import DumpError, FetchError, ReadError, WikifilmError
 from wikifilm.extract import extract
 from wikifilm.mediawiki import Fetch, fetch
@@ -36,6 +40,8 @@ __all__ = [
     "Diagnostic",
     "Document",
     "DumpError",
+    "EditError",
+    "Editor",
     "ErrorRecord",
     "Fetch",
     "FetchError",
@@ -52,15 +58,20 @@ __all__ = [
     "Source",
     "Span",
     "WikifilmError",
+    "WorkerStartError",
+    "clear_caches",
     "detect_format",
+    "edit",
     "extract",
     "extract_pages",
     "fetch",
+    "graph",
     "iter_pages",
     "read",
     "sample_dump",
     "tables",
     "to_pandas",
+    "write_plaintext",
 ]
 __version__ = "0.1.0"
 

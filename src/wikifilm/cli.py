@@ -1,9 +1,10 @@
 """The ``wikifilm`` command: extract films from dumps and files, show one record, check round trips.
 
-Exit codes: 0 done (pages that failed are error records, not failures of the run); 1 ``check``
-found a file that does not round-trip; 2 usage error or missing input; 3 an input could not be
-read to its end (corrupt or truncated; everything before it is written); 130 interrupted
-(everything before it is written; rerun with ``--resume``).
+Exit codes: 0 done, no error records written; 1 ``check`` found a file that does not round-trip;
+2 usage error or missing input; 3 done, and error records were written (pages, files or dump
+blocks that could not be read or extracted: each is a line of the errors file, and everything
+else is written); 130 interrupted by Ctrl-C or SIGTERM (everything before it is written; rerun
+with ``--resume``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, Literal
 
 from wikifilm._words import plural
@@ -25,18 +29,25 @@ if TYPE_CHECKING:
     from wikifilm.batch.pages import Page
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_ERRORS = EXIT_INPUT
+"""``extract`` finished and wrote error records."""
 
 EPILOG = """examples:
   wikifilm extract --sample -o films.jsonl                 the film sample shipped with wikifilm
   wikifilm extract enwiki-pages-articles.xml.bz2 -o films.parquet --format parquet
   wikifilm extract articles/ -o films.jsonl --errors failed.jsonl --resume
   wikifilm extract --sample -o films.jsonl --tables tables/  tidy tables: films, credits, cast, accolades...
+  wikifilm graph --sample -o graph/                        films, people and credits tables (Parquet)
   wikifilm show Barry_Lyndon.wikitext                      one article file, readably
   wikifilm show --sample --title "Barry Lyndon"            one page of a dump (here the shipped sample)
   wikifilm show --title "Barry Lyndon"                     fetched from en.wikipedia.org
   wikifilm check articles/*.wikitext pages-articles.xml.bz2
+  wikifilm lint articles/ -o report.csv                     diagnostics counted per code and per field
+  wikifilm fix articles/ --rule WF204 --dry-run             the diffs of the safe fixes, nothing written
 
-exit codes: 0 done, 1 check failed, 2 usage or missing input, 3 input unreadable, 130 interrupted
+exit codes: 0 done, no error records; 1 check failed; 2 usage or missing input;
+  3 done, with error records (pages or inputs that could not be read or extracted, in the errors file);
+  130 interrupted by Ctrl-C or SIGTERM (rerun with --resume)
 """
 
 
@@ -63,6 +74,18 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--timeout", type=float, default=60.0, help="seconds one page may take (default: 60)")
     extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar (default: on a terminal)")
 
+    graph = commands.add_parser("graph", help="build the film-person graph of dumps: films, people and credits tables",
+                                description="Films, people and credits as Parquet tables (person keys across articles, "
+                                            "Wikidata properties and enwiki sitelinks); see docs/graph.md.")
+    graph.add_argument("inputs", nargs="*", metavar="INPUT", help="a dump (.xml, .xml.bz2), an article file, or a folder")
+    graph.add_argument("--sample", action="store_true", help="read the sample dump shipped with wikifilm")
+    graph.add_argument("-o", "--output", required=True, help="output folder")
+    graph.add_argument("--format", choices=("parquet", "wikidata"), default="parquet",
+                       help="parquet: films/people/credits tables; wikidata: statements.jsonl keyed by sitelink")
+    graph.add_argument("--workers", type=int, help="processes to use (default: all cores)")
+    graph.add_argument("--limit", type=int, help="stop after this many film pages")
+    graph.add_argument("--memory-limit", default="1GB", help="memory DuckDB may use before spilling to disk (default: 1GB)")
+
     show = commands.add_parser("show", help="print one article's record and its diagnostics",
                                description="Print one record readably: from an article file, from a page of a dump "
                                            "(--title), or fetched by title from a wiki's API (--title alone).")
@@ -79,6 +102,22 @@ def _parser() -> argparse.ArgumentParser:
                                             "back exactly, and print its diagnostics as show does.")
     check.add_argument("files", nargs="*", metavar="FILE", help="article files and dumps")
     check.add_argument("--sample", action="store_true", help="check the sample dump shipped with wikifilm")
+
+    lint = commands.add_parser("lint", help="diagnostics of many articles, counted per code and per field",
+                               description="Read every article (files, folders, dumps) and report its diagnostics.")
+    lint.add_argument("inputs", nargs="*", metavar="INPUT", help="a dump, an article file, or a folder")
+    lint.add_argument("--sample", action="store_true", help="lint the sample dump shipped with wikifilm")
+    lint.add_argument("-o", "--output", help="write every finding to this .jsonl or .csv file")
+    lint.add_argument("--all-pages", action="store_true", help="lint every page of a dump, not only film articles")
+
+    fix = commands.add_parser("fix", help="make the mechanical, safe fixes of one diagnostic code",
+                              description="Fix one diagnostic code where the fix is mechanical and safe (see docs/editing.md). "
+                                          "Inputs are never overwritten, and nothing is ever sent anywhere.")
+    fix.add_argument("inputs", nargs="+", metavar="INPUT", help="a dump, an article file, or a folder")
+    fix.add_argument("--rule", required=True, metavar="CODE", help="the diagnostic code to fix (WF202, WF204)")
+    mode = fix.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true", help="print the diffs, write nothing")
+    mode.add_argument("--write", action="store_true", help="write each fixed article as a new file next to its input")
     return parser
 
 
@@ -92,8 +131,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args)
+        if args.command == "graph":
+            return _graph(args)
         if args.command == "show":
             return _show(args)
+        if args.command == "lint":
+            return _lint(args)
+        if args.command == "fix":
+            return _fix(args)
         return _check(args)
     except _UsageError as error:
         print(error, file=sys.stderr)
@@ -165,14 +210,24 @@ def _extract(args: argparse.Namespace) -> int:
         print("wikifilm extract: needs an INPUT or --sample (see wikifilm extract --help)", file=sys.stderr)
         return EXIT_USAGE
     format = _output_format(args.output, args.format)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    stop = threading.Event()
+
+    def on_term(_signum: int, _frame: FrameType | None) -> None:
+        if stop.is_set():  # a second SIGTERM: stop now
+            raise KeyboardInterrupt
+        stop.set()  # the run stops after the record it is writing, every file whole
+
+    # the command owns its process: SIGTERM stops the run cleanly, as Ctrl-C does
+    previous = signal.signal(signal.SIGTERM, on_term) if in_main_thread else None
     try:
         summary = run_extract(
             inputs, args.output, format=format, errors=args.errors, workers=args.workers, resume=args.resume,
-            limit=args.limit, all_pages=args.all_pages, progress=args.progress, timeout=args.timeout,
+            limit=args.limit, all_pages=args.all_pages, progress=args.progress, timeout=args.timeout, stop=stop,
         )
-    except DumpError as error:
-        print(f"wikifilm: {error}; records read before it are written", file=sys.stderr)
-        return EXIT_INPUT
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
     print(f"wikifilm: {summary.line()}", file=sys.stderr)
     print(f"wikifilm: films in {args.output}", file=sys.stderr)
     if args.tables:
@@ -180,7 +235,34 @@ def _extract(args: argparse.Namespace) -> int:
 
         written = write_tables(iter_output_records(args.output), args.tables)  # everything the output holds, --resume included
         print(f"wikifilm: tables {', '.join(written)} in {args.tables}", file=sys.stderr)
-    return EXIT_INTERRUPTED if summary.interrupted else EXIT_OK
+    if summary.interrupted:
+        return EXIT_INTERRUPTED
+    if summary.errors:
+        for error in summary.first_errors:
+            hint = "; save the article as UTF-8 text" if error.error_type == "UnicodeDecodeError" else ""
+            print(f"wikifilm extract: {error.source}: {error.message}{hint}", file=sys.stderr)
+        more = f" (the first {len(summary.first_errors)} above)" if summary.errors > len(summary.first_errors) else ""
+        print(f"wikifilm: {summary.errors} error records{more} in {args.errors or 'the .errors.jsonl file beside the output'}", file=sys.stderr)
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from wikifilm.graph import graph
+
+    inputs = list(args.inputs) + ([str(sample_dump())] if args.sample else [])
+    if not inputs:
+        print("wikifilm graph: needs an INPUT or --sample (see wikifilm graph --help)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        summary = graph(inputs, args.output, format=args.format, workers=args.workers, limit=args.limit, memory_limit=args.memory_limit)
+    except DumpError as error:
+        print(f"wikifilm: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    print(f"wikifilm: {summary.line()}", file=sys.stderr)
+    print(f"wikifilm: graph in {args.output}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _colour(text: str, code: str) -> str:
@@ -404,3 +486,78 @@ def _check_page(page: Page, name: str, path: Path | None) -> tuple[bool, int]:
     for diagnostic in film.diagnostics:
         print("  " + diagnostic.format(document.source).replace("\n", "\n  "))
     return ok, len(film.diagnostics)
+
+
+def _articles(inputs: list[str], command: str, *, all_pages: bool = False) -> Iterator[tuple[Path, str | None, str]]:
+    """``(file, page title, text)`` of every article in files, folders and dumps (a dump's film pages only, unless ``all_pages``)."""
+    from wikifilm.batch.dumps import iter_pages
+    from wikifilm.batch.filter import is_film_article
+    from wikifilm.batch.inputs import article_page, expand_inputs, is_dump
+
+    for path in expand_inputs([_existing(name, command) for name in inputs]):
+        if is_dump(path):
+            for page in iter_pages(path):
+                if all_pages or is_film_article(page.text):
+                    yield path, page.title, page.text
+        else:
+            page = article_page(path)
+            yield path, None, page.text
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from wikifilm.editing.lint import lint
+
+    output = Path(args.output) if args.output else None
+    if output is not None and output.suffix not in (".jsonl", ".csv"):
+        print(f"wikifilm lint: cannot write {output}: the report is written as .jsonl or .csv", file=sys.stderr)
+        return EXIT_USAGE
+    names = list(args.inputs) + ([str(sample_dump())] if args.sample else [])
+    if not names:
+        raise _UsageError("wikifilm lint: needs an INPUT or --sample (see wikifilm lint --help)")
+    report = lint((str(path), title, text) for path, title, text in _articles(names, "lint", all_pages=args.all_pages))
+    print(report.summary())
+    if output is not None:
+        output.write_text(report.to_csv() if output.suffix == ".csv" else report.to_jsonl(), encoding="utf-8")
+        print(f"wikifilm: {len(report.findings)} findings in {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _fix(args: argparse.Namespace) -> int:
+    from wikifilm.editing import EditError, edit
+    from wikifilm.editing.fixes import RULES, fix
+
+    if args.rule not in RULES:
+        print(f"wikifilm fix: no safe fix for {args.rule}; fixable codes: {', '.join(sorted(RULES))} "
+              "(docs/editing.md says why the others are not)", file=sys.stderr)
+        return EXIT_USAGE
+    fixed = 0
+    for path, title, text in _articles(args.inputs, "fix"):
+        label = f"{path}" + (f" [{title}]" if title else "")
+        try:
+            editor, left = fix(edit(text, name=label), args.rule)
+        except EditError as error:
+            print(f"wikifilm fix: {label}: {error}", file=sys.stderr)
+            continue
+        for reason in left:
+            print(f"wikifilm fix: {label}: left {reason}", file=sys.stderr)
+        if not editor.changed:
+            continue
+        fixed += 1
+        if args.dry_run:
+            sys.stdout.write(editor.diff())
+        else:
+            target = _fixed_path(path, title)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(editor.text, encoding="utf-8")
+            print(f"wikifilm fix: {label}: written to {target}", file=sys.stderr)
+    print(f"wikifilm fix: {args.rule} fixed in {plural(fixed, 'article')}" + (" (dry run: nothing written)" if args.dry_run else ""), file=sys.stderr)
+    return EXIT_OK
+
+
+def _fixed_path(path: Path, title: str | None) -> Path:
+    """Where a fixed article goes: ``NAME.fixed.SUFFIX`` beside a file; for a dump's page,
+    ``DUMP.fixed/Title.wikitext`` beside the dump."""
+    if title is None:
+        return path.with_name(f"{path.stem}.fixed{path.suffix}")
+    name = title.replace("/", "%2F").replace(" ", "_")
+    return path.with_name(path.name + ".fixed") / f"{name}.wikitext"

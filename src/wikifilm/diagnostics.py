@@ -44,11 +44,6 @@ def _codes(*codes: Code) -> dict[str, Code]:
 _W, _I, _E = Severity.WARNING, Severity.INFO, Severity.ERROR
 
 CODES: dict[str, Code] = _codes(
-    Code("WF101", "parser-fallback", _W,
-         "mwparserfromhell's C tokenizer lost text (NUL bytes, its issue #355); "
-         "the region was re-parsed with the pure-Python tokenizer."),
-    Code("WF102", "unparsed-region", _E,
-         "A region could not be parsed without losing text; it is kept as one raw leaf."),
     Code("WF103", "unclosed-template", _W,
          "A `{{` has no matching `}}`; it is read as plain text."),
     Code("WF104", "unclosed-table", _W,
@@ -93,12 +88,22 @@ CODES: dict[str, Code] = _codes(
          "An accolades table has no category or nominee column; it was skipped."),
     Code("WF703", "award-row-skipped", _I,
          "An accolades row has no category and no nominee; it was skipped."),
+    Code("WF207", "film-infobox-missing", _W,
+         "The page has no film infobox but carries a category only film articles carry (`[[Category:2012 films]]`); "
+         "it was extracted as a film, from its text alone."),
     Code("WF801", "soundtrack-item-unparsed", _I,
          "A soundtrack list item has no recognisable composer; it is kept with composer null."),
     Code("WF901", "page-failed", _E,
          "Extracting a page raised an exception; the page became an error record."),
     Code("WF902", "page-timeout", _E,
          "Extracting a page ran past the per-page time limit; the page became an error record."),
+    Code("WF903", "worker-died", _E,
+         "The worker process died while extracting a page (a crash, or the memory limit); the page became an error "
+         "record and the rest of its work went to a fresh worker."),
+    Code("WF904", "input-unreadable", _E,
+         "An input file, a dump block or a page's XML could not be read (bad bytes, wrong encoding, a file that "
+         "vanished, corrupt or truncated compression); it became an error record naming the file and the place, and "
+         "the run went on with the rest."),
 )
 
 

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-FIELDS = (
-    "title", "native_title", "directors", "writers", "producers", "starring", "narrators", "music", "cinematography",
-    "editing", "based_on", "studios", "distributors", "release_dates", "runtime_minutes", "countries", "languages",
-    "budget", "gross", "cast", "accolades", "soundtrack", "plot",
-)
+from wikifilm.contract import GOLDEN_FIELDS
+
+FIELDS = GOLDEN_FIELDS
 """Contract fields that golden files may check."""
 
 _PEOPLE = ("directors", "writers", "producers", "starring", "narrators", "music", "cinematography", "editing", "studios", "distributors")

@@ -4,7 +4,11 @@ Precision first: a false merge (two people made one) is worse than a missed one.
 Names match when, after folding case, diacritics, hyphens and spaces, they are equal; when
 they are Korean names whose syllables can spell the same Hangul (``Kang-hee`` / ``Gang-hee``
 through 강, family name first or last); or when they differ by a known transliteration
-ending (``Rachmaninoff`` / ``Rachmaninov``). Generational suffixes must agree
+ending (``Rachmaninoff`` / ``Rachmaninov``) or a looser Russian transliteration (``Yevgeny`` /
+``Evgeni``, ``Fiodor`` / ``Fyodor``); when they are Chinese names whose syllables can be one
+pinyin (``Chang Yi-mou`` in Wade–Giles / ``Zhang Yimou``, either order); or Japanese names in
+either order (``Miyazaki Hayao`` / ``Hayao Miyazaki``). Informal Korean spellings count
+(``Xa``/``Sa``, ``Hyoung``/``Hyeong``, ``Yoo``/``Yu``). Generational suffixes must agree
 (``Johann Strauss II`` is not ``Johann Strauss I``).
 """
 
@@ -17,7 +21,9 @@ from itertools import product
 
 import attrs
 
+from wikifilm._romanization import ChineseReading, chinese_readings, cyrillic_key, japanese_order_key
 from wikifilm._slots_init import slots_init
+from wikifilm.caches import cached
 from wikifilm.normalize._data.korean import COMPOUND_SURNAMES, FINALS, INITIALS, IRREGULAR_SURNAMES, MEDIALS, SURNAMES
 
 _SUFFIXES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "jnr", "snr"})
@@ -49,13 +55,23 @@ def _syllable_table() -> dict[str, frozenset[int]]:
     table: dict[str, set[int]] = {}
     for initial, medial, (final, finals) in product(range(19), range(21), FINALS.items()):
         code = _HANGUL_START + (initial * 21 + medial) * 28 + final
-        for parts in product(INITIALS[initial], _medial_options(initial, medial), finals):
+        for parts in product(_initial_options(initial), _medial_options(initial, medial), finals):
             table.setdefault("".join(parts), set()).add(code)
     return {key: frozenset(value) for key, value in table.items()}
 
 
+def _initial_options(initial: int) -> tuple[str, ...]:
+    if initial == 9:  # ㅅ written "x" informally: Hong Xa-bin is Hong Sa-bin
+        return (*INITIALS[initial], "x")
+    return INITIALS[initial]
+
+
+_INFORMAL_MEDIALS = {4: ("ou",), 6: ("you",)}
+"""ㅓ written "ou" and ㅕ written "you" (``Hyoung`` for ``Hyeong``); ㅠ as "yoo" is in the table already."""
+
+
 def _medial_options(initial: int, medial: int) -> tuple[str, ...]:
-    options = MEDIALS[medial]
+    options = MEDIALS[medial] + _INFORMAL_MEDIALS.get(medial, ())
     if initial == 11 and medial == 13:  # 우 is often written "woo"
         return (*options, "woo", "wu")
     return options
@@ -108,7 +124,7 @@ def _given_name(token: str) -> tuple[frozenset[int], ...] | None:
     return splits[0] if len(splits) == 1 else None
 
 
-@functools.lru_cache(maxsize=65536)
+@cached(maxsize=65536)
 def _segmentations(token: str, limit: int = 3) -> tuple[tuple[frozenset[int], ...], ...]:
     """Up to four ways to spell ``token`` with at most ``limit`` syllables. Cached: the search
     meets the same endings by several paths, and a Western given name behind a surname-like
@@ -197,18 +213,29 @@ class NameKey:
     """Tokens with transliteration endings folded."""
     korean: tuple[Reading, ...]
     """Readings as a Korean name (surname, given-name syllables)."""
+    chinese: tuple[ChineseReading, ...] = ()
+    """Readings as a Chinese name (family name, given-name pinyin syllables)."""
+    japanese: str | None = None
+    """Both tokens of a Japanese name, sorted, long vowels folded."""
+    cyrillic: str = ""
+    """The transliteration loosened by the Russian rules."""
 
 
-@functools.lru_cache(maxsize=65536)
+@cached(maxsize=65536)
 def name_key(name: str) -> NameKey:
     """The matching key of a name (cached: people lists repeat names)."""
     folded = fold(name)
     tokens, suffix = _split_suffix(folded.split())
+    transliteration = _transliteration(tokens)
+    joined = " ".join(transliteration)
     return NameKey(
         compact=_compact(" ".join(tokens)),
         suffix=suffix,
-        transliteration=_transliteration(tokens),
+        transliteration=transliteration,
         korean=tuple(_korean_parts(tokens)),
+        chinese=chinese_readings(tokens),
+        japanese=japanese_order_key(tokens),
+        cyrillic=cyrillic_key(joined) or joined,
     )
 
 
@@ -216,7 +243,15 @@ def keys_match(a: NameKey, b: NameKey) -> bool:
     """Whether two analysed names can be one person's (see :func:`is_variant`)."""
     if not a.compact or not b.compact or a.suffix != b.suffix:
         return False
-    if a.compact == b.compact or a.transliteration == b.transliteration:
+    if a.compact == b.compact or a.transliteration == b.transliteration or a.cyrillic == b.cyrillic:
+        return True
+    if a.japanese is not None and a.japanese == b.japanese:
+        return True
+    if any(
+        family_a & family_b and len(given_a) == len(given_b) and all(x & y for x, y in zip(given_a, given_b, strict=True))
+        for family_a, given_a in a.chinese
+        for family_b, given_b in b.chinese
+    ):
         return True
     return any(
         family_a & family_b and len(given_a) == len(given_b) and all(x & y for x, y in zip(given_a, given_b, strict=True))
@@ -228,3 +263,22 @@ def keys_match(a: NameKey, b: NameKey) -> bool:
 def is_variant(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` can be spellings of one person's name (precision first)."""
     return keys_match(name_key(a), name_key(b))
+
+
+def match_keys(name: str) -> frozenset[str]:
+    """Blocking keys of a name: two names that :func:`is_variant` matches always share one.
+
+    The graph joins unlinked mentions to people over a whole dump by these keys (a database
+    join), then confirms each candidate pair with :func:`is_variant`.
+    """
+    key = name_key(name)
+    if not key.compact:
+        return frozenset()
+    keys = {f"c:{key.suffix}:{key.compact}", f"t:{key.suffix}:{' '.join(key.transliteration)}", f"r:{key.suffix}:{key.cyrillic}"}
+    if key.japanese is not None:
+        keys.add(f"j:{key.suffix}:{key.japanese}")
+    for family, given in key.korean:  # a match needs a common family syllable and a common first given syllable
+        keys.update(f"k:{key.suffix}:{code}:{first}" for code in family for first in given[0])
+    for chinese_family, chinese_given in key.chinese:
+        keys.update(f"z:{key.suffix}:{syllable}:{first}" for syllable in chinese_family for first in chinese_given[0])
+    return frozenset(keys)

@@ -2,6 +2,7 @@
 
 A ``Film`` holds plain values (``film.title`` is a ``str``, ``film.runtime_minutes`` an ``int``
 or ``None``); where each was read is ``film.source_of(path)`` or the ``film.provenance`` mapping.
+
 ``Film.to_dict()`` returns exactly the shape documented in docs/film-record.md (schema version 2).
 """
 
@@ -78,12 +79,6 @@ class PartialDate:
             if self.day is not None:
                 out += f"-{self.day:02d}"
         return out
-
-    @classmethod
-    def from_iso(cls, text: str) -> PartialDate:
-        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        parts = [int(part) for part in text.split("-")]
-        return cls(*parts)
 
     def __str__(self) -> str:
         return self.iso()

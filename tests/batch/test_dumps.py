@@ -42,6 +42,16 @@ def test_piki_actrius_plain_xml_dump() -> None:
     assert stats.redirects == 9
 
 
+def test_skipped_redirects_handed_on_when_asked() -> None:
+    """``on_redirect`` gets each redirect skipped (the graph's link resolution), still counted, never yielded."""
+    redirects: list[tuple[str, str | None]] = []
+    stats = DumpStats()
+    pages = list(iter_pages(DUMPS / "Actrius.xml", stats=stats, on_redirect=lambda item: redirects.append((item.title, item.redirect))))
+    assert [item.title for item in pages] == ["Anarchism", "Actrius"]
+    assert len(redirects) == stats.redirects == 9
+    assert redirects[0] == ("AccessibleComputing", "Computer accessibility")
+
+
 def test_schema_011_namespaces_and_redirects_kept_when_asked() -> None:
     """All namespaces and redirects on request; the text is unescaped exactly."""
     data = HEADER + page("A", 1, "x &amp; {{y}}") + page("Talk:A", 2, "t", ns=1) + page("B", 3, "#REDIRECT [[A]]", redirect="A") + b"</mediawiki>"
@@ -148,3 +158,19 @@ def test_extract_command_reads_a_multistream_dump_block_by_block(tmp_path: Path)
     assert main(["extract", str(dump), "-o", str(out), "--workers", "2"]) == 0
     films = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(film["page_id"], film["title"]) for film in films] == [(1, "Actresses"), (4, "Actresses")]
+
+
+@pytest.mark.parametrize("size", [50, 300, 1 << 20])
+def test_page_chunks_are_whole_pages_with_their_offsets(tmp_path: Path, size: int) -> None:
+    """The XML is cut between pages only; each piece's offset points at it in the XML; together they hold every page."""
+    from wikifilm.batch.dumps import iter_page_chunks, pages_in_xml
+
+    data = HEADER + b"<siteinfo></siteinfo>\n" + b"".join(page(f"P{i}", i, "x" * (i * 40)) for i in range(1, 8)) + b"</mediawiki>\n"
+    path = tmp_path / "d.xml.bz2"
+    path.write_bytes(bz2.compress(data))
+    pieces = list(iter_page_chunks(path, size=size))
+    assert all(isinstance(piece, tuple) for piece in pieces)
+    for offset, xml in pieces:  # type: ignore[misc]
+        assert data[offset : offset + len(xml)] == xml and xml.lstrip().startswith(b"<page>") and xml.rstrip().endswith(b"</page>")
+    titles = [item.title for offset, xml in pieces for item in pages_in_xml(str(path), offset, xml)]  # type: ignore[misc, union-attr]
+    assert titles == [f"P{i}" for i in range(1, 8)]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 import wikifilm.batch.pool as pool
@@ -33,38 +36,89 @@ def test_a_page_that_raises_becomes_an_error_record(monkeypatch: pytest.MonkeyPa
             raise RuntimeError("boom")
         return real(text, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pool, "extract", poisoned)
-    results = list(extract_pages(pages(), workers=1))
+    monkeypatch.setattr(pool, "extract", poisoned)  # inherited by the forked worker
+    results = list(extract_pages(pages(), workers=1, start_method="fork"))
     errors = [result for result in results if isinstance(result, ErrorRecord)]
     assert [(error.title, error.error_type, error.message) for error in errors] == [("Barry Lyndon", "RuntimeError", "boom")]
     assert sum(isinstance(result, Film) for result in results) == 3
 
 
-def test_a_page_past_its_time_limit_becomes_an_error_record(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A page that runs too long is cut off with WF902."""
+def test_a_page_that_hangs_is_stopped_by_the_parent_and_the_rest_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page past its limit (here: a sleep no signal interrupts) is a WF902 record; every other page of its chunk is a Film."""
     import time
 
-    def slow(text: str, **_kwargs: object) -> Film:
-        time.sleep(5)
-        raise AssertionError("not reached")
+    real = pool.extract
 
-    monkeypatch.setattr(pool, "extract", slow)
-    result = extract_page(Page(title="Slow", text="x"), timeout=0.2)
-    assert isinstance(result, ErrorRecord) and result.code == "WF902" and result.error_type == "Timeout"
+    def hanging(text: str, **kwargs: object) -> Film:
+        if "Kubrick" in text:
+            time.sleep(60)
+        return real(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pool, "extract", hanging)
+    started = time.monotonic()
+    results = list(extract_pages(pages(), workers=1, chunksize=4, timeout=1.0, start_method="fork"))
+    assert time.monotonic() - started < 30
+    assert [type(result).__name__ for result in results] == ["Film", "ErrorRecord", "Film", "Film"]
+    hung = results[1]
+    assert isinstance(hung, ErrorRecord) and (hung.code, hung.error_type, hung.title, hung.page_id) == ("WF902", "Timeout", "Barry Lyndon", 1)
+
+
+def test_extract_page_installs_no_signal_handler() -> None:
+    """extract_page runs in the caller's process without touching its signal handlers."""
+    import signal
+
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGALRM, signal.SIGTERM, signal.SIGINT)}
+    assert isinstance(extract_page(pages()[0]), Film)
+    assert {signum: signal.getsignal(signum) for signum in before} == before
+
+
+def test_extract_pages_runs_from_a_thread() -> None:
+    """Called from a thread other than the main one, extract_pages gives every page's Film (no signal is involved)."""
+    import threading
+
+    out: list[object] = []
+    thread = threading.Thread(target=lambda: out.extend(extract_pages(pages()[:2], workers=1)))
+    thread.start()
+    thread.join(120)
+    assert [result.title.value for result in out if isinstance(result, Film)] == ["Actresses", "Barry Lyndon"]
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+def test_every_start_method_extracts_every_page(method: str) -> None:
+    """fork, spawn and forkserver each give both films, in order, with 2 workers."""
+    results = list(extract_pages(pages()[:2], workers=2, chunksize=1, start_method=method))
+    assert [(result.page_id, result.title.value) for result in results if isinstance(result, Film)] == [(0, "Actresses"), (1, "Barry Lyndon")]
+
+
+def test_spawn_without_a_main_guard_fails_clearly(tmp_path: Path) -> None:
+    """The README's example under spawn, as a script without `if __name__ == "__main__":`: a clear error, not silent WorkerDied records."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import wikifilm\n"
+        "pages = [wikifilm.Page(title='A', text='{{Infobox film|name=A}}')]\n"
+        "print(list(wikifilm.extract_pages(pages, workers=1, start_method='spawn')))\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(pool.__file__).parents[2])}
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert result.returncode != 0
+    assert "WorkerStartError" in result.stderr and "__main__" in result.stderr
 
 
 def test_a_twenty_megabyte_page_is_extracted_within_limits() -> None:
     """A 20 MB page (a real article repeated) gives a record or an error record, not a crash."""
     text = article_text("Ghostbusters_II") * 134
     assert len(text) > 20_000_000
-    result = extract_page(Page(title="Huge", text=text), timeout=120)
+    result = next(extract_pages([Page(title="Huge", text=text)], workers=1, timeout=120))
     assert isinstance(result, Film | ErrorRecord)
 
 
-def test_a_worker_that_dies_costs_only_its_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A worker process killed mid-page (here: os._exit) gives WorkerDied records for its chunk; the rest goes on."""
-    import os
-
+@pytest.mark.parametrize("chunksize", [1, 4])
+def test_a_worker_that_dies_costs_only_its_page(monkeypatch: pytest.MonkeyPatch, chunksize: int) -> None:
+    """A worker process killed mid-page (here: os._exit) gives one WF903 record for that page; every other page is a Film."""
     real = pool.extract
 
     def fatal(text: str, **kwargs: object) -> Film:
@@ -73,10 +127,10 @@ def test_a_worker_that_dies_costs_only_its_chunk(monkeypatch: pytest.MonkeyPatch
         return real(text, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pool, "extract", fatal)  # inherited by the forked workers
-    results = list(extract_pages(pages(), workers=2, chunksize=1))
+    results = list(extract_pages(pages(), workers=2, chunksize=chunksize, start_method="fork"))
     assert len(results) == 4
     died = [result for result in results if isinstance(result, ErrorRecord)]
-    assert [result.title for result in died] == ["Barry Lyndon"] and died[0].error_type == "WorkerDied"
+    assert [(result.title, result.error_type, result.code) for result in died] == [("Barry Lyndon", "WorkerDied", "WF903")]
     assert [result.page_id for result in results if isinstance(result, Film)] == [0, 2, 3]
 
 

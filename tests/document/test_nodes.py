@@ -53,14 +53,14 @@ def test_dump_is_a_stable_text_tree(seed_text: str) -> None:
     assert "  Section [4094:4591] level=2 title='Accolades'" in text
 
 
-def test_to_plaintext_of_wikitext_follows_the_seed_layout() -> None:
+def test_write_plaintext_of_wikitext_follows_the_seed_layout() -> None:
     """A wikitext article rendered in the plain-text layout: title, infobox lines, headings, lists, tables."""
     text = (
         "{{Infobox film\n| name = Heat\n| director = [[Michael Mann]]\n| starring = {{ubl|[[Al Pacino]]|[[Robert De Niro]]}}\n"
         "| runtime = 170 minutes\n}}\n'''''Heat''''' is a 1995 [[crime film]].<ref>x</ref>\n\n== Cast ==\n* [[Al Pacino]] as Vincent Hanna\n\n"
         "== Accolades ==\n{|\n! Award !! Category\n|-\n| rowspan=2 | X || Best Film\n|-\n| Best Score\n|}\n"
     )
-    assert wikifilm.read(text).to_plaintext(title="Heat (1995 film)") == (
+    assert wikifilm.write_plaintext(wikifilm.read(text), title="Heat (1995 film)") == (
         "= Heat (1995 film) =\n\nHeat\n- Director: Michael Mann\n- Starring: Al Pacino, Robert De Niro\n- Runtime: 170 minutes\n\n"
         "Heat is a 1995 crime film.\n\n==Cast==\n- Al Pacino as Vincent Hanna\n\n==Accolades==\n| Award | Category |\n| X | Best Film |\n| Best Score | |\n"
     )
@@ -68,12 +68,13 @@ def test_to_plaintext_of_wikitext_follows_the_seed_layout() -> None:
 
 def test_plaintext_written_from_a_plaintext_document_is_the_input(seed_text: str) -> None:
     """A plain-text article is already in the layout."""
-    assert wikifilm.read(seed_text).to_plaintext() == seed_text
+    assert wikifilm.write_plaintext(wikifilm.read(seed_text)) == seed_text
 
 
 def test_wiki_links_targets_shown_text_and_non_content_links() -> None:
     """One link reader for items and people: targets normalised, File/Media/Category left out, nested links parsed."""
-    from wikifilm.document.values import split_items, wiki_links
+    from wikifilm.document.items import split_items
+    from wikifilm.markup.plain import wiki_links
     from wikifilm.span import Source, Span
 
     assert wiki_links("[[Patrick Magee (actor)|Patrick ''Magee'']] and [[:Ryan_O'Neal]]") == [

@@ -51,3 +51,15 @@ def test_actor_role_separator_on_single_spaced_text(text: str) -> None:
     separator splits where the whitespace-run pattern splits."""
     spaced = " ".join(text.split())
     assert _AS.split(spaced) == _SPACED_AS.split(spaced)
+
+
+def test_cast_actor_spans_in_order() -> None:
+    """Two actors of one line, the second's name inside the first's: each span slices to its own name."""
+    import wikifilm
+
+    text = "{{Infobox film\n| name = X\n}}\n'''X''' is a film.\n\n== Cast ==\n* [[Jo Ann Lee]] and [[Ann Lee]] as the twins\n"
+    film = wikifilm.extract(text)
+    spans = [member.actor.span for member in film.cast]
+    assert [member.actor.name for member in film.cast] == ["Jo Ann Lee", "Ann Lee"]
+    assert [text[span.start : span.end] for span in spans if span is not None] == ["Jo Ann Lee", "Ann Lee"]
+    assert spans[0] is not None and spans[1] is not None and spans[0].end < spans[1].start

@@ -148,3 +148,17 @@ def test_no_infobox_key_fills_two_record_fields() -> None:
 
     keys = [key for keys in FIELD_NAMES.values() for key in keys]
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("name", ["Track listing", "Template:Track listing", "template:track_listing"])
+def test_track_listing_is_read_however_its_name_is_written(name: str) -> None:
+    """``{{Template:Track listing|...}}`` is the same template as ``{{Track listing|...}}`` (issue 11)."""
+    text = f"== Soundtrack ==\n{{{{{name}\n| title1 = Song A\n| music1 = Bo Kim\n| title2 = Song B\n}}}}\n"
+    film = wikifilm.extract(text)
+    assert [(item.composer, item.work) for item in film.soundtrack] == [("Bo Kim", "Song A"), (None, "Song B")]
+
+
+def test_a_name_nested_in_41_templates_has_no_stray_braces() -> None:
+    """``{{nowrap|`` 41 deep around a director: the name, not ``John Smith}}}}...`` (issue 11)."""
+    text = "{{Infobox film\n| director = " + "{{nowrap|" * 41 + "[[John Smith]]" + "}}" * 41 + "\n}}\n"
+    assert [person.name for person in wikifilm.extract(text).directors] == ["John Smith"]

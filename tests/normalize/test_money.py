@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.normalize.helpers import field_of
+from wikifilm.normalize import money
+from wikifilm.normalize._data.lexicon import APPROXIMATE
 from wikifilm.normalize.money import normalize_money, parse_money
 
 D = Decimal
@@ -95,7 +98,8 @@ def test_to_dict_numbers() -> None:
 def test_any_text_gives_a_value_or_a_diagnostic_and_never_raises(text: str) -> None:
     """Fed arbitrary text, money parsing returns amounts or a leftover word, never an exception."""
     parse_money(text)
-    source, field = field_of("gross", text.replace("{", "").replace("}", "").replace("|", "").replace("\n", " "))
+    # braces, pipes, line breaks and a comment opener would end or swallow the one-field infobox itself
+    source, field = field_of("gross", text.replace("{", "").replace("}", "").replace("|", "").replace("\n", " ").replace("<!--", ""))
     money, diagnostics = normalize_money(source, field, "gross")
     assert money is not None or diagnostics or not field.plain(source)
 
@@ -108,3 +112,34 @@ def test_format_then_parse_round_trips(number: int, currency: tuple[str, str], s
     amounts, _ = parse_money(text)
     assert amounts and amounts[0].amount == D(number) * scale[1]
     assert amounts[0].currency == currency[1]
+
+
+_MONEY_PIECES = st.sampled_from([
+    "$", "US$", "£", "5", "12", "1,000", "3.5", " ", "  ", "million", "m", "crore", "and", " to ", "–", "-", "+", "~",
+    "about", "over", "c.", "c", "est.", "up to", "less than", "(", ")", ",", ".", "!", "_", "x", "é", "1999", "usd",
+])
+
+
+@given(st.lists(_MONEY_PIECES, max_size=20).map("".join))
+def test_approximation_read_as_the_plain_search_reads_it(text: str) -> None:
+    """Each amount is approximate exactly when an approximating word and then non-word characters stand before it
+    (the plain search looked at the whole text before every amount)."""
+    plain = re.compile(r"(?:" + "|".join(re.escape(word) for word in APPROXIMATE) + r")\W*$", re.IGNORECASE)
+    amounts, _bare = parse_money(text)
+    expected = [
+        bool(plain.search(text[: match.start()])) or text[match.end() : match.end() + 1] == "+"
+        for match in money._AMOUNT.finditer(text)
+        if (match.group("pre") or match.group("post") or match.group("scale") or match.group("low_scale"))
+    ]
+    if len(amounts) == len(expected):  # amounts without context count only when they come first
+        assert [amount.approximate for amount in amounts] == expected
+
+
+@pytest.mark.parametrize("value", ["$1 million and " * 400, "about " * 800 + "$5", "$1 " + "!" * 3000 + " 2 million", "~$5 " * 1000])
+def test_many_amounts_in_one_field(value: str) -> None:
+    """A field of many amounts (which took quadratic time) keeps the first, approximate only when its words say so."""
+    source, field = field_of("budget", value)
+    read, _diagnostics = normalize_money(source, field, "budget")
+    assert read is not None
+    assert read.approximate == value.startswith(("about", "~"))
+    assert read.raw == value.strip()

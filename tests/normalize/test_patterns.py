@@ -1,4 +1,5 @@
-"""Patterns run over long lines open with the class of their first characters; each finds what its plain form finds."""
+"""Patterns run over long lines open with the class of their first characters; each finds what its
+readable form, kept beside it in its module, finds."""
 
 from __future__ import annotations
 
@@ -10,30 +11,17 @@ from hypothesis import strategies as st
 
 from wikifilm.normalize import cast, people, title
 
-_NOT_A_SUFFIX = r"(?!\s*(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)"
 PLAIN_FORMS = {
-    "cast._DASH": (cast._DASH, re.compile(r"\s+(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|:\s+|(?:\.{3,}|…)\s*")),
-    "cast._MAY_DASH": (cast._MAY_DASH, re.compile(r"[–—\-:…]|\.\.\.")),
-    "cast._ROLE_END": (cast._ROLE_END, re.compile(
-        r",\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
-        r"|,\s+(?=the\s(?![^/]*/))|,\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
-        r"|,\s+(?=[A-Z][\w.]*['’]s?\s)|\s+in\s+(?:a\s+)?(?:special|cameo|guest)\s+appearance"
-        r"|;\s|\s+\(|:\s|\s[–—]\s|\s-\s|\.\s+(?=[A-Z][a-z]+\s[a-z])"
-    )),
-    "cast._PAIRS": (cast._PAIRS, re.compile(r"\s*(?:,|;|\band\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")),
-    "cast._BRACKETED": (cast._BRACKETED, re.compile(r"\s*\([^()]*\)")),
-    "people._PEOPLE_SEPARATOR": (people._PEOPLE_SEPARATOR, re.compile(
-        rf"\s+(?:,{_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|and\s+|&\s*|;\s*|/\s+|with\s+)|,{_NOT_A_SUFFIX}\s*(?:and\s+|&\s*)?|&\s*|;\s*",
-        re.IGNORECASE,
-    )),
-    "people._MAY_SEPARATE": (people._MAY_SEPARATE, re.compile(r"[,;&/]|\s(?:and|with)\s", re.IGNORECASE)),
-    "people._QUOTED_FOR": (people._QUOTED_FOR, re.compile(r"\s+(?:for|–|—|-)\s+[\"“'‘].*$")),
-    "people._COMPANY_SEPARATOR": (people._COMPANY_SEPARATOR, re.compile(
-        r"\s*(?:;\s*|,(?!\s*(?:inc|ltd|llc|llp|co|corp|plc|gmbh|s\.?a|l\.?p)\b)\s*)", re.IGNORECASE
-    )),
-    "people._AND": (people._AND, re.compile(r"\s+(?:&|and)\s+")),
-    "title._EMPTY_BRACKETS": (title._EMPTY_BRACKETS, re.compile(r"\s?\((?:[\s,;:–-]|&nbsp;)*\)")),
+    f"{module.__name__.rpartition('.')[2]}.{name}": (
+        getattr(module, name), re.compile(getattr(module, f"{name}_READABLE"), getattr(module, name).flags)
+    )
+    for module, name in [
+        (cast, "_DASH"), (cast, "_MAY_DASH"), (cast, "_PAIRS"), (cast, "_BRACKETED"),
+        (people, "_PEOPLE_SEPARATOR"), (people, "_MAY_SEPARATE"), (people, "_QUOTED_FOR"), (people, "_COMPANY_SEPARATOR"),
+        (people, "_AND"), (title, "_EMPTY_BRACKETS"),
+    ]
 }
+"""Each pattern written for speed, with its readable form kept beside it in the module (``NAME_READABLE``)."""
 
 _PIECES = st.sampled_from([
     " ", "  ", "\t", "\n", ",", ";", ":", ".", "...", "…", "–", "—", "-", "&", "/", "(", ")", "[", "]", "\"", "“", "'", "‘",
@@ -42,6 +30,7 @@ _PIECES = st.sampled_from([
 ])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(PLAIN_FORMS))
 @settings(max_examples=1500, deadline=None)
 @given(text=st.lists(_PIECES, max_size=18).map("".join))
@@ -70,6 +59,7 @@ def test_same_matches_on_examples(name: str, text: str) -> None:
 _PLAIN_NOTE = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.lists(_PIECES, max_size=18).map("".join))
 def test_notes_dropped_as_the_plain_pattern_drops_them(text: str) -> None:
@@ -80,3 +70,117 @@ def test_notes_dropped_as_the_plain_pattern_drops_them(text: str) -> None:
 @pytest.mark.parametrize("text", ["A (x) B", "A  (x)  [1] B", "((x)", "(x", "x)", "[a(b)c]", "a ( ) [ ]", " (x)", "(x) ", "A\t(\nx\n)\tB", ""])
 def test_notes_dropped_on_examples(text: str) -> None:
     assert people.drop_notes(text) == _PLAIN_NOTE.sub(" ", text)
+
+
+def _notes_dropped_until_nothing_changes(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, _PLAIN_NOTE.sub(" ", text)
+    return text
+
+
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_nested_notes_dropped_as_repeated_substitution_drops_them(text: str) -> None:
+    """drop_nested_notes() in one pass gives what the plain pattern repeated gives, up to runs of spaces."""
+    assert " ".join(people.drop_nested_notes(text).split()) == " ".join(_notes_dropped_until_nothing_changes(text).split())
+
+
+@pytest.mark.parametrize("text", ["A (x) B", "A  (x)  [1] B", "((x)", "(x", "x)", "a ( ) [ ]", "a (b) (c) d", "(a ] b)", "x(y)z"])
+def test_nested_notes_dropped_as_one_pass_when_none_nests(text: str) -> None:
+    """Where no note holds another, drop_nested_notes() is drop_notes() exactly, spaces included."""
+    assert people.drop_nested_notes(text) == people.drop_notes(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("John Smith ((((uncredited))))", "John Smith "),
+    ("a (b (c) d) e", "a e"),
+    ("( (x)", "( "),
+    ("Ann Lee [[[[", "Ann Lee [[[["),
+    ("Ann Lee (" * 3 + "x" + ")" * 3 + " Bo", "Ann Lee Bo"),
+])
+def test_nested_notes_examples(text: str, expected: str) -> None:
+    """Notes inside notes go with their outermost note; unpaired brackets stay."""
+    assert people.drop_nested_notes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "(" * 3000 + "x" + ")" * 3000, "[" * 6000, "(" * 6000, "([" * 3000, "(a" * 3000, "[[" * 1500 + "x" + "]]" * 1500,
+])
+def test_bracket_runs_in_names(text: str) -> None:
+    """Long runs of brackets (which took seconds, one pass per level) read to a name or nothing."""
+    name = people.clean_name("John Smith " + text)
+    assert name.startswith("John Smith")
+
+
+_PLAIN_ROLE_END = re.compile(cast._ROLE_END_READABLE)
+
+
+@given(text=st.lists(st.one_of(_PIECES, st.sampled_from([", the ", "the ", "/", " / ", "Cook"])), max_size=18).map("".join))
+def test_role_end_where_the_plain_form_ends_it(text: str) -> None:
+    """A role ends where the plain pattern (with its '/' lookahead) first matches."""
+    assert text[: cast._role_end(text)] == _PLAIN_ROLE_END.split(text, maxsplit=1)[0]
+
+
+@pytest.mark.parametrize("text", ["Bob, the cook / the driver", "Bob, the cook, the driver", "Bob, the x/y, the z", "a, the /", "a, the b /"])
+def test_role_end_examples(text: str) -> None:
+    """', the' ends a role unless a '/' follows it."""
+    assert text[: cast._role_end(text)] == _PLAIN_ROLE_END.split(text, maxsplit=1)[0]
+
+
+_PLAIN_HEADING_LINE = re.compile(r"^\s*'{2,}[^']*'{2,}\s*:?\s*$")
+
+
+@given(st.lists(st.sampled_from(["'", "''", "'''", "x", "Bob", " ", "\n", ":", "::", "\t", "[[a]]"]), max_size=12).map("".join))
+def test_heading_lines_as_the_plain_pattern_finds_them(text: str) -> None:
+    """A line that is only bold or italic text is found from its apostrophe runs as the plain pattern finds it."""
+    assert cast._is_heading_line(text) == bool(_PLAIN_HEADING_LINE.match(text))
+
+
+_PLAIN_PERIOD = re.compile(r"(\w+)\.\s+(?=[A-Z\"“])")
+
+
+@given(st.lists(st.sampled_from(["Dr", "a", "Bob", ".", ". ", "  ", "Tom", "x.", "R.", "“", "é"]), max_size=14).map("".join))
+def test_sentence_periods_as_the_plain_pattern_finds_them(text: str) -> None:
+    """Periods that may end a sentence are the plain pattern's, with the same word before each."""
+    assert [m.group(1) for m in cast._PERIOD.finditer(text)] == [m.group(1) for m in _PLAIN_PERIOD.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "heading"), [("'" * 6000 + "x", False), ("'" * 6001, True), ("''" + "x" * 6000 + "'" * 6000 + " :", True)])
+def test_long_apostrophe_runs_in_cast_lines(text: str, heading: bool) -> None:
+    """Runs of apostrophes (split every way by the plain pattern, quadratic time) are read in linear time."""
+    assert cast._is_heading_line(text) == heading
+
+
+@given(st.lists(st.sampled_from(["Bob", " ", "  ", "\t", "(", ")", "[[", "]]", "Ian Wolfe", "|", "Ian", "*", "<", "x"]), max_size=14).map("".join))
+def test_linked_actor_in_brackets_as_the_plain_pattern_reads_it(raw: str) -> None:
+    """'Role ([[Actor]])' gives the plain pattern's role, target and shown text."""
+    plain = cast._LINKED_ACTOR_IN_BRACKETS.match(raw)
+    assert cast._linked_actor_in_brackets(raw) == (plain.group("role", "target", "shown") if plain else None)
+
+
+def test_linked_actor_after_a_long_run_of_spaces() -> None:
+    """A role followed by a long run of spaces (quadratic for the lazy plain pattern) is read at once."""
+    assert cast._linked_actor_in_brackets("Reverend" + " " * 20000 + "([[Ian Wolfe]])") == ("Reverend", "Ian Wolfe", None)
+
+
+_NAME_PIECES = st.sampled_from(["Tom", "McDonald", "A", "AB", "b", " ", "  ", "'", "’", ".", "-", "!", "é", "Harry", "(", ")"])
+_PLAIN_UNLINKED = re.compile(r"^\s*(?P<role>[^()]{1,60}?)\s*\((?P<actor>(?:[A-Z][\w.'’-]*\s?){2,4})\)\s*$")
+
+
+@given(st.lists(_NAME_PIECES, max_size=12).map("".join))
+def test_actor_names_in_brackets_as_the_plain_pieces_read_them(text: str) -> None:
+    """Whole words plus two capitals accept the names the plain capitalised pieces accept."""
+    plain = re.compile(r"\((?:[A-Z][\w.'’-]*\s?){2,4}\)")
+    quick = cast._ACTOR_IN_BRACKETS.fullmatch(text)
+    assert (quick is not None and cast._two_capitals(quick.group("actor"))) == (plain.fullmatch(text) is not None)
+    unlinked = cast._UNLINKED_ACTOR_IN_BRACKETS.match("Harry " + text)
+    found = unlinked.group("role", "actor") if unlinked and cast._two_capitals(unlinked.group("actor")) else None
+    expected = _PLAIN_UNLINKED.match("Harry " + text)
+    assert found == (expected.group("role", "actor") if expected else None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Bob (" + "A" * 3000 + "!)", False), ("Bob (" + "AB " * 1000 + ")", False), ("Bob (" + "A" * 3000 + ")", True)])
+def test_long_runs_of_capitals_in_brackets(text: str, expected: bool) -> None:
+    """A run of capitals in brackets (cut every way by the plain pieces, cubic time) is read at once."""
+    assert cast._may_end_with_actor_in_brackets(text) == expected
+    cast.parse_cast_line(text)

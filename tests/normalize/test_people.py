@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -110,3 +112,45 @@ def test_no_text_longer_than_the_longest_non_name_is_a_non_name(text: str) -> No
 
     if _NOT_A_NAME.match(text):
         assert len(text) <= _LONGEST_NOT_A_NAME
+
+
+@pytest.mark.parametrize("depth", [1, 41, 60, 100])
+def test_nested_templates_in_a_person_field(depth: int) -> None:
+    """A name inside many nested templates (41 left 'John Smith}}}}...' or braces alone) reads as the name."""
+    for template in ("nowrap", "small"):
+        value = f"{{{{{template}|" * depth + "[[John Smith]]" + "}}" * depth
+        source, field = field_of("director", value)
+        assert [(ref.name, ref.link) for ref in normalize_people(source, field)] == [("John Smith", "John Smith")]
+
+
+@pytest.mark.parametrize("depth", [101, 200])
+def test_templates_nested_past_the_reader_leave_no_debris_as_a_name(depth: int) -> None:
+    """Past the depth the plain-text reader renders, the remains of the templates are never given as a name."""
+    source, field = field_of("director", "{{nowrap|" * depth + "John Smith" + "}}" * depth)
+    assert all("{" not in ref.name and "}" not in ref.name for ref in normalize_people(source, field))
+
+
+def test_second_name_found_after_the_first() -> None:
+    """'Jo Ann Lee and Ann Lee': the second director's span is the second name, not the end of the first."""
+    source, field = field_of("director", "Jo Ann Lee and Ann Lee")
+    refs = normalize_people(source, field)
+    assert [(ref.name, source[ref.span]) for ref in refs if ref.span] == [("Jo Ann Lee", "Jo Ann Lee"), ("Ann Lee", "Ann Lee")]
+    assert refs[1].span is not None and refs[0].span is not None and refs[1].span.start == refs[0].span.start + len("Jo Ann Lee and ")
+
+
+_NAMES = st.sampled_from(["Ann Lee", "Jo Ann Lee", "Lee", "Ann", "Bo Kim", "Bo", "Kim Bo", "Lee Ann"])
+_LINKED = st.tuples(_NAMES, st.booleans()).map(lambda pair: f"[[{pair[0]}]]" if pair[1] else pair[0])
+_SEPARATORS = st.sampled_from([", ", " and ", " & ", "<br />", "; ", "<br>\n"])
+
+
+@given(st.lists(st.tuples(_LINKED, _SEPARATORS), min_size=1, max_size=8), st.booleans())
+def test_every_name_span_slices_the_source_to_the_name(parts: list[tuple[str, str]], as_companies: bool) -> None:
+    """Each person's (or company's) span slices the source to the name as read, in the order the names are written."""
+    if as_companies:  # companies split at list items, commas and semicolons only: their names hold 'and' and '&'
+        parts = [(name, separator) for name, separator in parts if separator not in (" and ", " & ")] or [("Bo", "")]
+    value = "".join(name + separator for name, separator in parts)[: len("".join(name + separator for name, separator in parts)) - len(parts[-1][1])]
+    source, field = field_of("studio" if as_companies else "director", value)
+    refs = (normalize_companies if as_companies else normalize_people)(source, field)
+    spans = [ref.span for ref in refs]
+    assert all(span is not None and source[span] == ref.name for ref, span in zip(refs, spans, strict=True))
+    assert all(a is not None and b is not None and a.end <= b.start for a, b in itertools.pairwise(spans))

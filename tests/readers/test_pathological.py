@@ -74,7 +74,7 @@ def test_unclosed_comment_runs_to_the_end() -> None:
 
 def test_nul_bytes_fall_back_to_the_python_tokenizer() -> None:
     """NUL truncates mwparserfromhell's C tokenizer; inline parsing falls back and keeps the text."""
-    from wikifilm.readers.parse import parse_wikicode
+    from wikifilm.markup.parser import parse_wikicode
 
     code, outcome = parse_wikicode("a\x00b [[c]]")
     assert str(code) == "a\x00b [[c]]"

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 import wikifilm
 from tests.conftest import ARTICLES, SEED
 from tests.strategies import plaintext_articles, wikitext_fragments
+from wikifilm.document.inline import parse_inline
 from wikifilm.document.nodes import InfoboxField, Paragraph, TableCell, iter_nodes
 from wikifilm.document.render import check_tiling
-from wikifilm.readers.inline import parse_inline
 
 
 def assert_lossless(text: str, format: str | None = None) -> None:

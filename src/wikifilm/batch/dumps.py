@@ -1,7 +1,8 @@
 """Streaming pages out of MediaWiki XML exports (schema 0.10/0.11): plain, .bz2, multistream .bz2.
 
-Memory stays flat: ``iterparse`` with ``clear()`` drops each page once read (mwxml's approach).
-Entity declarations (billion laughs, external entities) are refused: MediaWiki dumps have none.
+Memory stays flat: an expat parser is fed the stream in 1 MiB chunks and each page is handed on
+as soon as its ``</page>`` is read, keeping only the fields a Page holds (mwxml streams the same
+way). Entity declarations (billion laughs, external entities) are refused: MediaWiki dumps have none.
 A multistream dump with its index can be read block by block, so that workers decompress
 their own blocks (:func:`iter_blocks`, :func:`pages_in_block`).
 """
@@ -13,14 +14,14 @@ import gzip
 import io
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 from xml.parsers import expat
 
 import attrs
 
-from wikifilm.batch.pages import Page
+from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.errors import DumpError
 
 
@@ -36,37 +37,124 @@ class DumpStats:
     """Redirects skipped."""
     other_namespaces: int = 0
     """Pages outside the requested namespaces."""
-    bytes_read: int = 0
-    """Compressed bytes consumed so far, when known."""
 
 
-class _CountingReader(io.RawIOBase):
-    """A binary reader that counts the bytes read from the file underneath."""
+def _indexed_bzip2() -> Any:
+    """The ``indexed_bzip2`` module (``pip install 'wikifilm[fast]'``), or None: then the ``bz2`` module reads."""
+    try:
+        import indexed_bzip2
+    except ImportError:
+        return None
+    return indexed_bzip2
 
-    def __init__(self, raw: IO[bytes], stats: DumpStats) -> None:
+
+class _SalvagingBz2(io.RawIOBase):
+    """The ``bz2`` module stream by stream, giving out every byte it could decompress before a cut or a corrupt block.
+
+    ``bz2.BZ2File.read`` raises on a truncated file and loses what it had decompressed in that
+    call; here the error comes only once everything before it has been read.
+    """
+
+    def __init__(self, raw: IO[bytes], skip: int = 0) -> None:
         self._raw = raw
-        self._stats = stats
+        self._decompressor = bz2.BZ2Decompressor()
+        self._skip = skip
+        self._error: str | None = None
+        self._ended = False
+
+    def readable(self) -> bool:
+        return True
+
+    def _more(self, size: int) -> bytes:
+        while not self._ended:
+            if self._decompressor.eof:
+                leftover = self._decompressor.unused_data
+                self._decompressor = bz2.BZ2Decompressor()
+                if not leftover:
+                    leftover = self._raw.read(1 << 16)
+                    if not leftover:
+                        self._ended = True
+                        return b""
+                data = self._decompressor.decompress(leftover, size)
+            elif self._decompressor.needs_input:
+                compressed = self._raw.read(1 << 16)
+                if not compressed:
+                    self._ended = True
+                    self._error = "the compressed stream ends early (truncated file)"
+                    return b""
+                data = self._decompressor.decompress(compressed, size)
+            else:
+                data = self._decompressor.decompress(b"", size)
+            if data:
+                return data
+        return b""
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            data = self._more(len(buffer))
+            while self._skip and data:
+                cut = min(self._skip, len(data))
+                self._skip -= cut
+                data = data[cut:] or self._more(len(buffer))
+        except (OSError, ValueError, EOFError) as error:
+            self._ended, self._error, data = True, f"corrupt bz2 data: {error}", b""
+        if not data and self._error:
+            error_text, self._error = self._error, None
+            raise OSError(error_text)
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class _FastBz2(io.RawIOBase):
+    """indexed-bzip2 (parallel for single-stream files); on a corrupt or cut file, the ``bz2`` module takes over
+    where it stopped, so every readable byte is still read."""
+
+    def __init__(self, path: Path, threads: int) -> None:
+        self._path = path
+        self._reader: Any = _indexed_bzip2().open(str(path), parallelization=max(1, threads))
+        self._position = 0
+        self._fallback: _SalvagingBz2 | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        data = self._raw.read(len(buffer))
-        self._stats.bytes_read += len(data)
-        buffer[: len(data)] = data
-        return len(data)
+        if self._fallback is None:
+            try:
+                count = int(self._reader.readinto(buffer))
+                self._position += count
+                return count
+            except Exception:  # indexed-bzip2 raises RuntimeError (std::exception) on bad data
+                self._reader.close()
+                self._fallback = _SalvagingBz2(open(self._path, "rb"), skip=self._position)  # noqa: SIM115 - closed in close()
+        return self._fallback.readinto(buffer)
+
+    def close(self) -> None:
+        if self._fallback is not None:
+            self._fallback._raw.close()
+        else:
+            self._reader.close()
+        super().close()
 
 
-def open_dump(path: str | Path, stats: DumpStats | None = None) -> IO[bytes]:
-    """A binary stream of the XML in ``path`` (.xml, .bz2 with several streams, .gz)."""
+def open_dump(path: str | Path, *, threads: int = 1) -> IO[bytes]:
+    """A binary stream of the XML in ``path`` (.xml, .bz2 with one or several streams, .gz).
+
+    ``.bz2`` is read by indexed-bzip2 when it is installed (on ``threads`` threads), else by the
+    ``bz2`` module; either way, a cut or corrupt file gives every byte before the damage, then OSError.
+    """
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"no such dump: {path}")
+    if path.suffix == ".bz2" and _indexed_bzip2() is not None:
+        return io.BufferedReader(_FastBz2(path, threads), _CHUNK)
     raw: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by the caller through the returned stream
-    if stats is not None:
-        raw = io.BufferedReader(_CountingReader(raw, stats))
     if path.suffix == ".bz2":
-        return bz2.BZ2File(raw)
+        return io.BufferedReader(_SalvagingBz2(raw), _CHUNK)
     if path.suffix == ".gz":
         return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
     return raw
@@ -136,10 +224,7 @@ def _refuse_doctype(name: str, *_args: object) -> None:
     _refuse()
 
 
-def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None) -> Iterator[Page]:
-    """Every page of an XML export stream, in order, whatever its namespace (expat, 1 MB at a time)."""
-    stats = stats if stats is not None else DumpStats()
-    builder = _PageBuilder()
+def _new_parser(builder: _PageBuilder) -> Any:
     parser = expat.ParserCreate()
     parser.buffer_text = True
     parser.StartElementHandler = builder.start
@@ -148,45 +233,209 @@ def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats 
     parser.EntityDeclHandler = _refuse
     parser.StartDoctypeDeclHandler = _refuse_doctype
     parser.ExternalEntityRefHandler = _refuse  # type: ignore[assignment]
-    offset = 0
-    try:
-        while True:
-            chunk = stream.read(_CHUNK)
-            offset += len(chunk)
-            parser.Parse(chunk, not chunk)
-            for page in builder.done:
+    return parser
+
+
+_RESYNC = b"<page>"
+_ROOT = b"<mediawiki>"
+
+
+def iter_dump_items(
+    stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None, start: int = 0
+) -> Iterator[Page | ErrorRecord]:
+    """Every page of an XML export stream, in order, and an ErrorRecord for each place that cannot be read.
+
+    A page whose XML is broken (bad bytes, a stray ``<``) becomes an ErrorRecord naming the byte
+    offset, and reading resumes at the next ``<page>``; a stream that cannot be decompressed
+    further (a cut or corrupt file) ends with an ErrorRecord after every page before the damage.
+    Entity declarations are refused: the rest of the stream is not read. Byte offsets in error
+    records count from ``start``, the offset of the stream's first byte in the dump's XML.
+    """
+    stats = stats if stats is not None else DumpStats()
+    read = getattr(stream, "read1", stream.read)  # one raw read at a time: what came before a decompression error is kept
+    offset = start  # bytes taken from the stream so far, counted from the dump's first byte
+    pending = b""  # bytes taken but not yet given to a parser (after a resync)
+    prefix = b""
+    while True:
+        builder = _PageBuilder()
+        parser = _new_parser(builder)
+        base = offset - len(pending)  # stream offset of the first byte given to this parser, after its prefix
+        chunk, chunk_start = pending, base
+        pending = b""
+        try:
+            if prefix:
+                parser.Parse(prefix, False)
+            while True:
+                if not chunk:
+                    chunk_start = offset
+                    chunk = read(_CHUNK)
+                    offset += len(chunk)
+                parser.Parse(chunk, not chunk)
+                for page in builder.done:
+                    stats.pages += 1
+                    yield attrs.evolve(page, source=name)
+                builder.done.clear()
+                if not chunk:
+                    return
+                chunk = b""
+        except expat.ExpatError as error:
+            for page in builder.done:  # pages completed in the chunk before the error
                 stats.pages += 1
-                yield page
-            builder.done.clear()
-            if not chunk:
-                break
-    except expat.ExpatError as error:
-        hint = f"; is it a dump? {_WHAT_A_DUMP_IS}" if not builder.stack and stats.pages == 0 and error.lineno == 1 else ""
-        raise DumpError(
-            f"XML error at line {error.lineno}, column {error.offset} (byte {parser.CurrentByteIndex}): "
-            f"{expat.ErrorString(error.code)}{hint}", path=name, pages_read=stats.pages,
-        ) from None
-    except DumpError as error:
-        raise DumpError(error.reason, path=name, pages_read=stats.pages) from None
-    except (OSError, EOFError) as error:
-        raise DumpError(f"cannot decompress or read after {offset} bytes: {error}", path=name, pages_read=stats.pages) from None
+                yield attrs.evolve(page, source=name)
+            where = base + max(0, parser.CurrentByteIndex - len(prefix))
+            fields = builder.fields or {}
+            first = not prefix and not builder.stack and stats.pages == 0 and error.lineno == 1
+            hint = f"; is it a dump? {_WHAT_A_DUMP_IS}" if first else "; reading resumed at the next page"
+            yield ErrorRecord(
+                fields.get("page_id"), fields.get("title") or None, "XMLError",
+                f"XML error at line {error.lineno}, column {error.offset} (byte {where}): {expat.ErrorString(error.code)}{hint}",
+                "WF904", f"{name}@{where}",
+            )
+        except DumpError as error:  # refused entities: nothing after them is read
+            yield ErrorRecord(None, None, "DumpError", error.reason, "WF904", f"{name}@{base}")
+            return
+        except (OSError, EOFError) as error:
+            yield ErrorRecord(None, None, type(error).__name__, f"cannot decompress or read after {offset} bytes ({stats.pages} pages read): {error}",
+                              "WF904", f"{name}@{offset}")
+            return
+        # resync: the next "<page>" after the error, in this chunk or the ones after it
+        search_from = max(0, where + 1 - chunk_start)
+        found = chunk.find(_RESYNC, search_from)
+        while found == -1:
+            tail = chunk[-len(_RESYNC):]
+            try:
+                more = read(_CHUNK)
+            except (OSError, EOFError) as error:
+                yield ErrorRecord(None, None, type(error).__name__, f"cannot decompress or read after {offset} bytes: {error}", "WF904", f"{name}@{offset}")
+                return
+            if not more:
+                return
+            chunk_start = offset - len(tail)
+            offset += len(more)
+            chunk = tail + more
+            found = chunk.find(_RESYNC)
+        pending, prefix = chunk[found:], _ROOT
+
+
+def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None) -> Iterator[Page]:
+    """Every page of an XML export stream, in order, whatever its namespace (expat, 1 MB at a time).
+
+    The first place that cannot be read raises DumpError, after every page before it.
+    """
+    stats = stats if stats is not None else DumpStats()
+    for item in iter_dump_items(stream, name=name, stats=stats):
+        if isinstance(item, ErrorRecord):
+            raise DumpError(item.message, path=name, pages_read=stats.pages)
+        yield item
+
+
+def _kept(page: Page, namespaces: tuple[int, ...] | None, skip_redirects: bool, stats: DumpStats) -> bool:
+    if namespaces is not None and page.namespace not in namespaces:
+        stats.other_namespaces += 1
+        return False
+    if skip_redirects and page.redirect is not None:
+        stats.redirects += 1
+        return False
+    stats.yielded += 1
+    return True
 
 
 def iter_pages(
-    path: str | Path, *, namespaces: tuple[int, ...] | None = (0,), skip_redirects: bool = True, stats: DumpStats | None = None
+    path: str | Path,
+    *,
+    namespaces: tuple[int, ...] | None = (0,),
+    skip_redirects: bool = True,
+    stats: DumpStats | None = None,
+    on_redirect: Callable[[Page], None] | None = None,
 ) -> Iterator[Page]:
-    """Stream pages of a dump: main namespace only and redirects skipped by default (both counted)."""
+    """Stream pages of a dump: main namespace only and redirects skipped by default (both counted).
+
+    The first place that cannot be read raises DumpError, after every page before it
+    (:func:`iter_dump_items` reads on past it instead). ``on_redirect`` is handed every redirect
+    skipped (the graph reads them to resolve link targets).
+    """
     stats = stats if stats is not None else DumpStats()
-    with open_dump(path, stats) as stream:
+    with open_dump(path) as stream:
         for page in iter_xml_pages(stream, name=str(path), stats=stats):
-            if namespaces is not None and page.namespace not in namespaces:
-                stats.other_namespaces += 1
-                continue
-            if skip_redirects and page.redirect is not None:
-                stats.redirects += 1
-                continue
-            stats.yielded += 1
-            yield page
+            if _kept(page, namespaces, skip_redirects, stats):
+                yield page
+            elif on_redirect is not None and page.redirect is not None and skip_redirects and (namespaces is None or page.namespace in namespaces):
+                on_redirect(page)
+
+
+def iter_dump_pages(
+    path: str | Path, *, namespaces: tuple[int, ...] | None = (0,), skip_redirects: bool = True,
+    stats: DumpStats | None = None, threads: int = 1,
+) -> Iterator[Page | ErrorRecord]:
+    """Like :func:`iter_pages`, with an ErrorRecord for each place that cannot be read, and reading on past it."""
+    stats = stats if stats is not None else DumpStats()
+    with open_dump(path, threads=threads) as stream:
+        for item in iter_dump_items(stream, name=str(path), stats=stats):
+            if isinstance(item, ErrorRecord) or _kept(item, namespaces, skip_redirects, stats):
+                yield item
+
+
+_PAGE_END = b"</page>"
+
+
+def iter_page_chunks(
+    path: str | Path, *, threads: int = 1, size: int = _CHUNK
+) -> Iterator[tuple[int, bytes] | ErrorRecord]:
+    """The XML of a dump's pages, cut between pages about ``size`` bytes at a time, each with its offset in the XML.
+
+    Only decompression and a search for ``</page>`` run here, so that workers can parse the
+    XML (:func:`pages_in_xml`): what one process must do for a single-stream file is kept to
+    the least. A file that cannot be decompressed further ends with an ErrorRecord, after
+    every whole page before the damage; an unfinished last page goes out as it is, for its
+    worker to report.
+    """
+    with open_dump(path, threads=threads) as stream:
+        read = getattr(stream, "read1", stream.read)
+        buffer, offset, started, head = b"", 0, False, b""
+        while True:
+            try:
+                data = read(size)
+            except (OSError, EOFError) as error:
+                cut = buffer.rfind(_PAGE_END) + len(_PAGE_END) if started and _PAGE_END in buffer else 0
+                if cut:
+                    yield offset, buffer[:cut]
+                yield ErrorRecord(None, None, type(error).__name__, f"cannot decompress or read after byte {offset + len(buffer)} of "
+                                  f"the XML: {error}", "WF904", f"{path}@{offset + len(buffer)}")
+                return
+            if not data:
+                if not started and b"<mediawiki" not in head:
+                    html = head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+                    what = "this is an HTML page (<!DOCTYPE html>), not" if html else "not"
+                    yield ErrorRecord(None, None, "DumpError", f"{what} a MediaWiki XML export: no <mediawiki> root and no "
+                                      f"<page> in it; {_WHAT_A_DUMP_IS}", "WF904", f"{path}@0")
+                if started:
+                    cut = buffer.rfind(_PAGE_END) + len(_PAGE_END) if _PAGE_END in buffer else 0
+                    if cut:
+                        yield offset, buffer[:cut]
+                    if b"<page>" in buffer[cut:]:  # an unfinished last page: its worker reports it
+                        yield offset + cut, buffer[cut:]
+                return
+            buffer += data
+            if len(head) < 4096:
+                head += data[:4096]
+            if not started:
+                first = buffer.find(b"<page>")
+                if first == -1:
+                    offset += max(0, len(buffer) - 8)
+                    buffer = buffer[-8:]
+                    continue
+                offset, buffer, started = offset + first, buffer[first:], True
+            if len(buffer) >= size:
+                cut = buffer.rfind(_PAGE_END) + len(_PAGE_END)
+                if cut >= len(_PAGE_END):
+                    yield offset, buffer[:cut]
+                    offset, buffer = offset + cut, buffer[cut:]
+
+
+def pages_in_xml(name: str, offset: int, data: bytes) -> Iterator[Page | ErrorRecord]:
+    """The pages of a piece of a dump's XML that holds whole ``<page>`` elements (a worker's job)."""
+    wrapped = io.BytesIO(_ROOT + data + b"</mediawiki>")
+    return iter_dump_items(wrapped, name=name, start=offset - len(_ROOT))
 
 
 # --- multistream -----------------------------------------------------------------------
@@ -219,17 +468,21 @@ def iter_blocks(dump_path: str | Path, index_path: str | Path) -> Iterator[tuple
 _PAGE = re.compile(rb"<page>.*?</page>", re.DOTALL)
 
 
-def pages_in_block(dump_path: str | Path, offset: int, length: int) -> list[Page]:
-    """Decompress one stream of a multistream dump and parse the pages it holds (a worker's job)."""
+def pages_in_block(dump_path: str | Path, offset: int, length: int) -> list[Page | ErrorRecord]:
+    """Decompress one stream of a multistream dump and parse the pages it holds (a worker's job).
+
+    A page whose XML is broken becomes an ErrorRecord in its place; a block that cannot be
+    decompressed raises DumpError naming its offset.
+    """
     with open(dump_path, "rb") as handle:
         handle.seek(offset)
         compressed = handle.read(length)
     try:
         data = bz2.decompress(compressed)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, EOFError) as error:
         raise DumpError(f"corrupt bz2 stream at byte {offset}: {error}", path=str(dump_path)) from None
-    pages: list[Page] = []
+    pages: list[Page | ErrorRecord] = []
     for match in _PAGE.finditer(data):
-        wrapped = io.BytesIO(b"<mediawiki>" + match.group(0) + b"</mediawiki>")
-        pages.extend(iter_xml_pages(wrapped, name=f"{dump_path}@{offset}"))
+        wrapped = io.BytesIO(_ROOT + match.group(0) + b"</mediawiki>")
+        pages.extend(iter_dump_items(wrapped, name=f"{dump_path}@{offset}"))
     return pages

@@ -1,16 +1,15 @@
-"""A cheap test for film articles, run on raw text before any parsing."""
+"""The batch filter: which pages of a dump are film articles, decided on raw text before any parsing.
+
+The decision is the reader's own recogniser (:mod:`wikifilm.readers.film_article`), so a page the
+reader reads as a film is never skipped by the filter; pages without a film infobox but with a
+category only films carry pass too, and their records say so (``WF207``).
+"""
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
-_FILM_INFOBOX = re.compile(
-    r"\{\{\s*(?:<!--.*?-->\s*)*(?:template\s*:\s*)?infobox[ _]+(?:film|movie)s?\s*(?:\||\}\}|<!--|\n)",
-    re.IGNORECASE | re.DOTALL,
-)
-_PLAIN_FILM = re.compile(r"^- (?:Directed by|Director|Release date|Released|Running time|Runtime): ", re.MULTILINE)
+from wikifilm.readers.film_article import FilmEvidence, film_evidence
 
 
 @attrs.define
@@ -18,21 +17,16 @@ class FilterStats:
     """How many pages the filter let through and held back."""
 
     films: int = 0
-    """Pages with a film infobox."""
+    """Pages taken as films."""
+    by_category: int = 0
+    """Of those, pages taken from a film-only category, having no film infobox."""
     skipped: int = 0
-    """Pages without one (television, people, award ceremonies, festivals...)."""
+    """Pages held back (television, people, award ceremonies, festivals, film series, lists...)."""
 
 
 def is_film_article(text: str) -> bool:
-    """Whether ``text`` has the film infobox under any of its spellings (wikitext), or a film's plain-text infobox lines.
+    """Whether ``text`` is a film article: a film infobox under any spelling, a plain-text film infobox, or a film-only category."""
+    return film_evidence(text) is not None
 
-    ``Infobox film awards`` and ``Infobox film festival`` do not match: the name must end at ``|``, ``}}``,
-    a comment or a line break.
-    """
-    for needle in ("nfobox", "NFOBOX"):  # a literal search first: the regex runs only near a hit
-        start = text.find(needle)
-        while start != -1:
-            if _FILM_INFOBOX.search(text, max(0, start - 300), start + 40):
-                return True
-            start = text.find(needle, start + 6)
-    return "\n- " in text and _PLAIN_FILM.search(text) is not None
+
+__all__ = ["FilmEvidence", "FilterStats", "film_evidence", "is_film_article"]

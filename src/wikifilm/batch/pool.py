@@ -1,26 +1,37 @@
 """Extracting many pages across all cores: a Film or an ErrorRecord per page, never a crashed run.
 
-Pages go to a process pool in chunks, with a bounded number of chunks in flight (flat
-memory). In a worker, each page has a time limit (SIGALRM) and the process a memory limit
-(RLIMIT_AS), so a runaway page becomes an ErrorRecord; a worker that dies takes only its
-chunk with it, as error records, and the pool is rebuilt.
+Work goes to worker processes one task at a time: a chunk of pages, or one block of a multistream
+dump that the worker decompresses itself. A worker says which page it starts and sends each
+page's result as soon as it has it, so the parent always knows what every worker is on. The
+parent enforces the per-page time limit by killing a worker that runs past it, and a worker that
+dies (a crash, the memory limit) costs only the page it was on: that page becomes an
+ErrorRecord and the rest of the task goes to a fresh worker. No signal handler is installed in
+the caller's process, so this runs from any thread, under the ``fork``, ``spawn`` and
+``forkserver`` start methods.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from types import FrameType
+from multiprocessing.connection import Connection, wait
+from typing import Any
 
+import attrs
+
+from wikifilm.batch.dumps import pages_in_block, pages_in_xml
 from wikifilm.batch.filter import is_film_article
 from wikifilm.batch.pages import ErrorRecord, Page
+from wikifilm.diagnostics import Diagnostic
+from wikifilm.errors import DumpError
 from wikifilm.extract import extract
+from wikifilm.readers.film_article import film_category, film_evidence
 from wikifilm.record import Film
 
 Result = Film | ErrorRecord
@@ -29,47 +40,278 @@ DEFAULT_TIMEOUT = 60.0
 """Seconds one page may take."""
 DEFAULT_MEMORY_LIMIT = 3 * 1024**3
 """Bytes of address space one worker may use."""
+_POLL = 1.0
+"""Longest wait, in seconds, between two looks at the workers' clocks."""
 
 
-class PageTimeoutError(Exception):
-    """A page ran past its time limit."""
+class WorkerStartError(RuntimeError):
+    """Worker processes died before taking any work: nothing could be extracted."""
 
 
-def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
-    raise PageTimeoutError
+def extract_page(page: Page) -> Result:
+    """One page's Film, or an ErrorRecord saying why there is none (in this process, without a time limit).
+
+    A page with no film infobox but with a film-only category gets ``WF207`` saying so.
+    """
+    try:
+        film = extract(page.text, title=page.title, page_id=page.page_id, revision_id=page.revision_id)
+    except MemoryError:
+        return ErrorRecord(page.page_id, page.title, "MemoryError", "extraction ran out of memory; skipped", source=page.source)
+    except Exception as error:  # a bug on one page must not stop the run
+        return ErrorRecord(page.page_id, page.title, type(error).__name__, str(error)[:500], source=page.source)
+    if any(diagnostic.code == "WF201" for diagnostic in film.diagnostics):
+        category = film_category(page.text)
+        if category is not None:
+            note = Diagnostic("WF207", f"no film infobox; taken as a film from its category {category[1]!r}", category[0])
+            film = attrs.evolve(film, diagnostics=(*film.diagnostics, note))
+    return film
 
 
-def _init_worker(memory_limit: int | None) -> None:
-    """Worker start: ignore Ctrl-C (the parent handles it), cap memory."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+# --- what workers run ------------------------------------------------------------------
+
+
+@attrs.define
+class _Task:
+    """One unit of work and what came of it so far; a retry starts at ``start``."""
+
+    number: int
+    pages: list[Page] | None = None
+    """A chunk of pages, or None for a piece of a dump."""
+    piece: tuple[str, int, int | bytes, bool] | None = None
+    """``(dump, offset, length, all_pages)`` of a multistream block, or ``(dump, offset, xml, all_pages)``
+    for whole pages of a dump's XML."""
+    start: int = 0
+    """Position (in the chunk or the piece) of the first page not yet done."""
+    results: list[Result] = attrs.field(factory=list)
+    counts: list[int] = attrs.field(factory=lambda: [0, 0, 0, 0, 0])
+    """For a piece of a dump: pages, redirects, other namespaces, not films, films found by category."""
+    done: bool = False
+    retries: int = 0
+
+    @property
+    def source(self) -> str | None:
+        return f"{self.piece[0]}@{self.piece[1]}" if self.piece else None
+
+    def message(self) -> tuple[Any, ...]:
+        if self.pages is not None:
+            return ("pages", self.pages[self.start :], self.start)
+        return ("piece", self.piece, self.start)
+
+
+def _piece_pages(piece: tuple[str, int, int | bytes, bool], counts: list[int]) -> Iterator[tuple[int, Page | ErrorRecord]]:
+    """Pages of a piece of a dump to extract, with their positions; everything read is counted, even below ``start``."""
+    dump, offset, content, all_pages = piece
+    pages = pages_in_xml(dump, offset, content) if isinstance(content, bytes) else pages_in_block(dump, offset, content)
+    for position, page in enumerate(pages):
+        if isinstance(page, ErrorRecord):
+            yield position, page
+            continue
+        counts[0] += 1
+        if page.namespace != 0:
+            counts[2] += 1
+        elif page.redirect is not None:
+            counts[1] += 1
+        elif all_pages:
+            yield position, page
+        elif (evidence := film_evidence(page.text)) is None:
+            counts[3] += 1
+        else:
+            counts[4] += evidence.kind == "category"
+            yield position, page
+
+
+def _worker_main(conn: Connection, memory_limit: int | None) -> None:
+    """A worker: take a task, say which page starts, send each result, say when the task is done."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # this is our own process; Ctrl-C is the parent's to handle
     if memory_limit and sys.platform.startswith("linux"):
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    conn.send(("ready",))
+    while True:
+        task = conn.recv()
+        if task is None:
+            return
+        kind, payload, start = task
+        counts = [0, 0, 0, 0, 0]
+        try:
+            items = enumerate(payload, start) if kind == "pages" else _piece_pages(payload, counts)
+            for position, page in items:
+                if position < start:
+                    continue
+                if isinstance(page, ErrorRecord):
+                    conn.send(("result", position, page))
+                    continue
+                conn.send(("start", position, page.page_id, page.title))
+                conn.send(("result", position, extract_page(page)))
+        except DumpError as error:
+            dump, offset = payload[0], payload[1]
+            conn.send(("failed", ErrorRecord(None, None, "DumpError", error.reason, "WF904", source=f"{dump}@{offset}")))
+        conn.send(("done", counts))
 
 
-def extract_page(page: Page, timeout: float | None = DEFAULT_TIMEOUT) -> Result:
-    """One page's Film, or an ErrorRecord saying why there is none."""
-    use_alarm = bool(timeout) and hasattr(signal, "setitimer")
-    if use_alarm:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
+# --- the parent's side -----------------------------------------------------------------
+
+
+@attrs.define
+class _Worker:
+    process: Any
+    conn: Connection
+    ready: bool = False
+    task: _Task | None = None
+    page: tuple[int, int | None, str | None] | None = None
+    """Position, page id and title of the page being extracted."""
+    started: float = 0.0
+
+
+class _Pool:
+    """Worker processes, the tasks they hold, and the rules for a worker that dies or runs too long."""
+
+    def __init__(self, workers: int, timeout: float | None, memory_limit: int | None, start_method: str | None) -> None:
+        self.context: Any = multiprocessing.get_context(start_method)
+        self.timeout = timeout
+        self.memory_limit = memory_limit
+        self.retry: deque[_Task] = deque()
+        self.workers = [self._start() for _ in range(workers)]
+
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_worker_main, args=(child, self.memory_limit), daemon=True, name="wikifilm-worker")
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def idle(self) -> list[_Worker]:
+        return [worker for worker in self.workers if worker.ready and worker.task is None]
+
+    def give(self, worker: _Worker, task: _Task) -> None:
+        try:
+            worker.conn.send(task.message())
+        except OSError:  # it died since it last spoke: the task waits for another, step() replaces this one
+            self.retry.appendleft(task)
+            return
+        worker.task, worker.page = task, None
+
+    def step(self) -> None:
+        """Wait for news from the workers (at most until the next page deadline) and act on it."""
+        now = time.monotonic()
+        deadlines = [worker.started + self.timeout for worker in self.workers if self.timeout and worker.page is not None]
+        pause = max(0.0, min([_POLL, *(deadline - now for deadline in deadlines)]))
+        handles: list[Any] = [worker.conn for worker in self.workers] + [worker.process.sentinel for worker in self.workers]
+        ready = set(wait(handles, timeout=pause))
+        for index, worker in enumerate(self.workers):
+            alive = self._read(worker) if worker.conn in ready else True
+            if worker.process.sentinel in ready or not alive:
+                self._read(worker)
+                self.workers[index] = self._replace(worker, "WorkerDied")
+            elif self.timeout and worker.page is not None and time.monotonic() - worker.started > self.timeout:
+                self.workers[index] = self._replace(worker, "Timeout")
+
+    def _read(self, worker: _Worker) -> bool:
+        """Handle every message waiting from a worker; False when its pipe is closed."""
+        try:
+            while worker.conn.poll():
+                message = worker.conn.recv()
+                kind = message[0]
+                task = worker.task
+                if kind == "ready":
+                    worker.ready = True
+                elif task is None:
+                    continue
+                elif kind == "start":
+                    worker.page, worker.started = message[1:], time.monotonic()
+                elif kind == "result":
+                    task.results.append(message[2])
+                    task.start, worker.page = message[1] + 1, None
+                elif kind == "failed":
+                    task.results.append(message[1])
+                elif kind == "done":
+                    task.counts, task.done = message[1], True
+                    worker.task = worker.page = None
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _replace(self, worker: _Worker, cause: str) -> _Worker:
+        """Stop a worker that died or ran too long, turn its page into an ErrorRecord, requeue the rest of its task."""
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        if not worker.ready:
+            raise WorkerStartError(
+                f"a worker process exited with code {worker.process.exitcode} before taking any work. Under the "
+                f"'{self.context.get_start_method()}' start method the calling script must guard its entry point "
+                "with `if __name__ == \"__main__\":` (see the README), or the workers re-run it on start"
+            )
+        task = worker.task
+        if task is not None:
+            if worker.page is not None:
+                position, page_id, title = worker.page
+                source = task.source or (task.pages[position].source if task.pages else None)
+                if cause == "Timeout":
+                    record = ErrorRecord(page_id, title, "Timeout", f"extraction ran past {self.timeout} s; the worker was stopped", "WF902", source)
+                else:
+                    record = ErrorRecord(page_id, title, "WorkerDied", f"the worker process died (exit code {worker.process.exitcode}) while extracting this page", "WF903", source)
+                task.results.append(record)
+                task.start = position + 1
+            else:
+                task.retries += 1
+                if task.retries > 1:  # it died twice outside any page: reading the task itself kills it
+                    task.results.append(ErrorRecord(None, None, "WorkerDied", f"the worker process died twice (exit code {worker.process.exitcode}) reading this part of the dump", "WF903", task.source))
+                    task.done = True
+            if not task.done:
+                self.retry.append(task)
+        return self._start()
+
+    def close(self) -> None:
+        """Stop every worker: idle ones are asked, busy ones killed."""
+        for worker in self.workers:
+            try:
+                if worker.task is None and worker.process.is_alive():
+                    worker.conn.send(None)
+                else:
+                    worker.process.kill()
+            except OSError:
+                worker.process.kill()
+        for worker in self.workers:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+
+
+def _run_tasks(
+    tasks: Iterator[_Task], workers: int, timeout: float | None, memory_limit: int | None, start_method: str | None
+) -> Iterator[_Task]:
+    """Every task, done, in input order; at most ``4 * workers`` tasks held at once (flat memory)."""
+    pool = _Pool(workers, timeout, memory_limit, start_method)
+    order: deque[_Task] = deque()
+    waiting: deque[_Task] = deque()
+    exhausted = False
     try:
-        return extract(page.text, title=page.title, page_id=page.page_id, revision_id=page.revision_id)
-    except PageTimeoutError:
-        return ErrorRecord(page.page_id, page.title, "Timeout", f"extraction ran past {timeout} s; skipped", "WF902")
-    except MemoryError:
-        return ErrorRecord(page.page_id, page.title, "MemoryError", "extraction ran out of memory; skipped")
-    except Exception as error:  # a bug on one page must not stop the run
-        return ErrorRecord(page.page_id, page.title, type(error).__name__, str(error)[:500])
+        while True:
+            while not exhausted and len(order) < 4 * workers and len(waiting) < workers:
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                else:
+                    order.append(task)
+                    if not task.done:  # done already: an error record the caller passed on
+                        waiting.append(task)
+            for worker in pool.idle():
+                queue = pool.retry or waiting
+                if not queue:
+                    break
+                pool.give(worker, queue.popleft())
+            while order and order[0].done:
+                yield order.popleft()
+            if exhausted and not order:
+                return
+            pool.step()
     finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-
-
-def _extract_chunk(pages: list[Page], timeout: float | None) -> list[Result]:
-    return [extract_page(page, timeout) for page in pages]
+        pool.close()
 
 
 def extract_pages(
@@ -79,93 +321,23 @@ def extract_pages(
     timeout: float | None = DEFAULT_TIMEOUT,
     chunksize: int = 16,
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+    start_method: str | None = None,
     films_only: bool = True,
 ) -> Iterator[Result]:
-    """A Film or ErrorRecord for every film page, in input order, on ``workers`` processes (default: all cores).
+    """A Film or ErrorRecord for every film page, in input order, on ``workers`` worker processes (default: all cores).
 
-    Pages without a film infobox (television series, people, lists) are skipped, as ``wikifilm
-    extract`` skips them; ``films_only=False`` extracts every page. ``workers=1`` runs in this
-    process (no pool), still with the per-page time limit.
+    Pages the film filter holds back (television series, people, lists) are skipped, as ``wikifilm
+    extract`` skips them; ``films_only=False`` extracts every page.
+
+    ``start_method`` is ``fork``, ``spawn`` or ``forkserver`` (default: the platform's). Under
+    ``spawn`` and ``forkserver`` the calling script needs an ``if __name__ == "__main__":`` guard;
+    without it the workers cannot start and :class:`WorkerStartError` says so.
     """
-    if films_only:
-        pages = (page for page in pages if is_film_article(page.text))
-    workers = workers or os.cpu_count() or 1
-    if workers <= 1:
-        for page in pages:
-            yield extract_page(page, timeout)
-        return
-    remaining = iter(pages)
+    remaining = iter(pages) if not films_only else (page for page in pages if is_film_article(page.text))
     chunks = iter(lambda: list(islice(remaining, chunksize)), [])
-    in_flight: deque[tuple[list[Page], Future[list[Result]]]] = deque()
-    executor = _new_pool(workers, memory_limit)
-    try:
-        for chunk in chunks:
-            in_flight.append((chunk, executor.submit(_extract_chunk, chunk, timeout)))
-            while len(in_flight) >= workers * 4:
-                executor = yield from _drain_one(in_flight, executor, workers, timeout, memory_limit)
-        while in_flight:
-            executor = yield from _drain_one(in_flight, executor, workers, timeout, memory_limit)
-    finally:
-        for _chunk, future in in_flight:
-            future.cancel()
-        executor.shutdown(wait=False, cancel_futures=True)
-
-
-def _new_pool(workers: int, memory_limit: int | None) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(memory_limit,))
-
-
-def _drain_one(
-    in_flight: deque[tuple[list[Page], Future[list[Result]]]],
-    executor: ProcessPoolExecutor,
-    workers: int,
-    timeout: float | None,
-    memory_limit: int | None,
-) -> Generator[Result, None, ProcessPoolExecutor]:
-    """Yield the oldest chunk's results. When a worker dies, the pool is lost with every chunk in it:
-    the oldest chunk is run again alone on a fresh pool (the dead worker may have been running
-    another one); if it kills that pool too, it is the culprit and becomes error records. The
-    other chunks are resubmitted, and a culprit among them is found the same way in its turn."""
-    chunk, future = in_flight.popleft()
-    try:
-        yield from future.result()
-        return executor
-    except BrokenProcessPool:
-        pass
-    executor.shutdown(wait=False, cancel_futures=True)
-    fresh = _new_pool(workers, memory_limit)
-    try:
-        results = fresh.submit(_extract_chunk, chunk, timeout).result()
-    except BrokenProcessPool:
-        fresh.shutdown(wait=False, cancel_futures=True)
-        fresh = _new_pool(workers, memory_limit)
-        results = [ErrorRecord(page.page_id, page.title, "WorkerDied", "the worker process died while extracting this page's chunk") for page in chunk]
-    yield from results
-    pending = [pages for pages, _old in in_flight]
-    in_flight.clear()
-    for pages in pending:
-        in_flight.append((pages, fresh.submit(_extract_chunk, pages, timeout)))
-    return fresh
-
-
-def _extract_block(dump: str, offset: int, length: int, timeout: float | None, all_pages: bool) -> tuple[list[Result], list[int]]:
-    """A worker's job on a multistream dump: decompress one block, filter, extract; also return its counts."""
-    from wikifilm.batch.dumps import pages_in_block
-    from wikifilm.batch.filter import is_film_article
-
-    results: list[Result] = []
-    read = redirects = other = not_films = 0
-    for page in pages_in_block(dump, offset, length):
-        read += 1
-        if page.namespace != 0:
-            other += 1
-        elif page.redirect is not None:
-            redirects += 1
-        elif not all_pages and not is_film_article(page.text):
-            not_films += 1
-        else:
-            results.append(extract_page(page, timeout))
-    return results, [read, redirects, other, not_films]
+    tasks = (_Task(number, pages=chunk) for number, chunk in enumerate(chunks))
+    for task in _run_tasks(tasks, workers or os.cpu_count() or 1, timeout, memory_limit, start_method):
+        yield from task.results
 
 
 def extract_blocks(
@@ -176,21 +348,37 @@ def extract_blocks(
     timeout: float | None = DEFAULT_TIMEOUT,
     all_pages: bool = False,
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+    start_method: str | None = None,
 ) -> Iterator[tuple[list[Result], list[int]]]:
-    """Per block of a multistream dump, in order: its results and ``[pages, redirects, other namespaces, not films]``.
+    """Per block of a multistream dump, in order: its results and ``[pages, redirects, other namespaces, not films,
+    films found by category]``.
 
-    Workers read and decompress their own blocks, so decompression runs on every core.
+    Workers read and decompress their own blocks, so decompression runs on every core; a block
+    that cannot be decompressed becomes one ErrorRecord naming the dump and its byte offset.
     """
-    workers = workers or os.cpu_count() or 1
-    if workers <= 1:
-        for offset, length in blocks:
-            yield _extract_block(dump, offset, length, timeout, all_pages)
-        return
-    in_flight: deque[Future[tuple[list[Result], list[int]]]] = deque()
-    with _new_pool(workers, memory_limit) as executor:
-        for offset, length in blocks:
-            in_flight.append(executor.submit(_extract_block, dump, offset, length, timeout, all_pages))
-            while len(in_flight) >= workers * 3:
-                yield in_flight.popleft().result()
-        while in_flight:
-            yield in_flight.popleft().result()
+    tasks = (_Task(number, piece=(dump, offset, length, all_pages)) for number, (offset, length) in enumerate(blocks))
+    for task in _run_tasks(tasks, workers or os.cpu_count() or 1, timeout, memory_limit, start_method):
+        yield task.results, task.counts
+
+
+def extract_xml_pieces(
+    dump: str,
+    pieces: Iterable[tuple[int, bytes] | ErrorRecord],
+    *,
+    workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    all_pages: bool = False,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+    start_method: str | None = None,
+) -> Iterator[tuple[list[Result], list[int]]]:
+    """Per piece of a dump's XML (whole pages, :func:`wikifilm.batch.dumps.iter_page_chunks`), in order: results and counts.
+
+    The caller only decompresses; workers parse the XML, filter and extract. An ErrorRecord
+    among the pieces (the stream could not be read further) is passed on in its place.
+    """
+    tasks = (
+        _Task(number, results=[piece], done=True) if isinstance(piece, ErrorRecord) else _Task(number, piece=(dump, piece[0], piece[1], all_pages))
+        for number, piece in enumerate(pieces)
+    )
+    for task in _run_tasks(tasks, workers or os.cpu_count() or 1, timeout, memory_limit, start_method):
+        yield task.results, task.counts

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from wikifilm.batch.schema import FILM_SCHEMA
+from wikifilm.contract import check_record
 
 
 class Sink(Protocol):
@@ -34,15 +35,18 @@ class Sink(Protocol):
 
 
 def record_key(record: dict[str, Any]) -> str:
-    """The identity used by --resume: page id when known, else page title."""
+    """The identity used by --resume: page id when known, else page title, else (an error with no page) its source."""
     page_id = record.get("page_id")
-    return f"id:{page_id}" if page_id is not None else f"title:{record.get('page_title')}"
+    if page_id is not None:
+        return f"id:{page_id}"
+    title = record.get("page_title")
+    return f"title:{title}" if title is not None else f"source:{record.get('source')}"
 
 
 class JsonlSink:
-    """One JSON record per line, appended in flushed batches."""
+    """One JSON record per line, appended in flushed batches; with ``checked``, a record that does not fit the contract is refused."""
 
-    def __init__(self, path: str | Path, *, append: bool = False, batch: int = 200) -> None:
+    def __init__(self, path: str | Path, *, append: bool = False, batch: int = 200, checked: bool = False) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if append:
@@ -50,18 +54,22 @@ class JsonlSink:
         self._file = open(self.path, "a" if append else "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
         self._lines: list[str] = []
         self._batch = batch
+        self._checked = checked
         self.count = 0
 
     def write(self, record: dict[str, Any]) -> None:
+        if self._checked:
+            check_record(record)
         self._lines.append(json.dumps(record, ensure_ascii=False) + "\n")
         self.count += 1
         if len(self._lines) >= self._batch:
             self.flush()
 
     def flush(self) -> None:
-        if self._lines:
-            self._file.write("".join(self._lines))
-            self._lines.clear()
+        # the batch leaves the buffer before it is written: an interrupt in between cannot write it twice
+        lines, self._lines = self._lines, []
+        if lines:
+            self._file.write("".join(lines))
         self._file.flush()
         os.fsync(self._file.fileno())
 
@@ -121,6 +129,7 @@ class ParquetSink:
         self.count = 0
 
     def write(self, record: dict[str, Any]) -> None:
+        check_record(record)  # Arrow would drop a key it has no column for, silently
         self._rows.append(record)
         self.count += 1
         if len(self._rows) >= self._batch:

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from wikifilm.batch.pages import ErrorRecord, Page
-from wikifilm.batch.pool import DEFAULT_TIMEOUT, extract_page
+from wikifilm.batch.pool import DEFAULT_TIMEOUT, extract_page, extract_pages
 from wikifilm.batch.schema import FILM_SCHEMA
+from wikifilm.diagnostics import CODES
 from wikifilm.record import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -32,9 +33,10 @@ def spark_schema() -> Any:
 def error_row(error: ErrorRecord) -> dict[str, Any]:
     """A record row standing for a page that failed: its identity and one diagnostic."""
     row: dict[str, Any] = {name: None for name in FILM_SCHEMA.names}
+    code = CODES[error.code]
     row.update(schema_version=SCHEMA_VERSION, page_title=error.title, page_id=error.page_id, diagnostics=[{
-        "code": error.code, "name": "page-timeout" if error.code == "WF902" else "page-failed", "severity": "error",
-        "field": None, "message": f"{error.error_type}: {error.message}", "start": None, "end": None,
+        "code": code.code, "name": code.name, "severity": code.severity.value, "field": None,
+        "message": f"{error.error_type}: {error.message}", "start": None, "end": None,
     }])
     return row
 
@@ -46,15 +48,14 @@ def extract_batches(
     """Records for every row of every Arrow batch (what each Spark task runs)."""
     for batch in batches:
         columns = batch.to_pydict()
-        rows = []
-        for index, text in enumerate(columns[text_col]):
-            page = Page(
-                title=columns[title_col][index] or "", text=text or "",
-                page_id=columns[id_col][index] if id_col else None,
-                revision_id=columns[revision_col][index] if revision_col else None,
-            )
-            result = extract_page(page, timeout)
-            rows.append(error_row(result) if isinstance(result, ErrorRecord) else result.to_dict())
+        pages = [
+            Page(title=columns[title_col][index] or "", text=text or "", page_id=columns[id_col][index] if id_col else None,
+                 revision_id=columns[revision_col][index] if revision_col else None)
+            for index, text in enumerate(columns[text_col])
+        ]
+        # with a time limit, one worker process per batch enforces it (no signals in Spark's own process)
+        results = extract_pages(pages, workers=1, timeout=timeout) if timeout else map(extract_page, pages)
+        rows = [error_row(result) if isinstance(result, ErrorRecord) else result.to_dict() for result in results]
         yield pa.RecordBatch.from_pylist(rows, schema=FILM_SCHEMA)
 
 

@@ -171,7 +171,7 @@ class _Columns:
         key = (record.get("page_id"), record.get("page_title"))
         native = record.get("native_title") or {}
         releases = record.get("release_dates") or []
-        earliest = min((PartialDate.from_iso(item["date"]) for item in releases if item.get("date")), default=None)
+        earliest = min((_partial_date(item["date"]) for item in releases if item.get("date")), default=None)
         self.row("films", key, record.get("revision_id"), record.get("title"),
                  native.get("text"), native.get("lang"), native.get("romanized"),
                  None if earliest is None else earliest.iso(), None if earliest is None else earliest.year,
@@ -191,7 +191,7 @@ class _Columns:
             for ref in award.get("nominees") or [{}]:  # a row naming no nominee is still a row
                 self.row("accolades", key, *head, ref.get("name"), ref.get("link"), ref.get("person"))
         for position, release in enumerate(releases):
-            date = PartialDate.from_iso(release["date"]) if release.get("date") else None
+            date = _partial_date(release["date"]) if release.get("date") else None
             self.row("releases", key, position, release.get("date"), *((date.year, date.month, date.day) if date else (None,) * 3),
                      release.get("place"), release.get("note"))
         for field, role in _COMPANY_ROLES:
@@ -210,6 +210,11 @@ class _Columns:
 
     def tables(self) -> dict[str, pa.Table]:
         return {name: pa.Table.from_pydict(self.data[name], schema=schema) for name, schema in SCHEMAS.items()}
+
+
+def _partial_date(text: str) -> PartialDate:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (the contract's date) as a PartialDate."""
+    return PartialDate(*(int(part) for part in text.split("-")))
 
 
 def _money(money: dict[str, Any] | None) -> tuple[Any, ...]:

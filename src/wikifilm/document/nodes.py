@@ -3,24 +3,24 @@
 Every node holds a :class:`~wikifilm.span.Span` into one shared :class:`~wikifilm.span.Source`.
 Containers list their ``children`` contiguously; leaves have none. Joining the leaves' slices
 gives back the source exactly (see :mod:`wikifilm.document.render`). Inline markup inside a
-leaf (links, templates, refs) is parsed only when something asks for it, through
-:func:`wikifilm.readers.inline.parse_inline`, so reading a whole article stays cheap.
+leaf (links, templates, refs) is read only when something asks for it, through
+:mod:`wikifilm.document.inline` and :mod:`wikifilm.document.items`, so reading a whole article
+stays cheap.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import Any, Literal
 
 import attrs
 
 from wikifilm._slots_init import slots_init
+from wikifilm.caches import cached
 from wikifilm.diagnostics import Diagnostic
+from wikifilm.document.items import ValueItem, split_items
+from wikifilm.markup.plain import plain_text
 from wikifilm.span import Source, Span
-
-if TYPE_CHECKING:
-    from wikifilm.document.values import ValueItem
 
 Format = Literal["wikitext", "plaintext"]
 
@@ -144,11 +144,11 @@ class InfoboxField(Node):
 
     def plain(self, source: Source) -> str:
         """The value as plain text: markup, refs and comments removed; list items on lines."""
-        return _values.plain_value(source, self.value_span, self.format)
+        return plain_value(source, self.value_span, self.format)
 
     def items(self, source: Source) -> tuple[ValueItem, ...]:
         """The value split into its list items (Plainlist, ubl, hlist, ``<br>``, bullets)."""
-        return _values.split_items(source, self.value_span, self.format)
+        return split_items(source, self.value_span, self.format)
 
 
 @slots_init
@@ -175,7 +175,7 @@ class TableCell(Node):
 
     def plain(self, source: Source) -> str:
         """The cell content as plain text."""
-        return _values.plain_value(source, self.content_span, self.format)
+        return plain_value(source, self.content_span, self.format)
 
 
 @slots_init
@@ -227,7 +227,7 @@ class Infobox(Container):
         return found
 
 
-@functools.lru_cache(maxsize=4096)
+@cached(maxsize=4096)
 def field_key(name: str) -> str:
     """An infobox key compared loosely: case, underscores and runs of spaces ignored (``Release_date`` = ``release  date``).
     Cached: every film infobox spells the same few dozen keys."""
@@ -375,18 +375,14 @@ class Document(Container):
     """Which reader produced it."""
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), kw_only=True)
     """Oddities the reader met, in source order."""
+    memo: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    """Per-article results computed once and kept with the article (the section outline...):
+    they live and die with it, so no module-level cache keeps an old article alive."""
 
     def render(self) -> str:
-        """The exact source text, rebuilt by joining every leaf's slice."""
-        from wikifilm.document.render import render
-
-        return render(self)
-
-    def to_plaintext(self, *, title: str | None = None) -> str:
-        """The article in the plain-text rendering's layout (see docs/plaintext-format.md)."""
-        from wikifilm.document.plaintext_writer import write_plaintext
-
-        return write_plaintext(self, title=title)
+        """The exact source text, rebuilt by joining every leaf's slice (the input, when the tree tiles it)."""
+        text = self.source.text
+        return "".join([text[leaf.span.start : leaf.span.end] for leaf in iter_leaves(self)])
 
     @property
     def page_title(self) -> str | None:
@@ -433,7 +429,6 @@ class Document(Container):
 
     def find_sections(self, *titles: str) -> tuple[Section, ...]:
         """Sections whose plain heading text matches one of ``titles`` (case-insensitive)."""
-        plain_value = _values.plain_value
         wanted = {title.casefold() for title in titles}
         return tuple(
             section
@@ -468,5 +463,10 @@ def iter_leaves(node: Node) -> Iterator[Node]:
     return (item for item in iter_nodes(node) if not item.children)
 
 
-# Imported last: the values module imports the readers, which import the classes above.
-from wikifilm.document import values as _values  # noqa: E402
+
+def plain_value(source: Source, span: Span, format: Format = "wikitext") -> str:
+    """``source[span]`` as plain text (list items on their own lines), in the markup of ``format``."""
+    text = source[span]
+    if format == "plaintext":
+        return text.strip()
+    return plain_text(text)

@@ -8,8 +8,7 @@ row spans are not expanded, as in the seed rendering.
 
 from __future__ import annotations
 
-from wikifilm.document.nodes import Document, Heading, Infobox, ListBlock, Node, Paragraph, Section, Table
-from wikifilm.document.values import plain_value
+from wikifilm.document.nodes import Document, Infobox, ListBlock, Node, Paragraph, Section, Table, plain_value
 from wikifilm.span import Source
 
 INFOBOX_LABELS: dict[str, str] = {
@@ -57,8 +56,6 @@ def _blocks(node: Node, source: Source, page_title: str | None) -> list[str]:
         return ["".join(lines) + "\n"] if lines else []
     if isinstance(node, Table):
         return [_table(node, source)]
-    if isinstance(node, Heading):
-        return []
     return []
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wikifilm.document.nodes import Document, Node, iter_leaves
+from wikifilm.document.nodes import Document, Node
 
 
 class TilingError(AssertionError):
@@ -11,8 +11,7 @@ class TilingError(AssertionError):
 
 def render(document: Document) -> str:
     """Join the source slice of every leaf, in order: the exact input when the tree tiles it."""
-    text = document.source.text
-    return "".join([text[leaf.span.start : leaf.span.end] for leaf in iter_leaves(document)])
+    return document.render()
 
 
 def check_tiling(document: Document) -> None:

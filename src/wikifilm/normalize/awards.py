@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from wikifilm.diagnostics import Diagnostic
+from wikifilm.document.items import split_items
 from wikifilm.document.nodes import Document, Table, TableCell
-from wikifilm.document.values import split_items
 from wikifilm.normalize.dates import parse_date
 from wikifilm.normalize.people import refs_from_items
 from wikifilm.normalize.sections import sections_titled, tables

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from wikifilm.document.inline import template_calls
+from wikifilm.document.items import ValueItem
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.document.values import ValueItem, template_calls, wikitext_plain
+from wikifilm.markup.plain import plain_text
 from wikifilm.normalize.people import refs_from_items, template_people
 from wikifilm.record import BasedOn
 from wikifilm.span import Source, Span
@@ -27,9 +29,9 @@ def _from_templates(source: Source, field: InfoboxField) -> tuple[BasedOn, ...]:
     """Every ``{{based on}}`` in the value, nested in list templates too, with exact spans."""
     out: list[BasedOn] = []
     for template in template_calls(source, field.value_span, nested=True):
-        if template.name != "based on" or not template.positional_spans:
+        if template.key != "based on" or not template.positional_spans:
             continue
-        work = wikitext_plain(source[template.positional_spans[0]]).split("\n")[0]  # ''Random Harvest''<br>1941 novel
+        work = plain_text(source[template.positional_spans[0]]).split("\n")[0]  # ''Random Harvest''<br>1941 novel
         out.append(BasedOn(_work(work), template_people(source, template), template.span))
     return tuple(out)
 

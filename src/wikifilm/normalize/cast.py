@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import attrs
 
 from wikifilm.diagnostics import Diagnostic
-from wikifilm.document.nodes import Document, Section, TableRow, Text, iter_nodes
-from wikifilm.document.values import light_text_and_links, plain_value, wikitext_plain
+from wikifilm.document.nodes import Document, Section, TableRow, Text, iter_nodes, plain_value
+from wikifilm.markup.plain import item_text_and_links, plain_text
 from wikifilm.normalize.cast_prose import iter_prose_cast, people_links
 from wikifilm.normalize.cast_tables import LANGUAGES, table_entries, version_name
-from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, split_names
+from wikifilm.normalize.people import by_shown_text, clean_name, iter_names, links_in, spans_in_order, split_names
 from wikifilm.normalize.sections import Line, heading_key, list_lines, outline, paragraphs, tables
 from wikifilm.record import CastMember, PersonRef
 from wikifilm.span import Source, Span
@@ -26,41 +26,123 @@ _SEVERAL_ROLES = re.compile(r"^(.+?)\s+as\s*:$", re.IGNORECASE)
 _DASH = re.compile(r"[\s:.…](?:(?<=\s)\s*(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|(?<=:)\s+|(?<=\.)\.{2,}\s*|(?<=…)\s*)")
 """`` – ``, ``: ``, ``...`` between actor and role. Like the other patterns run over long lines, it opens
 with the class of its possible first characters, then asks which one it took (see ``people._PEOPLE_SEPARATOR``)."""
+_DASH_READABLE = r"\s+(?:[–—-]+\s+|:\s+|(?:\.{3,}|…)\s*)|:\s+|(?:\.{3,}|…)\s*"
+"""``_DASH`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _MAY_DASH = re.compile(r"[–—\-:….](?:(?<!\.)|(?<=\.)\.\.)")
 """What every ``_DASH`` separator holds."""
+_MAY_DASH_READABLE = r"[–—\-:…]|\.\.\."
+"""``_MAY_DASH`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _ROLE_END = re.compile(
     r"[,;:.\s](?:(?<=,)(?:\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
-    r"|\s+(?=the\s(?![^/]*/))|\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
+    r"|(?P<the>\s+)(?=the\s)|\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
     r"|\s+(?=[A-Z][\w.]*['’]s?\s))"
     r"|(?<=\s)(?:\s*in\s+(?:a\s+)?(?:special|cameo|guest)\s+appearance|\s*\(|[–—]\s|-\s)"
     r"|(?<=;)\s|(?<=:)\s|(?<=\.)\s+(?=[A-Z][a-z]+\s[a-z]))"
 )
-"""Where a role ends and its description begins: ``, a ruthless mercenary``, ``; the ...``, `` (voice)``."""
+"""Where a role ends and its description begins: ``, a ruthless mercenary``, ``; the ...``, `` (voice)``.
+
+``, the`` ends a role only when no ``/`` follows (``Bob, the cook / the driver`` is one role): see
+:func:`_role_end`, which asks that once, where a lookahead ``(?![^/]*/)`` read to the end of the line at
+every ``, the`` (quadratic time on a long line)."""
+_ROLE_END_READABLE = (
+    r",\s+(?=(?:[A-Z][\w.]*\s){1,2}[A-Z][\w.]*['’]s?\s)"
+    r"|,\s+(?=the\s(?![^/]*/))|,\s+(?=(?:a|an|who|whose|which|whom|his|her|their|its|one|also|known|later|now|formerly|nicknamed)\b)"
+    r"|,\s+(?=[A-Z][\w.]*['’]s?\s)|\s+in\s+(?:a\s+)?(?:special|cameo|guest)\s+appearance"
+    r"|;\s|\s+\(|:\s|\s[–—]\s|\s-\s|\.\s+(?=[A-Z][a-z]+\s[a-z])"
+)
+"""``_ROLE_END`` with :func:`_role_end` written plainly: a role ends where this first matches (a test compares)."""
+
+
+def _role_end(text: str) -> int:
+    """Where the role in ``text`` ends (the length of ``text`` when it holds no description)."""
+    last_slash = text.rfind("/")
+    for match in _ROLE_END.finditer(text):
+        if match.group("the") is not None and last_slash >= match.end() + 4:
+            continue  # ', the cook / the driver': a '/' follows, so 'the' starts another role
+        return match.start()
+    return len(text)
+
+
 _NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’\- ]{1,60}$")
 
 
-_ROLE_THEN_ACTOR = re.compile(r"^(?P<role>[^()]*?\w['’]s?\s[^()]*?|[^()]*?\b[a-z][^()]*?)\s*\((?P<actor>(?:[A-Z][\w.'’-]*\s?){2,4})\)$")
+_ACTOR_WORDS = r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,3}\s?"
+"""One to four capitalised words, each read whole (``*+``). The plain form, ``(?:[A-Z][\\w.'’-]*\\s?){2,4}``,
+also cut words at inner capitals (``McDonald`` is two pieces), and cut a long run of capitals every way
+before failing (cubic time); the same names match when :func:`_two_capitals` holds too (a test compares)."""
+_PLAIN_ACTOR = r"(?:[A-Z][\w.'’-]*\s?){2,4}"
+_ROLE_THEN_ACTOR = re.compile(rf"^(?P<role>[^()]*?\w['’]s?\s[^()]*?|[^()]*?\b[a-z][^()]*?)\s*\((?P<actor>{_PLAIN_ACTOR})\)$")
 """``Dorcas' Father (Dick Rich)``: a role with a possessive or a lowercase word, then a name in brackets."""
-_ACTOR_IN_BRACKETS = re.compile(r"\((?:[A-Z][\w.'’-]*\s?){2,4}\)")
+_ACTOR_IN_BRACKETS = re.compile(rf"\((?P<actor>{_ACTOR_WORDS})\)")
+_CAPITAL = re.compile("[A-Z]")
+
+
+def _two_capitals(actor: str) -> bool:
+    """Whether a name of :data:`_ACTOR_WORDS` has two capitals, which the plain form needs (two pieces, each opening with one)."""
+    capitals = _CAPITAL.search(actor)
+    return capitals is not None and _CAPITAL.search(actor, capitals.end()) is not None
 
 
 def _may_end_with_actor_in_brackets(text: str) -> bool:
     """What ``_ROLE_THEN_ACTOR`` needs, tested first in linear time: one pair of brackets, closing the
     text around a name (the pattern itself backtracks quadratically over a long line that fails)."""
-    return text.endswith(")") and text.count("(") == 1 and text.count(")") == 1 and _ACTOR_IN_BRACKETS.fullmatch(text, text.index("(")) is not None
+    if not (text.endswith(")") and text.count("(") == 1 and text.count(")") == 1):
+        return False
+    actor = _ACTOR_IN_BRACKETS.fullmatch(text, text.index("("))
+    return actor is not None and _two_capitals(actor.group("actor"))
 _NAME_WORD = r"(?:[A-Z]|[a-z]{1,2}['’][A-Z])[\w.'’-]*"
 _LEADING_NAME = re.compile(rf"\s*({_NAME_WORD}(?:,?\s(?:(?:de|van|von|da|di|del|le|la|du|bin)\s)?{_NAME_WORD}){{1,3}})")
 _LINKED_ACTOR_IN_BRACKETS = re.compile(r"^\s*(?P<role>[^()\[\]{}<>]+?)\s*\(\s*\[\[(?P<target>[^\]|]+)(?:\|(?P<shown>[^\]]+))?\]\]\s*\)")
-"""``Reverend Elcott ([[Ian Wolfe]]) is the local preacher``: the linked name in brackets is the actor."""
-_HEADING_LINE = re.compile(r"^\s*'{2,}[^']*'{2,}\s*:?\s*$")
-_UNLINKED_ACTOR_IN_BRACKETS = re.compile(r"^\s*(?P<role>[^()]{1,60}?)\s*\((?P<actor>(?:[A-Z][\w.'’-]*\s?){2,4})\)\s*$")
+"""``Reverend Elcott ([[Ian Wolfe]]) is the local preacher``: the linked name in brackets is the actor.
+
+The readable form of :func:`_linked_actor_in_brackets`: its lazy role tried ``\\s*\\(`` from every
+space of a run of spaces, quadratic in the run."""
+_NOT_IN_ROLE = re.compile(r"[()\[\]{}<>]")
+_LINKED_ACTOR_AFTER_ROLE = re.compile(r"\(\s*\[\[(?P<target>[^\]|]+)(?:\|(?P<shown>[^\]]+))?\]\]\s*\)")
+
+
+def _linked_actor_in_brackets(raw: str) -> tuple[str, str, str | None] | None:
+    """``(role, target, shown)`` as :data:`_LINKED_ACTOR_IN_BRACKETS` reads them, in linear time."""
+    stop = _NOT_IN_ROLE.search(raw)
+    if stop is None or stop.group() != "(" or stop.start() == 0:
+        return None
+    actor = _LINKED_ACTOR_AFTER_ROLE.match(raw, stop.start())
+    if actor is None:
+        return None
+    head = raw[: stop.start()]
+    return head.strip() or head[-1], actor.group("target"), actor.group("shown")  # a role of spaces is its last space
+
+
+def _is_heading_line(raw: str) -> bool:
+    """Whether a list line is only bold or italic text (a sub-heading): ``^\\s*'{2,}[^']*'{2,}\\s*:?\\s*$``.
+
+    Read from the apostrophe runs at both ends: the pattern split a long run of apostrophes every
+    way between its two ``'{2,}``, quadratic time (a test compares the two).
+    """
+    text = raw.strip()
+    if text.endswith(":"):
+        text = text[:-1].rstrip()
+    lead = len(text) - len(text.lstrip("'"))
+    if lead == len(text):
+        return lead >= 4
+    trail = len(text) - len(text.rstrip("'"))
+    return lead >= 2 and trail >= 2 and "'" not in text[lead : len(text) - trail]
+
+
+_UNLINKED_ACTOR_IN_BRACKETS = re.compile(rf"^\s*(?P<role>[^()]{{1,60}}?)\s*\((?P<actor>{_ACTOR_WORDS})\)\s*$")
 """``Harry (Earl Barton)``, read this way only in a list whose linked lines put the actor in brackets."""
 _PAIRS = re.compile(r"[\s,;a](?:(?<=\s)\s*(?:,|;|\band\b)|(?<=[,;])|(?<=a)(?<!\w.)nd\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)")
+_PAIRS_READABLE = r"\s*(?:,|;|\band\b)\s+(?=(?:[A-Z][\w.'’-]*\s){1,4}as\s)"
+"""``_PAIRS`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _BOLD_ROLE = re.compile(r"^\s*'''(?P<role>[^']+)'''[^:]{0,60}:\s*(?P<rest>.+)$", re.DOTALL)
 
 
 _BRACKETED = re.compile(r"[\s(](?:(?<=\s)\s*\(|(?<=\())[^()]*\)")
-_PERIOD = re.compile(r"(\w+)\.\s+(?=[A-Z\"“])")
+_BRACKETED_READABLE = r"\s*\([^()]*\)"
+"""``_BRACKETED`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
+_PERIOD = re.compile(r"(?<!\w)(\w+)\.\s+(?=[A-Z\"“])")
+"""A word, its period and a capital after: ``(\\w+)\\.\\s+(?=[A-Z"“])`` opened at word starts only, which
+finds the same words (a match inside a word has one at the word's start) without reading a long word once per letter."""
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "lt", "capt", "col", "gen", "sgt", "maj", "cpl", "pvt", "adm", "cmdr", "insp", "det", "supt", "prof", "rev", "fr", "hon", "mt", "ft", "no", "vs", "sen", "rep", "gov", "pres", "jnr", "snr", "bros", "co", "inc", "ltd", "vol", "ch", "op"]
 )
@@ -89,7 +171,7 @@ def _clean_role(text: str) -> str | None:
     if "(" in text:
         text = _BRACKETED.sub("", text)
     if _may_end_role(text):
-        text = _ROLE_END.split(text, maxsplit=1)[0]
+        text = text[: _role_end(text)]
     role = _first_sentence(text).strip(" ,;:")
     if ", " in role or " i.e. " in role:
         role = _LOWERCASE_NOTE.split(role, maxsplit=1)[0]
@@ -252,14 +334,16 @@ def _from_lines(
     # a list whose linked lines read 'Role ([[Actor]])' writes its unlinked ones the same way
     wikitext = document.format == "wikitext"
     raws = [source[line.span] for line in lines]
-    linked = [_LINKED_ACTOR_IN_BRACKETS.match(raw) if wikitext and "(" in raw and "[[" in raw else None for raw in raws]
+    linked = [_linked_actor_in_brackets(raw) if wikitext and "(" in raw and "[[" in raw else None for raw in raws]
     role_first = sum(match is not None for match in linked) >= 2
     for line, raw, bracketed in zip(lines, raws, linked, strict=True):
         version = _version_at(scopes, line.span)
-        # words and simple links (most lines) give their text and links in one pass
-        light = light_text_and_links(raw) if wikitext else None
-        links = by_shown_text(light[1]) if light is not None else None
-        text = (light[0] if light is not None else plain_value(source, line.span, document.format)).replace("\n", " ")
+        if wikitext:  # the line's text and links in one reading (one pass for words and simple links)
+            text, item_links = item_text_and_links(raw)
+            links: dict[str, str] | None = by_shown_text(item_links)
+        else:
+            text, links = plain_value(source, line.span, document.format), None
+        text = text.replace("\n", " ")
         if not text:
             continue
         if roles_of is not None and line.depth > 1:
@@ -271,13 +355,13 @@ def _from_lines(
         if several is not None:
             roles_of = split_names(several.group(1))
             continue
-        if "''" in raw and _HEADING_LINE.match(raw):
+        if "''" in raw and _is_heading_line(raw):
             continue  # a bold or italic sub-heading ('''The Ballad of Buster Scruggs''')
         bold = parse_bold_role_line(raw, text) if wikitext and "'''" in raw else None
-        if bold is None and bracketed is not None and " as " not in bracketed.group("role"):
-            bold = [clean_name(bracketed.group("shown") or bracketed.group("target"))], clean_name(bracketed.group("role"))
+        if bold is None and bracketed is not None and " as " not in bracketed[0]:
+            bold = [clean_name(bracketed[2] or bracketed[1])], clean_name(bracketed[0])
         unlinked = _UNLINKED_ACTOR_IN_BRACKETS.match(text) if role_first and bold is None else None
-        if unlinked is not None:
+        if unlinked is not None and _two_capitals(unlinked.group("actor")):
             bold = [unlinked.group("actor").strip()], unlinked.group("role").strip()
         if links is None:
             links = links_in(source, line.span) if "[[" in raw else {}
@@ -390,9 +474,9 @@ def cast_version(raw: str, title: str) -> str | None:
     dub (``Japanese cast`` → ``Japanese``, ``English dub`` → ``English dub``); ``None`` for the rest."""
     words = title.split()
     if raw.startswith("''") and raw.endswith("''"):
-        return wikitext_plain(raw).strip() or None
+        return plain_text(raw).strip() or None
     if any(word in LANGUAGES or word in ("dub", "dubbed", "dubbing") for word in words) and not any(word in _BILLING for word in words):
-        return version_name(wikitext_plain(raw))
+        return version_name(plain_text(raw))
     return None
 
 
@@ -433,7 +517,7 @@ def _from_paragraphs(document: Document, section: Section, scopes: list[tuple[Sp
         if any(scope.contains(paragraph.span) for scope in skipped):
             continue
         raw = source[paragraph.span]
-        text = " ".join(wikitext_plain(raw).split())
+        text = " ".join(plain_text(raw).split())
         links = links_in(source, paragraph.span) if "[[" in raw else {}
         version = _version_at(scopes, paragraph.span)
         for actors, role in iter_prose_cast(text, people_links(raw, links), known):
@@ -481,9 +565,7 @@ def _members(
     raw = source[span]
     if links is None:
         links = links_in(source, span) if "[[" in raw else {}
-    out = []
-    for actor in actors:
-        offset = raw.find(actor)
-        actor_span = Span(span.start + offset, span.start + offset + len(actor)) if offset >= 0 else span
-        out.append(CastMember(PersonRef(actor, links.get(actor) or _linked_page(actor, links), span=actor_span), role, span, version))
-    return out
+    return [
+        CastMember(PersonRef(actor, links.get(actor) or _linked_page(actor, links), span=actor_span), role, span, version)
+        for actor, actor_span in zip(actors, spans_in_order(source, span, actors), strict=True)
+    ]

@@ -14,7 +14,7 @@ import attrs
 
 from wikifilm._slots_init import slots_init
 from wikifilm.document.nodes import Document, Table, TableCell
-from wikifilm.document.values import item_text_and_links
+from wikifilm.markup.plain import item_text_and_links
 from wikifilm.normalize.people import by_shown_text, drop_notes, links_in, split_names
 from wikifilm.span import Span
 

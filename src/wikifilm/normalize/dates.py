@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from wikifilm.diagnostics import Diagnostic
+from wikifilm.document.inline import TemplateCall, template_calls
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.document.values import TemplateCall, clean_spaces, template_calls, wikitext_plain
+from wikifilm.markup.plain import clean_spaces, plain_text
 from wikifilm.normalize._data.lexicon import MONTHS
 from wikifilm.record import PartialDate, Release
 from wikifilm.span import Source, Span
@@ -69,7 +70,7 @@ def _place_and_note(text: str) -> tuple[str | None, str | None]:
 
 def _from_template(source: Source, template: TemplateCall) -> list[Release]:
     span = template.span
-    values = [wikitext_plain(source[value]) for value in template.positional_spans]
+    values = [plain_text(source[value]) for value in template.positional_spans]
     releases = []
     index = 0
     while index < len(values):
@@ -102,7 +103,7 @@ def normalize_release_dates(source: Source, field: InfoboxField | None) -> tuple
     releases: list[Release] = []
     if field.format == "wikitext":
         for template in template_calls(source, field.value_span):
-            if template.name in _DATE_TEMPLATES:
+            if template.key in _DATE_TEMPLATES:
                 releases.extend(_from_template(source, template))
         if releases:
             return tuple(releases), []

@@ -30,6 +30,21 @@ _AMOUNT = re.compile(
 _BARE = re.compile(rf"(?<![\w$])(?:{_SCALE}|{_PREFIX}|{_SUFFIX})(?!\w)", re.IGNORECASE)
 _SCALE_ANYWHERE = re.compile(r"million|billion|crore|lakh|thousand", re.IGNORECASE)
 _APPROX = re.compile(r"(?:" + "|".join(re.escape(word) for word in APPROXIMATE) + r")\W*$", re.IGNORECASE)
+_LONGEST_APPROX = max(len(word) for word in APPROXIMATE)
+
+
+def _approximate_before(text: str, start: int, floor: int) -> bool:
+    """Whether an approximating word (``about``, ``c.``) and then only non-word characters stand before
+    ``text[start]``: ``_APPROX.search(text[:start])``, looking back no further than the word can reach.
+
+    Searching the whole text before every amount took quadratic time on a field of many amounts.
+    ``floor`` is where the previous amount ended: an amount ends in a word character, so the
+    non-word run before this one starts at or after it.
+    """
+    run_start = start
+    while run_start > floor and not (text[run_start - 1].isalnum() or text[run_start - 1] == "_"):
+        run_start -= 1
+    return _APPROX.search(text, max(0, run_start - _LONGEST_APPROX), start) is not None
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -49,17 +64,17 @@ def _currency(*candidates: str | None) -> str | None:
 
 
 def _span_of(source: Source, field: InfoboxField, token: str) -> Span:
-    raw = field.raw(source)
-    offset = raw.lower().find(token.lower())
-    if offset < 0:
-        return field.value_span
-    start = field.value_span.start + offset
-    return Span(start, start + len(token))
+    """Where the bare scale or currency word ``token`` is written in the field: as a word of its own,
+    as the plain text found it (``m`` is not the ``m`` of ``film``); the field's value when it is not."""
+    written = re.compile(rf"(?<![\w$]){re.escape(token)}(?!\w)", re.IGNORECASE).search(source.text, field.value_span.start, field.value_span.end)
+    return Span(written.start(), written.end()) if written else field.value_span
 
 
 def parse_money(text: str) -> tuple[list[Money], str | None]:
     """Every amount in ``text``; when there is none, the scale or currency word left alone, if any."""
     found: list[Money] = []
+    raw = text.strip()
+    previous_end = 0
     for match in _AMOUNT.finditer(text):
         has_context = match.group("pre") or match.group("post") or match.group("scale") or match.group("low_scale")
         if not has_context and (found or re.fullmatch(r"(1[89]|20)\d\d", match.group("low"))):
@@ -77,9 +92,10 @@ def parse_money(text: str) -> tuple[list[Money], str | None]:
         low_amount = low * low_scale
         high_amount = high * scale if high is not None else None
         amount = (low_amount + high_amount) / 2 if high_amount is not None else low_amount
-        approximate = bool(_APPROX.search(text[: match.start()])) or text[match.end() : match.end() + 1] == "+"
+        approximate = _approximate_before(text, match.start(), previous_end) or text[match.end() : match.end() + 1] == "+"
+        previous_end = match.end()
         found.append(Money(
-            amount=_tidy(amount), currency=currency, raw=text.strip(),
+            amount=_tidy(amount), currency=currency, raw=raw,
             low=_tidy(low_amount) if high_amount is not None else None, high=_tidy(high_amount) if high_amount is not None else None,
             approximate=approximate,
         ))

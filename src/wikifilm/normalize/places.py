@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from wikifilm.document.nodes import InfoboxField
-from wikifilm.normalize.people import clean_name
+from wikifilm.normalize.people import clean_name, spans_in_order
 from wikifilm.record import Value
-from wikifilm.span import Source, Span
+from wikifilm.span import Source
 
 COUNTRY_ALIASES: dict[str, str] = {
     "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
@@ -28,8 +28,8 @@ def normalize_places(source: Source, field: InfoboxField | None, *, countries: b
     out: list[Value[str]] = []
     seen: set[str] = set()
     for item in field.items(source):
-        raw = source[item.span]
-        for piece in _SPLIT.split(item.text):
+        pieces = [piece.strip() for piece in _SPLIT.split(item.text)]
+        for piece, span in zip(pieces, spans_in_order(source, item.span, pieces), strict=True):
             name = clean_name(piece)
             name = re.sub(r"\s+languages?$", "", name, flags=re.IGNORECASE) if not countries else name
             if countries:
@@ -37,7 +37,5 @@ def normalize_places(source: Source, field: InfoboxField | None, *, countries: b
             if not name or name.casefold() in seen or not re.search(r"[^\W\d_]", name):
                 continue
             seen.add(name.casefold())
-            offset = raw.find(piece.strip())
-            span = Span(item.span.start + offset, item.span.start + offset + len(piece.strip())) if offset >= 0 and piece.strip() else item.span
-            out.append(Value(name, raw=piece.strip(), span=span, method="infobox"))
+            out.append(Value(name, raw=piece, span=span, method="infobox"))
     return tuple(out)

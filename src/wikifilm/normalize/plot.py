@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from wikifilm.document.nodes import Document
-from wikifilm.document.values import plain_value
+from wikifilm.document.nodes import Document, plain_value
 from wikifilm.normalize.sections import paragraphs, sections_titled
 from wikifilm.record import Value
 from wikifilm.span import Span

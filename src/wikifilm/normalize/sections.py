@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
 import attrs
 
 from wikifilm._slots_init import slots_init
+from wikifilm.caches import cached
 from wikifilm.document.nodes import Document, ListBlock, ListItem, Paragraph, Section, Table, Template, iter_nodes
-from wikifilm.document.values import wikitext_plain
+from wikifilm.markup.plain import plain_text
 from wikifilm.span import Span
 
 _INTO_SECTIONS = (Section,)
@@ -40,27 +40,25 @@ def normal_title(title: str) -> str:
     return _NOT_LETTER.sub("", title.casefold().replace("&", "and")).strip()
 
 
-@functools.lru_cache(maxsize=4096)
+@cached(maxsize=4096)
 def heading_key(title: str, format: str) -> str:
     """:func:`normal_title` of a heading's plain text, from the heading as written (cached:
     most articles share their headings; ``format`` has no default, so that every caller's call
     is the same cache entry)."""
-    return normal_title(title.strip() if format == "plaintext" else wikitext_plain(title))
-
-
-_OUTLINE: list[tuple[Document, list[tuple[str, Section]]]] = []
+    return normal_title(title.strip() if format == "plaintext" else plain_text(title))
 
 
 def outline(document: Document) -> list[tuple[str, Section]]:
-    """Every section with its normalised heading text; computed once per document (the last one is kept)."""
-    if _OUTLINE and _OUTLINE[0][0] is document:
-        return _OUTLINE[0][1]
+    """Every section with its normalised heading text; computed once per document and kept in its memo."""
+    found: list[tuple[str, Section]] | None = document.memo.get("outline")
+    if found is not None:
+        return found
     text, format = document.source.text, document.format
     entries = [
         (heading_key(text[section.heading.title_span.start : section.heading.title_span.end], format), section)
         for section in document.iter_sections()
     ]
-    _OUTLINE[:] = [(document, entries)]
+    document.memo["outline"] = entries
     return entries
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from wikifilm.diagnostics import Diagnostic
+from wikifilm.document.inline import template_calls
 from wikifilm.document.nodes import Document, Infobox, Paragraph
-from wikifilm.document.values import clean_spaces, template_calls
+from wikifilm.markup.plain import clean_spaces
 from wikifilm.record import NativeTitle, Value
 from wikifilm.span import Source, Span
 
@@ -14,6 +15,8 @@ _DISAMBIGUATION = re.compile(r"\s*\((?:[^()]*\b)?(?:film|movie|film series|minis
 _EMPTY_BRACKETS = re.compile(r"[\s(](?:(?<=\s)\(|(?<=\())(?:[\s,;:–-]|&nbsp;)*\)")
 r"""Brackets holding only spaces and punctuation, with one space before them: ``\s?\(...\)`` opened
 with the class of its first characters, so the regex engine skips to them on a long lead."""
+_EMPTY_BRACKETS_READABLE = r"\s?\((?:[\s,;:–-]|&nbsp;)*\)"
+"""``_EMPTY_BRACKETS`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _LANG_TEMPLATE = re.compile(r"^lang-(\w+)$", re.IGNORECASE)
 def page_title_without_disambiguation(page_title: str) -> str:
     """``Escape (2024 South Korean film)`` -> ``Escape``."""
@@ -84,7 +87,7 @@ def _native_from(source: Source, span: Span, within: int | None = None) -> Nativ
     for template in template_calls(source, span):
         if within is not None and template.span.start >= span.start + within:
             break
-        name = template.name
+        name = template.key
         args = template.arguments(source)
         where = template.span
         lang_match = _LANG_TEMPLATE.match(name)

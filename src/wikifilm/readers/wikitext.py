@@ -1,9 +1,10 @@
-"""MediaWiki wikitext to a Document: a linear block scanner, mwparserfromhell for the infobox.
+"""MediaWiki wikitext to a Document: a linear block scanner over the one tokenizer.
 
 Blocks (headings, paragraphs, lists, tables, block templates, comments) are found line by
-line, with templates, comments and tags that span lines kept whole (see ``_scan``). Inline
-markup inside blocks is left for :func:`wikifilm.readers.inline.parse_inline`, so a whole
-article is structured without running the full wikitext parser over it.
+line, with templates, comments and tags that span lines kept whole (see
+:func:`wikifilm.markup.tokenizer.scan`); infobox fields are split by the same tokenizer. Inline
+markup inside blocks is left for :mod:`wikifilm.document.inline`, so a whole article is
+structured without running the full wikitext parser over it.
 """
 
 from __future__ import annotations
@@ -33,13 +34,24 @@ from wikifilm.document.nodes import (
     Text,
     Trivia,
 )
-from wikifilm.readers._scan import Regions, scan, split_template, top_level_tokens
+from wikifilm.markup.names import template_name
+from wikifilm.markup.tokenizer import (
+    EXTENSION_TAG_OPEN,
+    Regions,
+    raw_template_name,
+    scan,
+    split_template,
+    top_level_tokens,
+)
+from wikifilm.readers.film_article import FILM_INFOBOXES as FILM_INFOBOXES
+from wikifilm.readers.film_article import is_film_infobox
 from wikifilm.span import Source, Span
 
 _HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*((?:<!--.*?-->[ \t]*)*)\r?\n?$", re.DOTALL)
-_TEMPLATE_NAME = re.compile(r"\{\{(?:\s|<!--.*?-->)*([^|{}<\n]*)", re.DOTALL)
 _SPAN_ATTR = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
-_ATTR_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||<!--|<ref\b[^>]*?(?<!/)>", re.IGNORECASE)
+_ATTR_SPLIT = re.compile(rf"\[\[|\]\]|\{{\{{|\}}\}}|\||<!--|{EXTENSION_TAG_OPEN}", re.IGNORECASE)
+"""What may come before the ``|`` that ends a cell's attributes: when one of these comes first, the
+cell has no attributes (a ``|`` inside a link, template, comment or extension tag splits nothing)."""
 _TABLE_END = re.compile(r"^[ \t]*\|\}", re.MULTILINE)
 _ATTRS_BEFORE_TEMPLATE = re.compile(
     r"[ \t]*((?:[a-z-]+[ \t]*=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s|{}\"']+)[ \t]*)+)(?=\{\{\s*(?:won|nom|nominated|pending|yes|no|tba|n/a|na|draw|won-nom)\s*[|}])",
@@ -53,21 +65,6 @@ the record does not read is still searched for (headings of sections it reads, i
 and lists, whose extents hide heading-like and table-like lines). Matched at a line start, or
 found after a line break: a pattern starting with a fixed character is found without trying
 every offset."""
-
-FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox films", "infobox feature film"})
-"""Normalised names of the film infobox (``Infobox_film``, ``Infobox Film``... normalise to these)."""
-
-
-def normalize_template_name(raw: str) -> str:
-    """Casefolded template name with ``_`` and runs of spaces as one space, ``Template:`` dropped."""
-    name = " ".join(raw.replace("_", " ").split()).casefold()
-    return name[9:].strip() if name.startswith("template:") else name
-
-
-def is_film_infobox(name: str) -> bool:
-    """Whether a template name is the film infobox (not ``Infobox film awards``/``festival``)."""
-    return normalize_template_name(name) in FILM_INFOBOXES
-
 
 DetailFilter = Callable[[str], bool]
 """Given a heading's title as written, whether to build the lists and tables under it."""
@@ -290,12 +287,11 @@ class _BlockReader:
                 cursor = stop
 
     def _template_block(self, start: int, end: int) -> Node:
-        match = _TEMPLATE_NAME.match(self.text, start, end)
-        raw_name = match.group(1) if match else ""
-        name = " ".join(raw_name.replace("_", " ").split())
-        if normalize_template_name(name).startswith("infobox"):
-            return self._infobox(start, end, name)
-        return Template(Span(start, end), name=name[:1].upper() + name[1:])
+        raw_name = raw_template_name(self.text, start, end)
+        name = template_name(raw_name)
+        if name.casefold().startswith("infobox"):
+            return self._infobox(start, end, " ".join(raw_name.replace("_", " ").split()))
+        return Template(Span(start, end), name=name)
 
     def _infobox(self, start: int, end: int, name: str) -> Infobox:
         text = self.text
@@ -303,13 +299,12 @@ class _BlockReader:
         nodes: list[Node] = [Markup(Span(start, name_end), kind="infobox-start")]
         seen: set[str] = set()
         for index, param in enumerate(params):
-            if param.equals is None:
-                name_span = Span(param.name_start, param.name_start)
-                value_span = _stripped(text, param.name_start, param.end)
-                field_name = str(index + 1)
+            value_span = _stripped(text, param.value_span.start, param.value_span.end)
+            if param.name_span is None:
+                name_span = Span(param.start, param.start)
+                field_name = str(index + 1)  # by position among all parameters, as the infobox reads them
             else:
-                name_span = _stripped(text, param.name_start, param.equals)
-                value_span = _stripped(text, param.equals + 1, param.end)
+                name_span = _stripped(text, param.name_span.start, param.name_span.end)
                 field_name = text[name_span.start : name_span.end]
             if value_span.end > value_span.start:
                 key = field_name.casefold()
@@ -319,7 +314,7 @@ class _BlockReader:
                         name_span, field=field_name,
                     ))
                 seen.add(key)
-            nodes.append(InfoboxField(Span(param.name_start - 1, param.end), name=field_name, name_span=name_span, value_span=value_span))
+            nodes.append(InfoboxField(Span(param.start - 1, param.value_span.end), name=field_name, name_span=name_span, value_span=value_span))
         nodes.append(Markup(Span(end - 2, end), kind="infobox-end"))
         return Infobox(Span(start, end), tuple(nodes), name=name, is_film=is_film_infobox(name))
 

@@ -1,4 +1,4 @@
-"""A fast path for plain text of simple wikitext fragments, equal to the full path or declined.
+"""The regex tier of :func:`wikifilm.markup.plain.plain_text`: plain text of simple wikitext fragments, equal to the full path or declined.
 
 Most paragraphs, cells and headings hold only links, templates, refs, comments, bold and
 italics, ``<br>`` and a few inline tags. Those are rendered here with regular expressions and our
@@ -13,9 +13,9 @@ from __future__ import annotations
 import html
 import re
 
-from wikifilm.document.template_text import Arguments, template_text
-from wikifilm.readers._scan import outer_templates, template_arguments
-from wikifilm.readers.inline import template_name
+from wikifilm.markup.names import template_name
+from wikifilm.markup.templates import Arguments, template_text
+from wikifilm.markup.tokenizer import outer_templates, split_template, template_depth
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 """An HTML comment, shown as nothing."""
@@ -26,6 +26,8 @@ SIMPLE_LINK = re.compile(r"\[\[([^\S\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^
 r"""A wiki link holding no nested markup: ``[[target]]`` or ``[[target|shown]]`` (groups 1 and 2); the
 target holds a character other than a space. Written as spaces, that character, the rest: the
 regex engine then never backtracks into the target (a third faster than ``[^...]*[^...\s][^...]*``)."""
+SIMPLE_LINK_READABLE = r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]"
+"""``SIMPLE_LINK`` written plainly: it finds the same links (tests/markup/test_plain.py)."""
 _EXTERNAL = re.compile(r"\[((?:https?:)?//[^\s\[\]<>\"]+)(?:[ \t]+([^\[\]\n]*))?\]")
 _BREAK = re.compile(r"<br\s*/?\s*>|</br\s*>", re.IGNORECASE)
 _INLINE_NAMES = r"(?:small|span|sup|sub|i|b|u|s|center|div|p|big|font|abbr|em|strong|cite|q|del|ins|bdi|tt|code|var|kbd)"
@@ -46,8 +48,10 @@ _BLOCK_START_AFTER_BREAK = re.compile(r"\n(?:[ \t]*[*#:;]|=|----|[ \t]*\{\|)")
 Written as two patterns with a fixed first character or position, so the regex engine finds them
 without trying every offset of a long paragraph (these checks run on every fragment)."""
 _PLACEHOLDERS = 0xE000
-MAX_NESTING = 40
-"""Templates nested deeper than this take the full parser (which bounds its own depth)."""
+MAX_NESTING = 100
+"""Templates nested deeper than this take the full parser. MediaWiki expands templates 100 deep
+(``$wgMaxTemplateDepth``); mwparserfromhell stops at 40 and leaves the rest as stray braces
+(``John Smith}}}}``), so between 40 and 100 this path, not the full one, reads as MediaWiki does."""
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 """Private-use characters: the fast path's template placeholders, so text holding one is declined."""
 _BLOCK_FIRST_CHARS = " \t*#:;=-{"
@@ -80,18 +84,19 @@ def _render_template(text: str, start: int, end: int, depth: int) -> str | None:
     Every parameter must render, used or not: one the fast path declines (an unclosed tag, say)
     may be one that makes mwparserfromhell read the whole template as text.
     """
-    name_end, params = template_arguments(text, start, end)
+    name_end, params = split_template(text, start, end)
     raw_name = text[start + 2 : name_end]
     if not _TEMPLATE_NAME.fullmatch(raw_name):
         return None
     arguments: list[tuple[str, bool, str]] = []
-    for name, named, value_start, value_end in params:
-        if named and not _PARAMETER_NAME.fullmatch(name):
+    for param in params:
+        named = param.name_span is not None
+        if named and not _PARAMETER_NAME.fullmatch(param.name):
             return None
-        value = fast_plain(text[value_start:value_end], depth + 1)
+        value = fast_plain(text[param.value_span.start : param.value_span.end], depth + 1)
         if value is None:
             return None
-        arguments.append((name, named, value))
+        arguments.append((param.name, named, value))
     return template_text(template_name(raw_name.strip()).casefold(), Arguments(arguments, str))
 
 
@@ -191,6 +196,8 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
     if "{{" in text or "}}" in text:
         if depth >= MAX_NESTING or "{{{" in text or holds_private_use(text):
             return None
+        if depth == 0 and text.count("{{") > MAX_NESTING and template_depth(text) > MAX_NESTING:
+            return None  # decline at once, not after MAX_NESTING levels of work
         held = _hold_templates(text, depth)
         if held is None:
             return None

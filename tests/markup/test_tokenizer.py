@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import wikitext_fragments
-from wikifilm.readers._scan import _NESTING, Regions, _closer, multiline_regions, scan, top_level_tokens
+from wikifilm.markup.tokenizer import _NESTING, Regions, _closer, multiline_regions, scan, top_level_tokens
 
 _ONE_PATTERN = re.compile(
     r"\{\{|\}\}|<!--|<(ref|nowiki|pre|math|gallery|syntaxhighlight|source|poem|timeline|score|chem"
@@ -65,6 +65,7 @@ _TAGGY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.one_of(wikitext_fragments, _TAGGY))
 def test_scan_equals_one_left_to_right_scan(text: str) -> None:
@@ -72,6 +73,7 @@ def test_scan_equals_one_left_to_right_scan(text: str) -> None:
     assert scan(text) == _reference_scan(text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", sorted(Path(__file__).parents[1].joinpath("fixtures", "articles").glob("*.wikitext")), ids=lambda p: p.stem)
 def test_scan_equals_one_left_to_right_scan_on_real_articles(path: Path) -> None:
     """The same on every corpus article, protected regions included."""
@@ -112,6 +114,7 @@ _BRACKETY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.one_of(wikitext_fragments, _BRACKETY), st.sampled_from([r"\||=", r"\|\|", r"\|\||!!"]))
 def test_top_level_tokens_equal_counting_every_token(text: str, separators: str) -> None:

@@ -11,34 +11,35 @@ from hypothesis import strategies as st
 import wikifilm
 from tests.conftest import ARTICLES
 from tests.strategies import template_fragments, wikitext_fragments
-from wikifilm.document.fastplain import (
+from wikifilm.document.nodes import iter_nodes
+from wikifilm.markup._fast import (
     BLOCK_START,
     NON_CONTENT,
     PRIVATE_USE,
     SIMPLE_LINK,
+    SIMPLE_LINK_READABLE,
     fast_plain,
     holds_non_content_link,
     holds_private_use,
     starts_block,
 )
-from wikifilm.document.nodes import iter_nodes
-from wikifilm.document.values import (
+from wikifilm.markup.plain import (
+    _full_text,
+    _light_text_and_links,
     clean_spaces,
     item_text_and_links,
-    light_text_and_links,
     parsed_links,
     plain_text,
     simple_links,
     wiki_links,
-    wikitext_plain,
 )
-from wikifilm.readers.parse import parse_wikicode
 
 
 def slow_plain(text: str) -> str:
-    return clean_spaces(plain_text(parse_wikicode(text)[0]))
+    return _full_text(text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
 def test_fast_path_equals_full_parse_on_every_corpus_fragment(path: object) -> None:
     """Every paragraph, cell, list item, heading and field value of every corpus article."""
@@ -53,6 +54,7 @@ def test_fast_path_equals_full_parse_on_every_corpus_fragment(path: object) -> N
             assert clean_spaces(fast) == slow_plain(text), text
 
 
+@pytest.mark.slow
 @given(wikitext_fragments)
 def test_fast_path_equals_full_parse_on_arbitrary_fragments(text: str) -> None:
     """Arbitrary markup: the fast path answers exactly like the full path, or declines."""
@@ -61,6 +63,7 @@ def test_fast_path_equals_full_parse_on_arbitrary_fragments(text: str) -> None:
         assert clean_spaces(fast) == slow_plain(text)
 
 
+@pytest.mark.slow
 @given(template_fragments)
 def test_fast_path_equals_full_parse_on_arbitrary_templates(text: str) -> None:
     """Nested text-bearing templates with named, numbered and malformed parameters: same answer or decline."""
@@ -97,6 +100,7 @@ def test_examples(text: str, expected: str | None) -> None:
     assert (clean_spaces(fast) if fast is not None else None) == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
 def test_link_regex_equals_full_parse_on_every_corpus_fragment(path: object) -> None:
     """Wiki links read by regex are the links mwparserfromhell finds, wherever the regex answers."""
@@ -111,6 +115,7 @@ def test_link_regex_equals_full_parse_on_every_corpus_fragment(path: object) -> 
             assert links == parsed_links(text), text
 
 
+@pytest.mark.slow
 @given(template_fragments)
 def test_link_regex_equals_full_parse_on_arbitrary_fragments(text: str) -> None:
     """Links among templates, comments and malformed markup: the same links, or the full parser."""
@@ -137,28 +142,31 @@ _LINK_ITEMS = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=5000)
 @given(st.one_of(_LINK_ITEMS, _LINK_ITEMS.map(lambda text: f"[[{text}]]")))
 def test_words_and_links_read_in_one_pass_as_the_general_paths_read_them(text: str) -> None:
     """Where the one-pass reader answers, its plain text and links are the general paths'; an
     item's links are kept only when it has text."""
-    light = light_text_and_links(text)
+    light = _light_text_and_links(text)
     if light is not None:
-        assert light == (wikitext_plain(text), tuple(wiki_links(text)))
-    plain = wikitext_plain(text)
+        assert light == (plain_text(text), tuple(wiki_links(text)))
+    plain = plain_text(text)
     assert item_text_and_links(text) == (plain, tuple(wiki_links(text)) if plain else ())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
 def test_words_and_links_read_in_one_pass_on_every_corpus_line(path: object) -> None:
     """The same on every line of every corpus article, wherever the one-pass reader answers."""
     text = path.read_text(encoding="utf-8")  # type: ignore[attr-defined]
     for line in text.splitlines():
-        light = light_text_and_links(line)
+        light = _light_text_and_links(line)
         if light is not None:
-            assert light == (wikitext_plain(line), tuple(wiki_links(line)))
+            assert light == (plain_text(line), tuple(wiki_links(line)))
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.one_of(st.text(max_size=12), st.lists(st.sampled_from([" ", "\t", "*", "#", ":", ";", "=", "-", "----", "{|", "{", "a", "\n"]), max_size=6).map("".join)))
 def test_block_start_first_character_test(text: str) -> None:
@@ -166,6 +174,7 @@ def test_block_start_first_character_test(text: str) -> None:
     assert starts_block(text) == (BLOCK_START.match(text) is not None)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.text(alphabet=st.characters(min_codepoint=0xDF00, max_codepoint=0xFFFF) | st.sampled_from("aé漢"), max_size=8))
 def test_private_use_test(text: str) -> None:
@@ -173,9 +182,10 @@ def test_private_use_test(text: str) -> None:
     assert holds_private_use(text) == (PRIVATE_USE.search(text) is not None)
 
 
-_PLAIN_SIMPLE_LINK = re.compile(r"\[\[([^\[\]|{}<>\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
+_PLAIN_SIMPLE_LINK = re.compile(SIMPLE_LINK_READABLE)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000)
 @given(st.one_of(_LINK_ITEMS, _LINK_ITEMS.map(lambda text: f"[[{text}]]"), st.text(alphabet=" \t\n\u00a0[]|a{<", max_size=14)))
 def test_simple_link_pattern_matches_as_its_plain_form(text: str) -> None:
@@ -183,8 +193,16 @@ def test_simple_link_pattern_matches_as_its_plain_form(text: str) -> None:
     assert [(m.span(), m.groups()) for m in SIMPLE_LINK.finditer(text)] == [(m.span(), m.groups()) for m in _PLAIN_SIMPLE_LINK.finditer(text)]
 
 
+@pytest.mark.slow
 @settings(max_examples=2000)
 @given(st.lists(st.sampled_from(["[[", "]]", ":", " ", "File", "image", "Category", "MEDIA", "x", "a"]), max_size=8).map("".join))
 def test_non_content_link_test(text: str) -> None:
     """Testing for ':' before the pattern never misses a file, image, media or category link."""
     assert holds_non_content_link(text) == (NON_CONTENT.search(text) is not None)
+
+
+@pytest.mark.parametrize("depth", [1, 39, 40, 41, 60, 100])
+def test_templates_nested_as_deep_as_mediawiki_expands_them(depth: int) -> None:
+    """MediaWiki expands templates 100 deep; mwparserfromhell stops at 40 and left ``John Smith}}}}``
+    in a name (issue 11). Up to 100 levels the text is the innermost text."""
+    assert plain_text("{{nowrap|" * depth + "John Smith" + "}}" * depth) == "John Smith"
