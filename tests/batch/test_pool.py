@@ -80,14 +80,14 @@ def test_extract_pages_runs_from_a_thread() -> None:
     thread = threading.Thread(target=lambda: out.extend(extract_pages(pages()[:2], workers=1)))
     thread.start()
     thread.join(120)
-    assert [result.title.value for result in out if isinstance(result, Film)] == ["Actresses", "Barry Lyndon"]
+    assert [result.title for result in out if isinstance(result, Film)] == ["Actresses", "Barry Lyndon"]
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
 def test_every_start_method_extracts_every_page(method: str) -> None:
     """fork, spawn and forkserver each give both films, in order, with 2 workers."""
     results = list(extract_pages(pages()[:2], workers=2, chunksize=1, start_method=method))
-    assert [(result.page_id, result.title.value) for result in results if isinstance(result, Film)] == [(0, "Actresses"), (1, "Barry Lyndon")]
+    assert [(result.page_id, result.title) for result in results if isinstance(result, Film)] == [(0, "Actresses"), (1, "Barry Lyndon")]
 
 
 def test_spawn_without_a_main_guard_fails_clearly(tmp_path: Path) -> None:
