@@ -42,16 +42,25 @@ def test_public_api_names() -> None:
     """The names the issues and docs promise are importable from the package."""
     import wikifilm.spark
 
-    for name in ("read", "extract", "iter_pages", "extract_pages", "Film", "Document", "Diagnostic", "ErrorRecord", "Page"):
+    for name in ("read", "extract", "iter_pages", "extract_pages", "Film", "Document", "Diagnostic", "ErrorRecord", "Page", "sample_dump", "Provenance"):
         assert name in wikifilm.__all__ and hasattr(wikifilm, name)
     assert callable(wikifilm.spark.extract_films)
+
+
+@pytest.mark.parametrize("name", ["film-record.md", "tables.md"])
+def test_docs_python_examples_run(name: str) -> None:
+    """Every Python block of these guides runs as written, in order, sharing one namespace."""
+    text = (README.parent / "docs" / name).read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+    assert blocks
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        exec(compile(block, name, "exec"), namespace)
 
 
 def test_the_tutorial_runs_and_draws_its_figure(tmp_path: Path) -> None:
     """docs/tutorial.md's code runs in order (its asserts hold) and saves the plot the docs show, as a PNG."""
     import importlib.util
-
-    import pytest
 
     pytest.importorskip("matplotlib", reason="matplotlib is not installed; pip install 'wikifilm[docs]'")
     spec = importlib.util.spec_from_file_location("tutorial_figure", README.parent / "scripts" / "tutorial_figure.py")

@@ -95,3 +95,30 @@ def test_unread_section_lines_that_look_like_headings_or_hide_infoboxes(unread: 
     assert _outline(partial) == _outline(full)
     assert [section.title(partial.source) for section in partial.iter_sections()] == ["Production", "Cast"]
     assert [box.span for box in partial.infoboxes] == [box.span for box in full.infoboxes]
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ({"source": None}, r"extract\(\): source must be article text \(str or bytes\) or a Document, not NoneType"),
+    ({"source": 12}, r"extract\(\): source .* not int"),
+    ({"source": "x", "title": 5}, r"extract\(\): title must be a str or None, not int"),
+    ({"source": "x", "page_id": "x"}, r"extract\(\): page_id must be an int or None, not str 'x'"),
+    ({"source": "x", "page_id": True}, r"extract\(\): page_id must be an int or None, not bool"),
+    ({"source": "x", "revision_id": 1.5}, r"extract\(\): revision_id must be an int or None, not float"),
+    ({"source": "x", "format": 1}, r"extract\(\): format must be 'wikitext', 'plaintext' or None, not int"),
+])
+def test_wrong_argument_types_name_extract_and_the_parameter(arguments: dict[str, object], message: str) -> None:
+    """A wrong type is a TypeError naming extract() and the parameter, raised before any reading."""
+    with pytest.raises(TypeError, match=message):
+        wikifilm.extract(**arguments)  # type: ignore[arg-type]
+
+
+def test_an_unknown_format_is_a_value_error() -> None:
+    """format='html' is a ValueError naming the two formats."""
+    with pytest.raises(ValueError, match=r"extract\(\): format must be 'wikitext', 'plaintext' or None, not 'html'"):
+        wikifilm.extract("x", format="html")  # type: ignore[arg-type]
+
+
+def test_ids_reach_the_record() -> None:
+    """Right types pass: page and revision ids land on the Film."""
+    film = wikifilm.extract("'''Heat''' is a film.\n", title="Heat", page_id=7, revision_id=9)
+    assert (film.page_id, film.revision_id, film.page_title) == (7, 9, "Heat")

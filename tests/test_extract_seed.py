@@ -35,9 +35,9 @@ def test_people_fields(film: Film) -> None:
 def test_release_runtime_places(film: Film) -> None:
     """Release 2024-07-03, 94 minutes, South Korea, Korean."""
     assert [release.date.iso() for release in film.release_dates] == ["2024-07-03"]
-    assert film.runtime_minutes.value == 94
-    assert [country.value for country in film.countries] == ["South Korea"]
-    assert [language.value for language in film.languages] == ["Korean"]
+    assert film.runtime_minutes == 94
+    assert film.countries == ("South Korea",)
+    assert film.languages == ("Korean",)
 
 
 def test_budget_absent_and_gross_unknown_with_a_diagnostic_at_million(film: Film, seed_text: str) -> None:
@@ -52,7 +52,7 @@ def test_budget_absent_and_gross_unknown_with_a_diagnostic_at_million(film: Film
 
 def test_title_and_empty_brackets_diagnostic(film: Film, seed_text: str) -> None:
     """Title 'Escape'; 'Escape () is a' gets WF204 at the brackets."""
-    assert film.title.value == "Escape"
+    assert film.title == "Escape"
     assert film.page_title == "Escape (2024 South Korean film)"
     assert film.native_title is None
     brackets = [diagnostic for diagnostic in film.diagnostics if diagnostic.code == "WF204"]
@@ -102,7 +102,7 @@ def test_soundtrack_and_plot(film: Film) -> None:
         ("Sergei Rachmaninoff", "Prelude in G minor Op. 23 No. 5 & Piano Concerto No. 2 Op 18"),
         ("Frédéric Chopin", "Waltz in B minor, Op. 69, No. 2"),
     ]
-    plot = film.plot.value
+    plot = film.plot
     assert plot is not None
     assert plot.startswith("Near the Korean Demilitarized Zone, Sergeant Lim Gyu-nam")
     assert plot.endswith("he smiles and walks while watching the skyline.")

@@ -16,12 +16,12 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from importlib import resources
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Literal
 
 from wikifilm._words import plural
+from wikifilm.batch.sample import sample_dump
 from wikifilm.diagnostics import Severity
 from wikifilm.errors import DumpError, FetchError, ReadError
 
@@ -36,6 +36,7 @@ EPILOG = """examples:
   wikifilm extract --sample -o films.jsonl                 the film sample shipped with wikifilm
   wikifilm extract enwiki-pages-articles.xml.bz2 -o films.parquet --format parquet
   wikifilm extract articles/ -o films.jsonl --errors failed.jsonl --resume
+  wikifilm extract --sample -o films.jsonl --tables tables/  tidy tables: films, credits, cast, accolades...
   wikifilm graph --sample -o graph/                        films, people and credits tables (Parquet)
   wikifilm show Barry_Lyndon.wikitext                      one article file, readably
   wikifilm show --sample --title "Barry Lyndon"            one page of a dump (here the shipped sample)
@@ -48,11 +49,6 @@ exit codes: 0 done, no error records; 1 check failed; 2 usage or missing input;
   3 done, with error records (pages or inputs that could not be read or extracted, in the errors file);
   130 interrupted by Ctrl-C or SIGTERM (rerun with --resume)
 """
-
-
-def sample_dump() -> Path:
-    """The small MediaWiki dump of real film articles shipped with wikifilm (CC BY-SA, see data/SOURCES.md)."""
-    return Path(str(resources.files("wikifilm") / "data" / "sample-films.xml.bz2"))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", required=True, help="output file: .jsonl, or .parquet (a file or a folder)")
     extract.add_argument("--format", choices=("jsonl", "parquet"), help="output format (default: from the output name, else jsonl)")
     extract.add_argument("--workers", type=int, help="processes to use (default: all cores)")
+    extract.add_argument("--tables", metavar="DIR", help="also write tidy tables, one Parquet file each (films, credits, cast, accolades, releases...)")
     extract.add_argument("--errors", help="where error records go (default: OUTPUT-name.errors.jsonl)")
     extract.add_argument("--resume", action="store_true", help="keep what earlier runs wrote and skip those pages")
     extract.add_argument("--limit", type=int, help="stop after this many film pages")
@@ -233,6 +230,11 @@ def _extract(args: argparse.Namespace) -> int:
             signal.signal(signal.SIGTERM, previous)
     print(f"wikifilm: {summary.line()}", file=sys.stderr)
     print(f"wikifilm: films in {args.output}", file=sys.stderr)
+    if args.tables:
+        from wikifilm.batch.tables import iter_output_records, write_tables
+
+        written = write_tables(iter_output_records(args.output), args.tables)  # everything the output holds, --resume included
+        print(f"wikifilm: tables {', '.join(written)} in {args.tables}", file=sys.stderr)
     if summary.interrupted:
         return EXIT_INTERRUPTED
     if summary.errors:

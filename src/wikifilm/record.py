@@ -1,4 +1,7 @@
-"""The film record types (below the normalizers): frozen, typed values that keep their raw text and span, and the contract's JSON shape.
+"""The film record types (below the normalizers): frozen, typed values, where each came from, and the contract's JSON shape.
+
+A ``Film`` holds plain values (``film.title`` is a ``str``, ``film.runtime_minutes`` an ``int``
+or ``None``); where each was read is ``film.source_of(path)`` or the ``film.provenance`` mapping.
 
 ``Film.to_dict()`` returns exactly the shape documented in docs/film-record.md (schema version 2).
 """
@@ -21,7 +24,10 @@ T = TypeVar("T")
 @slots_init
 @attrs.frozen
 class Value(Generic[T]):
-    """A typed value beside the raw text it was read from, where, and how."""
+    """What a normalizer returns: a typed value beside the raw text it was read from, where, and how.
+
+    The assembler splits it into the Film's plain value and a :class:`Provenance`; users meet only those.
+    """
 
     value: T | None
     """The normalised value, ``None`` when unknown."""
@@ -31,6 +37,19 @@ class Value(Generic[T]):
     """Where that text stands in the article."""
     method: str = ""
     """How it was read: ``infobox``, ``template:Film date``, ``text``, ``page-title``..."""
+
+
+@slots_init
+@attrs.frozen
+class Provenance:
+    """Where a value of the record was read: its raw text, its span in the article, and how."""
+
+    raw: str | None
+    """The source text it was read from; ``None`` where the value keeps only its span (slice the article with it)."""
+    span: Span | None
+    """Where that text stands in the article; ``None`` for values not read from the text (a title from the page title)."""
+    method: str
+    """How it was read: ``infobox``, ``infobox-title``, ``page-title``, ``lead``, ``section``, ``table``."""
 
 
 @attrs.frozen(order=True)
@@ -246,8 +265,8 @@ class Film:
 
     page_title: str | None
     """The article's title."""
-    title: Value[str]
-    """Display title."""
+    title: str | None
+    """Display title: the infobox name, else the page title without its ``(… film)`` qualifier."""
     page_id: int | None = None
     """Dump page id, when known."""
     revision_id: int | None = None
@@ -278,11 +297,11 @@ class Film:
     """Distributors."""
     release_dates: tuple[Release, ...] = ()
     """Release dates in source order."""
-    runtimes: tuple[Value[int], ...] = ()
-    """Every cut's runtime in minutes, first listed first."""
-    countries: tuple[Value[str], ...] = ()
+    runtimes: tuple[int, ...] = ()
+    """Every cut's runtime in minutes, first listed first (``runtime_minutes`` is the first)."""
+    countries: tuple[str, ...] = ()
     """Countries of production."""
-    languages: tuple[Value[str], ...] = ()
+    languages: tuple[str, ...] = ()
     """Languages."""
     budget: Money | None = None
     """Budget, ``None`` when absent or unknown."""
@@ -294,17 +313,52 @@ class Film:
     """Accolades rows."""
     soundtrack: tuple[SoundtrackItem, ...] = ()
     """Pieces of music listed."""
-    plot: Value[str] = Value(None)
-    """Plain text of the plot section(s)."""
+    plot: str | None = None
+    """Plain text of the plot section(s), paragraphs joined by a blank line."""
     people: tuple[Person, ...] = ()
     """Distinct people mentioned anywhere in the record."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """Every doubt, in source order."""
+    value_sources: tuple[tuple[str, Provenance], ...] = attrs.field(default=(), repr=False)
+    """Where the plain values were read (``title``, ``runtimes[0]``, ``countries[1]``, ``plot``...), kept by
+    the assembler; the values that are objects keep their own span. Read both through ``provenance``."""
 
     @property
-    def runtime_minutes(self) -> Value[int]:
-        """The first listed cut's runtime (a ``Value`` whose ``value`` may be ``None``)."""
-        return self.runtimes[0] if self.runtimes else Value(None)
+    def runtime_minutes(self) -> int | None:
+        """The first listed cut's runtime in minutes, ``None`` when unknown."""
+        return self.runtimes[0] if self.runtimes else None
+
+    @property
+    def provenance(self) -> dict[str, Provenance]:
+        """Where every value of the record was read, by path (``title``, ``runtime_minutes``, ``directors[0]``,
+        ``accolades[2].nominees[0]``...: the paths diagnostics name in ``field``), in field order."""
+        out: dict[str, Provenance] = {}
+        stored = dict(self.value_sources)
+        for name, method in _SOURCE_FIELDS:
+            if name in _PLAIN_FIELDS:
+                out.update((path, found) for path, found in stored.items() if _field_of(path) == name)
+                if name == "runtimes" and "runtimes[0]" in stored:
+                    out["runtime_minutes"] = stored["runtimes[0]"]
+                continue
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                for index, item in enumerate(value):
+                    _add_sources(out, f"{name}[{index}]", item, method)
+            elif value is not None:
+                _add_sources(out, name, value, method)
+        return out
+
+    def source_of(self, path: str) -> Provenance | None:
+        """Where the value at ``path`` was read (``film.source_of("runtime_minutes").raw``), ``None`` when the
+        record holds no value there; a path that names no field of the record raises ``KeyError``."""
+        if not isinstance(path, str):
+            raise TypeError(f"Film.source_of: path must be a str such as 'runtime_minutes', not {type(path).__name__}")
+        field = _field_of(path)
+        if field not in _FIELD_NAMES:
+            raise KeyError(f"{path!r} names no field of the film record (paths read like title, runtime_minutes, directors[0])")
+        if field == path and field in _LIST_FIELDS:
+            raise KeyError(f"{path!r} is a list: name one item, {path}[0]")
+        return self.provenance.get(path)
 
     def to_dict(self) -> dict[str, Any]:
         """The record in the contract's JSON shape (docs/film-record.md)."""
@@ -314,7 +368,7 @@ class Film:
             "page_title": self.page_title,
             "page_id": self.page_id,
             "revision_id": self.revision_id,
-            "title": self.title.value,
+            "title": self.title,
             "native_title": None if native is None else {"text": native.text, "lang": native.lang, "romanized": native.romanized},
             "directors": _people(self.directors),
             "writers": _people(self.writers),
@@ -328,9 +382,9 @@ class Film:
             "studios": _companies(self.studios),
             "distributors": _companies(self.distributors),
             "release_dates": [{"date": item.date.iso(), "place": item.place, "note": item.note} for item in self.release_dates],
-            "runtime_minutes": self.runtime_minutes.value,
-            "countries": [item.value for item in self.countries],
-            "languages": [item.value for item in self.languages],
+            "runtime_minutes": self.runtime_minutes,
+            "countries": list(self.countries),
+            "languages": list(self.languages),
             "budget": self.budget.to_dict() if self.budget else None,
             "gross": self.gross.to_dict() if self.gross else None,
             "cast": [{"actor": item.actor.to_dict(), "role": item.role, "version": item.version} for item in self.cast],
@@ -340,7 +394,38 @@ class Film:
                 for item in self.accolades
             ],
             "soundtrack": [{"composer": item.composer, "work": item.work} for item in self.soundtrack],
-            "plot": self.plot.value,
+            "plot": self.plot,
             "people": [{"id": person.id, "name": person.name, "variants": list(person.variants)} for person in self.people],
             "diagnostics": [diagnostic.to_dict() for diagnostic in self.diagnostics],
         }
+
+
+_SOURCE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("title", ""), ("native_title", ""), ("directors", "infobox"), ("writers", "infobox"), ("producers", "infobox"),
+    ("starring", "infobox"), ("narrators", "infobox"), ("music", "infobox"), ("cinematography", "infobox"),
+    ("editing", "infobox"), ("based_on", "infobox"), ("studios", "infobox"), ("distributors", "infobox"),
+    ("release_dates", "infobox"), ("runtimes", ""), ("countries", ""), ("languages", ""), ("budget", "infobox"),
+    ("gross", "infobox"), ("cast", "section"), ("accolades", "table"), ("soundtrack", "section"), ("plot", ""),
+)
+"""The record's fields that are read from the text, in order, with how the object-valued ones are read."""
+_PLAIN_FIELDS = frozenset({"title", "native_title", "runtimes", "countries", "languages", "plot"})
+"""Fields whose provenance the assembler keeps in ``value_sources`` (their values keep no span of their own)."""
+_FIELD_NAMES = frozenset(field.name for field in attrs.fields(Film)) | {"runtime_minutes"}
+_LIST_FIELDS = frozenset(field.name for field in attrs.fields(Film) if field.default == ())
+
+
+def _field_of(path: str) -> str:
+    """The record field a path starts with: ``accolades[2].nominees[0]`` -> ``accolades``."""
+    return path.split("[", 1)[0].split(".", 1)[0]
+
+
+def _add_sources(out: dict[str, Provenance], path: str, item: object, method: str) -> None:
+    """``item``'s provenance under ``path``, then that of the people it names (authors, nominees, the actor)."""
+    span = getattr(item, "span", None)
+    if span is not None:
+        out[path] = Provenance(getattr(item, "raw", None), span, method)
+    if isinstance(item, CastMember):
+        _add_sources(out, f"{path}.actor", item.actor, method)
+    for name in ("authors", "nominees"):
+        for index, ref in enumerate(getattr(item, name, ())):
+            _add_sources(out, f"{path}.{name}[{index}]", ref, method)

@@ -24,7 +24,7 @@ def test_results_come_in_input_order(workers: int) -> None:
     """Every page gives a Film, in input order, with its page id."""
     results = list(extract_pages(pages(), workers=workers, chunksize=1))
     assert [result.page_id for result in results if isinstance(result, Film)] == [0, 1, 2, 3]
-    assert [result.title.value for result in results if isinstance(result, Film)] == ["Actresses", "Barry Lyndon", "Evil Dead II", "Kadavul"]
+    assert [result.title for result in results if isinstance(result, Film)] == ["Actresses", "Barry Lyndon", "Evil Dead II", "Kadavul"]
 
 
 def test_a_page_that_raises_becomes_an_error_record(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,14 +80,14 @@ def test_extract_pages_runs_from_a_thread() -> None:
     thread = threading.Thread(target=lambda: out.extend(extract_pages(pages()[:2], workers=1)))
     thread.start()
     thread.join(120)
-    assert [result.title.value for result in out if isinstance(result, Film)] == ["Actresses", "Barry Lyndon"]
+    assert [result.title for result in out if isinstance(result, Film)] == ["Actresses", "Barry Lyndon"]
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
 def test_every_start_method_extracts_every_page(method: str) -> None:
     """fork, spawn and forkserver each give both films, in order, with 2 workers."""
     results = list(extract_pages(pages()[:2], workers=2, chunksize=1, start_method=method))
-    assert [(result.page_id, result.title.value) for result in results if isinstance(result, Film)] == [(0, "Actresses"), (1, "Barry Lyndon")]
+    assert [(result.page_id, result.title) for result in results if isinstance(result, Film)] == [(0, "Actresses"), (1, "Barry Lyndon")]
 
 
 def test_spawn_without_a_main_guard_fails_clearly(tmp_path: Path) -> None:
@@ -132,3 +132,17 @@ def test_a_worker_that_dies_costs_only_its_page(monkeypatch: pytest.MonkeyPatch,
     died = [result for result in results if isinstance(result, ErrorRecord)]
     assert [(result.title, result.error_type, result.code) for result in died] == [("Barry Lyndon", "WorkerDied", "WF903")]
     assert [result.page_id for result in results if isinstance(result, Film)] == [0, 2, 3]
+
+
+def test_films_only_by_default_as_the_command_does() -> None:
+    """The sample's television series and person are skipped, as `wikifilm extract` skips them; films_only=False keeps them."""
+    from wikifilm.batch.dumps import iter_pages
+    from wikifilm.batch.sample import sample_dump
+
+    films = list(extract_pages(iter_pages(sample_dump()), workers=1))
+    assert [film.page_title for film in films if isinstance(film, Film)] == [
+        "Actrius", "Barry Lyndon", "K.G.F: Chapter 1", "My Neighbor Totoro", "Rush (2013 film)", "Evil Dead II",
+        "Hum Saath-Saath Hain", "The Castle of Cagliostro", "Seven Brides for Seven Brothers", "Baadshaho",
+    ]
+    every = list(extract_pages(iter_pages(sample_dump()), workers=1, films_only=False))
+    assert [result.page_title for result in every if isinstance(result, Film)][-2:] == ["Matlock (TV series)", "Werner Herzog"]

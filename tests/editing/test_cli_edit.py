@@ -64,7 +64,7 @@ def test_fix_write_puts_a_new_file_beside_the_input(tmp_path: Path) -> None:
     fixed = (tmp_path / "doubled.fixed.wikitext").read_text(encoding="utf-8")
     assert article.read_text(encoding="utf-8") == DOUBLED  # the input is never touched
     assert fixed == DOUBLED.replace("| runtime  = 90 minutes\n", "", 1)  # the identical copy goes, the differing one stays
-    assert extract(fixed).runtimes[0].value == 90
+    assert extract(fixed).runtimes[0] == 90
 
 
 def test_fix_says_which_copies_it_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

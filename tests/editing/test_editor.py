@@ -55,7 +55,7 @@ def test_editor_is_immutable_and_diff_is_empty_until_a_change(seed_text: str) ->
     assert editor.text == seed_text and not editor.changed and editor.diff() == ""
     assert changed.changed and changed.original == seed_text
     assert changed_lines(seed_text, changed.text) == [("- Runtime: 94 minutes", "- Runtime: 95 minutes")]
-    assert extract(changed.text).runtimes[0].value == 95
+    assert extract(changed.text).runtimes[0] == 95
 
 
 def test_set_field_keeps_alignment_and_comments() -> None:

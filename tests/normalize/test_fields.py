@@ -87,14 +87,14 @@ def test_native_title_from_korean_template() -> None:
 def test_title_falls_back_to_the_page_title_without_qualifier() -> None:
     """No infobox name: the page title without '(2024 film)', with WF205."""
     film = wikifilm.extract("{{Infobox film\n| director = A\n}}\nText.\n", title="Heat (1995 film)")
-    assert film.title.value == "Heat"
+    assert film.title == "Heat"
     assert "WF205" in [d.code for d in film.diagnostics]
 
 
 def test_no_infobox_is_a_diagnostic_and_empty_fields() -> None:
     """An article with no infobox: empty fields, WF201."""
     film = wikifilm.extract("Just text.\n", title="X")
-    assert film.directors == () and film.runtime_minutes.value is None
+    assert film.directors == () and film.runtime_minutes is None
     assert "WF201" in [d.code for d in film.diagnostics]
 
 

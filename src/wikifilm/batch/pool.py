@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from wikifilm.batch.dumps import pages_in_block, pages_in_xml
+from wikifilm.batch.filter import is_film_article
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.errors import DumpError
@@ -321,14 +322,18 @@ def extract_pages(
     chunksize: int = 16,
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     start_method: str | None = None,
+    films_only: bool = True,
 ) -> Iterator[Result]:
-    """A Film or ErrorRecord for every page, in input order, on ``workers`` worker processes (default: all cores).
+    """A Film or ErrorRecord for every film page, in input order, on ``workers`` worker processes (default: all cores).
+
+    Pages the film filter holds back (television series, people, lists) are skipped, as ``wikifilm
+    extract`` skips them; ``films_only=False`` extracts every page.
 
     ``start_method`` is ``fork``, ``spawn`` or ``forkserver`` (default: the platform's). Under
     ``spawn`` and ``forkserver`` the calling script needs an ``if __name__ == "__main__":`` guard;
     without it the workers cannot start and :class:`WorkerStartError` says so.
     """
-    remaining = iter(pages)
+    remaining = iter(pages) if not films_only else (page for page in pages if is_film_article(page.text))
     chunks = iter(lambda: list(islice(remaining, chunksize)), [])
     tasks = (_Task(number, pages=chunk) for number, chunk in enumerate(chunks))
     for task in _run_tasks(tasks, workers or os.cpu_count() or 1, timeout, memory_limit, start_method):

@@ -156,7 +156,8 @@ def run_extract(
                 filter_stats.skipped += counts[3]
                 filter_stats.by_category += counts[4]
                 yield from part_results
-        yield from extract_pages(wanted(), workers=workers, timeout=timeout, start_method=start_method)
+        yield from extract_pages(wanted(), workers=workers, timeout=timeout, start_method=start_method,
+                                     films_only=False)  # wanted() filters, and counts
 
     try:
         for result in results():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 
 import attrs
 
@@ -22,7 +23,7 @@ from wikifilm.normalize.runtime import normalize_runtime
 from wikifilm.normalize.sections import heading_key
 from wikifilm.normalize.soundtrack import SOUNDTRACK_TITLES, normalize_soundtrack
 from wikifilm.normalize.title import empty_bracket_diagnostics, normalize_native_title, normalize_title
-from wikifilm.record import Award, BasedOn, CastMember, Film, Person, PersonRef
+from wikifilm.record import Award, BasedOn, CastMember, Film, NativeTitle, Person, PersonRef, Provenance, Value
 from wikifilm.span import Source
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -51,6 +52,7 @@ _RECORD_FIELD = {key: record_field for record_field, keys in FIELD_NAMES.items()
 """Each infobox key to the record field it fills (no key fills two)."""
 
 
+T = TypeVar("T")
 _COMMENTS = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
@@ -222,12 +224,16 @@ def normalize(document: Document, *, page_title: str | None = None, page_id: int
     diagnostics += notes
     diagnostics += registry.diagnostics
     diagnostics.sort(key=lambda diagnostic: diagnostic.span.start if diagnostic.span else -1)
+    native_title = normalize_native_title(document, infobox)
+    countries = normalize_places(source, fields.get("countries"), countries=True)
+    languages = normalize_places(source, fields.get("languages"), countries=False)
+    plot = normalize_plot(document)
     return Film(
         page_title=page_title,
-        title=title,
+        title=title.value,
         page_id=page_id,
         revision_id=revision_id,
-        native_title=normalize_native_title(document, infobox),
+        native_title=native_title,
         directors=directors,
         writers=writers,
         producers=producers,
@@ -240,15 +246,41 @@ def normalize(document: Document, *, page_title: str | None = None, page_id: int
         studios=normalize_companies(source, fields.get("studios")),
         distributors=normalize_companies(source, fields.get("distributors")),
         release_dates=releases,
-        runtimes=runtimes,
-        countries=normalize_places(source, fields.get("countries"), countries=True),
-        languages=normalize_places(source, fields.get("languages"), countries=False),
+        runtimes=_plain(runtimes),
+        countries=_plain(countries),
+        languages=_plain(languages),
         budget=budget,
         gross=gross,
         cast=cast,
         accolades=accolades,
         soundtrack=soundtrack,
-        plot=normalize_plot(document),
+        plot=plot.value,
         people=registry.people(),
         diagnostics=tuple(diagnostics),
+        value_sources=_value_sources(source, infobox, title, native_title, runtimes, countries, languages, plot),
     )
+
+
+def _plain(values: tuple[Value[T], ...]) -> tuple[T, ...]:
+    """The known values, in order (normalizers return only known ones in these lists)."""
+    return tuple(item.value for item in values if item.value is not None)
+
+
+def _value_sources(
+    source: Source, infobox: Infobox | None, title: Value[str], native_title: NativeTitle | None,
+    runtimes: tuple[Value[int], ...], countries: tuple[Value[str], ...], languages: tuple[Value[str], ...], plot: Value[str],
+) -> tuple[tuple[str, Provenance], ...]:
+    """Where each plain value of the record was read, by path (what ``Film.provenance`` returns for them)."""
+    out: list[tuple[str, Provenance]] = []
+    if title.value is not None:
+        out.append(("title", Provenance(title.raw, title.span, title.method)))
+    if native_title is not None and native_title.span is not None:
+        span = native_title.span
+        inside = infobox is not None and infobox.span.start <= span.start and span.end <= infobox.span.end
+        out.append(("native_title", Provenance(source[span], span, "infobox" if inside else "lead")))
+    for name, values in (("runtimes", runtimes), ("countries", countries), ("languages", languages)):
+        known = [item for item in values if item.value is not None]  # indexed as _plain() keeps them
+        out.extend((f"{name}[{index}]", Provenance(item.raw, item.span, item.method)) for index, item in enumerate(known))
+    if plot.value is not None:
+        out.append(("plot", Provenance(plot.raw, plot.span, plot.method)))
+    return tuple(out)
