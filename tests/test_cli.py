@@ -132,14 +132,34 @@ def test_killed_run_leaves_valid_output_and_resume_completes_it(tmp_path: Path) 
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
         time.sleep(0.05)
+    workers = _children(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    _wait_gone(workers)  # no worker outlives the run it belonged to
     written = out.read_text(encoding="utf-8")
     complete = written[: written.rfind("\n") + 1]
     assert all(json.loads(line) for line in complete.splitlines())  # every complete line is a record
     assert main(["extract", str(folder), "-o", str(out), "--workers", "1", "--resume", "--no-progress"]) == 0
     titles = [film["page_title"] for film in lines(out)]
     assert len(titles) == len(set(titles)) == 3 * 79  # 79 of the 83 corpus articles are films
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux's /proc; none elsewhere)."""
+    found = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in found.read_text().split()] if found.exists() else []
+
+
+def _wait_gone(pids: list[int], seconds: float = 20.0) -> None:
+    """Wait until none of ``pids`` is alive (a zombie counts as gone), failing after ``seconds``."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    alive = list(pids)
+    while alive and time.monotonic() < deadline:
+        alive = [pid for pid in alive if Path(f"/proc/{pid}").exists() and " Z " not in Path(f"/proc/{pid}/stat").read_text().split(")", 1)[1][:3]]
+        time.sleep(0.1)
+    assert not alive, f"workers {alive} outlived their killed run"
 
 
 def test_output_piped_into_a_closed_reader_exits_quietly() -> None:

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -120,9 +121,29 @@ def _piece_pages(piece: tuple[str, int, int | bytes, bool], counts: list[int]) -
             yield position, page
 
 
+_PARENT_POLL = 1.0
+"""Seconds between a worker's checks that the process that started it is still alive."""
+
+
+def _exit_with_parent() -> None:
+    """Make this worker exit when the process that started it dies. A run killed with SIGKILL
+    cannot tell its workers; and a worker forked beside others holds copies of their pipes, so
+    it never sees its own pipe close. Without this, each killed run left its workers asleep
+    forever."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="wikifilm-parent-watch", daemon=True).start()
+
+
 def _worker_main(conn: Connection, memory_limit: int | None) -> None:
     """A worker: take a task, say which page starts, send each result, say when the task is done."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # this is our own process; Ctrl-C is the parent's to handle
+    _exit_with_parent()
     if memory_limit and sys.platform.startswith("linux"):
         import resource
 
