@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import wikifilm
 from wikifilm.document.nodes import Document, ListBlock, PageTitle, Table
+from wikifilm.document.plaintext_writer import write_plaintext
+from wikifilm.document.render import check_tiling
+from wikifilm.document.walk import dump
+from wikifilm.readers.plaintext import FIELD, match_field
 
 
 def test_seed_page_title_and_infobox_fields_in_order(seed_text: str) -> None:
@@ -91,3 +98,67 @@ def test_unbalanced_heading_is_a_paragraph_and_reading_ends() -> None:
     document = wikifilm.read(text, format="plaintext")
     assert document.render() == text
     assert document.sections == ()
+
+
+def test_list_indented_less_than_its_first_line_keeps_every_line() -> None:
+    """A list whose first line is indented deeper than a later one is still one list: the first
+    line opens a list inside it (this once dropped everything after the first line)."""
+    text = "= T =\n\n  - Runtime: 90\n- Budget: x\n  - Runtime: 90\n"
+    document = wikifilm.read(text)
+    assert document.format == "plaintext"
+    assert document.render() == text
+    check_tiling(document)
+    assert dump(document) == (
+        "Document [0:51]\n"
+        "  PageTitle [0:6] title='T'\n"
+        "  Trivia [6:7] '\\\\n'\n"
+        "  ListBlock [7:51]\n"
+        "    ListBlock [7:23]\n"
+        "      ListItem [7:23] - 'Runtime: 90'\n"
+        "        Markup [7:11] '  - '\n"
+        "        Text [11:23] 'Runtime: 90\\\\n'\n"
+        "    ListItem [23:51] - 'Budget: x'\n"
+        "      Markup [23:25] '- '\n"
+        "      Text [25:35] 'Budget: x\\\\n'\n"
+        "      ListBlock [35:51]\n"
+        "        ListItem [35:51] - 'Runtime: 90'\n"
+        "          Markup [35:39] '  - '\n"
+        "          Text [39:51] 'Runtime: 90\\\\n'\n"
+    )
+
+
+def test_a_list_indented_thousands_deep_reads_without_recursion() -> None:
+    """3,000 lines each indented one space deeper: lists nest 100 deep (deeper lines are items of
+    the deepest list), built with no recursion, and the tree can be compared and written out."""
+    text = "".join(" " * depth + "- x\n" for depth in range(3000))
+    document = wikifilm.read(text, format="plaintext")
+    assert document.render() == text
+    check_tiling(document)
+    depth, node = 0, document.nodes[0]
+    while True:
+        assert isinstance(node, ListBlock)
+        depth += 1
+        if not node.items[0].sublists:
+            break
+        node = node.items[0].sublists[0]
+    assert depth == 100 and len(node.items) == 3000 - 99
+    assert document.nodes == wikifilm.read(text, format="plaintext").nodes
+    write_plaintext(document)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["-", " ", "\t", "Key", "a", ":", "\n", "\r", "\x85", "x y", ": ", "-\t"]), max_size=10).map("".join))
+def test_field_matcher_agrees_with_the_field_regex(rest: str) -> None:
+    """match_field finds the key and value FIELD's groups find, on any mix of blanks, colons and breaks."""
+    for line in (rest, "- K" + rest):
+        match = FIELD.match(line)
+        assert match_field(line) == ((match.start(1), match.end(1), match.start(2), match.end(2)) if match else None)
+
+
+def test_a_field_value_with_a_long_run_of_blanks_reads_in_one_pass() -> None:
+    """'- Key: x', 20,000 spaces, 'y' once took minutes: FIELD's lazy value rescanned the blanks."""
+    text = "- Key: x" + " " * 20000 + "y\n"
+    document = wikifilm.read(text)
+    assert document.format == "plaintext" and document.render() == text
+    assert document.infobox is not None
+    assert document.infobox.fields[0].raw(document.source) == text[7:-1]

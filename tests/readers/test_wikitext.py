@@ -8,8 +8,21 @@ from hypothesis import strategies as st
 
 import wikifilm
 from tests.conftest import article_text
-from wikifilm.document.nodes import Document, Infobox, Section, Table, Template
-from wikifilm.readers.wikitext import _stripped, is_film_infobox
+from wikifilm.document.nodes import (
+    Document,
+    Infobox,
+    ListBlock,
+    ListItem,
+    Section,
+    Table,
+    TableCell,
+    Template,
+    iter_nodes,
+)
+from wikifilm.document.plaintext_writer import write_plaintext
+from wikifilm.document.render import check_tiling
+from wikifilm.document.walk import dump
+from wikifilm.readers.wikitext import _ATTR_SPLIT, MAX_LIST_DEPTH, _stripped, is_film_infobox
 
 
 def read(stem: str) -> Document:
@@ -232,3 +245,108 @@ def test_stripped_span_drops_exactly_the_surrounding_whitespace(text: str, data:
     content = text[start:end].strip()
     assert text[span.start : span.end] == content
     assert (span.start, span.end) == ((end, end) if not content else (start + text[start:end].index(content), span.start + len(content)))
+
+
+def test_list_shape_by_marker_length() -> None:
+    """A deeper line goes into the item above it; a list opening deeper nests a list with no item;
+    only the marker's length nests (``#:d`` continues the list of ``*#c``); a list is ordered by the
+    marker of its own level on its first line."""
+    text = "**a\n*b\n*#c\n#:d\n#e\n"
+    document = wikifilm.read(text, format="wikitext")
+    assert dump(document) == (
+        "Document [0:18]\n"
+        "  ListBlock [0:18]\n"
+        "    ListBlock [0:4]\n"
+        "      ListItem [0:4] ** 'a'\n"
+        "        Markup [0:2] '**'\n"
+        "        Text [2:4] 'a\\\\n'\n"
+        "    ListItem [4:15] * 'b'\n"
+        "      Markup [4:5] '*'\n"
+        "      Text [5:7] 'b\\\\n'\n"
+        "      ListBlock [7:15]\n"
+        "        ListItem [7:11] *# 'c'\n"
+        "          Markup [7:9] '*#'\n"
+        "          Text [9:11] 'c\\\\n'\n"
+        "        ListItem [11:15] #: 'd'\n"
+        "          Markup [11:13] '#:'\n"
+        "          Text [13:15] 'd\\\\n'\n"
+        "    ListItem [15:18] # 'e'\n"
+        "      Markup [15:16] '#'\n"
+        "      Text [16:18] 'e\\\\n'\n"
+    )
+    lists = [node for node in iter_nodes(document) if isinstance(node, ListBlock)]
+    assert [block.ordered for block in lists] == [False, False, True]
+
+
+@pytest.mark.parametrize("text", ["*" * 3000, ":" * 3000 + "x", "#" * 1500 + "\n" + "*" * 3000 + "\n*"])
+def test_a_list_thousands_deep_reads_without_recursion(text: str) -> None:
+    """'*' * 3000 once raised RecursionError: lists nest 100 deep, and the innermost item keeps the
+    whole marker; the tree can be compared, dumped and written out."""
+    document = wikifilm.read(text)
+    assert document.render() == text
+    check_tiling(document)
+    depth, node = 0, document.nodes[0]
+    while isinstance(node, ListBlock):
+        depth += 1
+        node = node.nodes[0]
+    assert depth == MAX_LIST_DEPTH == 100
+    assert isinstance(node, ListItem) and node.marker == text.split("\n")[0].rstrip("x")
+    assert document.nodes == wikifilm.read(text).nodes
+    assert dump(document).count("ListBlock ") == 100  # a line as deep, or a shallower one, opens no list
+    write_plaintext(document)
+    wikifilm.extract(text)
+
+
+@pytest.mark.parametrize(("text", "cells"), [
+    ("{|\n|+a\n|||\n|}", ["", ""]),
+    ("{|class=wikitable\n||||| 2 ! 2\n|}", ["", "", "2 ! 2"]),
+    ("{|\n!!!!!\n|}", ["", "", ""]),
+    ("{|\n|||\n||\n|}", ["", "", ""]),
+])
+def test_cells_opening_with_doubled_pipes(text: str, cells: list[str]) -> None:
+    """'|||' is two empty cells, as MediaWiki splits it (this once raised 'invalid span': the first
+    cell's marker was read past the cell's end)."""
+    document = wikifilm.read(text)
+    assert document.render() == text
+    check_tiling(document)
+    table = next(node for node in iter_nodes(document) if isinstance(node, Table))
+    assert [document.source[cell.content_span] for cell in iter_nodes(table) if isinstance(cell, TableCell)] == cells
+
+
+_ATTR_SPLIT_SPEC = _ATTR_SPLIT
+"""The attribute split's tokens as one regex: the first token must be a lone '|'."""
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["<ref", "<REF", "<refs", ">", "/>", "/", "|", "||", "[[", "]]", "{{", "}}", "<!--", "a", " ", "=", "\n", "<"]), max_size=12).map("".join))
+def test_cell_attribute_split_agrees_with_its_one_regex_form(cell: str) -> None:
+    """The '|' between a cell's attributes and its content is where the one-regex form finds it."""
+    text = "{|\n|" + cell + "\n|}"
+    document = wikifilm.read(text, format="wikitext")
+    for node in iter_nodes(document):
+        if isinstance(node, TableCell):
+            line_end = text.find("\n", node.span.start + 1, node.span.end)
+            limit = node.span.end if line_end == -1 else line_end
+            start = node.span.start
+            while text[start] in " \t":
+                start += 1
+            start += 2 if text.startswith("||", start, node.span.end) else 1
+            token = _ATTR_SPLIT_SPEC.search(text, start, limit)
+            split = token.start() if token and token.group(0) == "|" and not text.startswith("||", token.start()) else None
+            assert (node.attrs_span is None) == (split is None)  # no result template here: only the split gives attributes
+            if split is not None:
+                assert node.attrs_span is not None and node.attrs_span.end <= split < node.content_span.start
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("{|\n| a" + "<ref" * 20000 + "|x\n|}", "x"),
+    ("{|\n| " + "a=" * 20000 + "\n|}", "a=" * 20000),
+    ("{|\n| " + "a=" * 20000 + "\"{{won}}\n|}", "a=" * 20000 + "\"{{won}}"),
+])
+def test_cells_that_made_the_attribute_patterns_backtrack(text: str, content: str) -> None:
+    """Thousands of '<ref' with no '>' in a cell, or of 'a=' before no result template, once took
+    minutes (each '<ref' scanned to the line end; 'a=a=...' split every way): now one pass."""
+    document = wikifilm.read(text)
+    assert document.render() == text
+    cell = next(node for node in iter_nodes(document) if isinstance(node, TableCell))
+    assert document.source[cell.content_span] == content

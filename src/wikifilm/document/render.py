@@ -18,20 +18,19 @@ def check_tiling(document: Document) -> None:
     """Raise :class:`TilingError` unless every container's children exactly tile its span."""
     if document.span.start != 0 or document.span.end != len(document.source):
         raise TilingError(f"document span {document.span} does not cover {len(document.source)} chars")
-    _check(document)
-
-
-def _check(node: Node) -> None:
-    children = node.children
-    if not children:
-        return
-    cursor = node.span.start
-    for child in children:
-        if child.span.start != cursor:
-            raise TilingError(
-                f"{type(child).__name__} at {child.span} should start at {cursor} in {type(node).__name__}"
-            )
-        cursor = child.span.end
-        _check(child)
-    if cursor != node.span.end:
-        raise TilingError(f"{type(node).__name__} {node.span} children end at {cursor}")
+    stack: list[Node] = [document]  # an explicit stack: a tree thousands deep is checked without recursion
+    while stack:
+        node = stack.pop()
+        children = node.children
+        if not children:
+            continue
+        cursor = node.span.start
+        for child in children:
+            if child.span.start != cursor:
+                raise TilingError(
+                    f"{type(child).__name__} at {child.span} should start at {cursor} in {type(node).__name__}"
+                )
+            cursor = child.span.end
+        if cursor != node.span.end:
+            raise TilingError(f"{type(node).__name__} {node.span} children end at {cursor}")
+        stack.extend(reversed(children))

@@ -6,7 +6,7 @@ import re
 
 from wikifilm.document.nodes import Document, Format
 from wikifilm.errors import ReadError
-from wikifilm.readers.plaintext import FIELD, HEADING, PAGE_TITLE, read_plaintext
+from wikifilm.readers.plaintext import HEADING, PAGE_TITLE, match_field, read_plaintext
 from wikifilm.readers.wikitext import DetailFilter, read_wikitext
 from wikifilm.span import Source
 
@@ -44,7 +44,7 @@ def detect_format(text: str) -> Format:
     if _WIKI_MARKUP.search(text):
         return "wikitext"
     lines = text.splitlines()
-    if any(FIELD.match(line) or HEADING.match(line) for line in lines):
+    if any(match_field(line) or HEADING.match(line) for line in lines):
         return "plaintext"
     return "wikitext"
 

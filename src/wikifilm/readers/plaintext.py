@@ -27,14 +27,37 @@ from wikifilm.document.nodes import (
     Text,
     Trivia,
 )
-from wikifilm.readers.wikitext import _sectionize, _stripped
+from wikifilm.readers.wikitext import MAX_LIST_DEPTH, _sectionize, _stripped
 from wikifilm.span import Source, Span
 
 PAGE_TITLE = re.compile(r"^=[ \t]*([^=\s](?:.*[^=\s])?)[ \t]*=[ \t]*\r?\n?$")
 HEADING = re.compile(r"^(={2,6})[ \t]*([^=\s](?:.*?[^=\s])?)[ \t]*(={2,6})[ \t]*\r?\n?$")
 FIELD = re.compile(r"^-[ \t]+([A-Za-z][^:\n]{0,59}?):(?:[ \t]+|(?=\r?\n?$))(.*?)[ \t]*\r?\n?$")
+"""The rule for a ``- Key: value`` line (group 1 the key, 2 the value); :func:`match_field` finds
+the same groups in linear time, where this regex is cubic in a run of blanks inside the value."""
+_FIELD_HEAD = re.compile(r"-[ \t]+([A-Za-z][^:\n]{0,59}?):(?:[ \t]+|(?=\r?\n?$))")
 LIST_ITEM = re.compile(r"^([ \t]*)([-*•])[ \t]+")
 TABLE_ROW = re.compile(r"^\|.*\|[ \t]*\r?\n?$")
+
+
+def match_field(line: str) -> tuple[int, int, int, int] | None:
+    """The key's and the value's start and end in a ``- Key: value`` line, as :data:`FIELD` finds
+    them, or ``None``: the value runs to the end of the line less its trailing blanks and line break."""
+    head = _FIELD_HEAD.match(line)
+    if head is None:
+        return None
+    value_start, length = head.end(), len(line)
+    value_end = length
+    for ending in ("", "\n", "\r", "\r\n"):  # what '\r?\n?$' matches; '$' also before a final '\n'
+        for end in (length, length - 1 if line.endswith("\n") else -1):
+            if end >= value_start and line.endswith(ending, 0, end):
+                blanks = end - len(ending)
+                while blanks > value_start and line[blanks - 1] in " \t":
+                    blanks -= 1
+                value_end = min(value_end, blanks)
+    if "\n" in line[value_start:value_end]:
+        return None
+    return head.start(1), head.end(1), value_start, value_end
 
 
 def _is_heading(text: str) -> bool:
@@ -54,6 +77,32 @@ class _Line:
     @property
     def blank(self) -> bool:
         return not self.text.strip()
+
+
+class _OpenList:
+    """A list being built by :meth:`_PlainReader._list_block`: its nodes and its open item."""
+
+    __slots__ = ("indent", "item", "item_nodes", "nodes")
+
+    def __init__(self, indent: int) -> None:
+        self.indent = indent
+        self.nodes: list[Node] = []
+        self.item: tuple[Span, str, Span] | None = None  # (marker span, marker, content span)
+        self.item_nodes: list[Node] = []
+
+    def close_item(self) -> None:
+        if self.item is None:
+            return
+        marker_span, marker, content_span = self.item
+        self.nodes.append(ListItem(
+            Span(marker_span.start, self.item_nodes[-1].span.end), tuple(self.item_nodes),
+            marker=marker, content_span=content_span,
+        ))
+        self.item, self.item_nodes = None, []
+
+    def build(self) -> ListBlock:
+        self.close_item()
+        return ListBlock(Span(self.nodes[0].span.start, self.nodes[-1].span.end), tuple(self.nodes))
 
 
 def read_plaintext(source: Source) -> Document:
@@ -122,13 +171,13 @@ class _PlainReader:
     def _infobox_here(self) -> bool:
         """An infobox is a title line followed by ``- Key: value`` lines, or such lines alone."""
         lines, index = self.lines, self.index
-        if FIELD.match(lines[index].text):
+        if match_field(lines[index].text):
             return True
         return (
             index + 1 < len(lines)
             and len(lines[index].text.strip()) <= 200
             and not LIST_ITEM.match(lines[index].text)
-            and FIELD.match(lines[index + 1].text) is not None
+            and match_field(lines[index + 1].text) is not None
         )
 
     def _read_infobox(self) -> None:
@@ -136,15 +185,17 @@ class _PlainReader:
         nodes: list[Node] = []
         name = ""
         first = lines[self.index]
-        if not FIELD.match(first.text):
+        if not match_field(first.text):
             name = first.text.strip()
             nodes.append(Text(Span(first.start, first.end)))
             self.index += 1
-        while self.index < len(lines) and (match := FIELD.match(lines[self.index].text)):
+        while self.index < len(lines) and (match := match_field(lines[self.index].text)):
             line = lines[self.index]
-            name_span = Span(line.start + match.start(1), line.start + match.end(1))
-            value_span = Span(line.start + match.start(2), line.start + match.end(2))
-            nodes.append(InfoboxField(Span(line.start, line.end), name=match.group(1).strip(), name_span=name_span, value_span=value_span, format="plaintext"))
+            name_start, name_end, value_start, value_end = match
+            name_span = Span(line.start + name_start, line.start + name_end)
+            value_span = Span(line.start + value_start, line.start + value_end)
+            field_name = line.text[name_start:name_end].strip()
+            nodes.append(InfoboxField(Span(line.start, line.end), name=field_name, name_span=name_span, value_span=value_span, format="plaintext"))
             self.index += 1
         self.seen_infobox = True
         self.blocks.append(Infobox(Span(nodes[0].span.start, nodes[-1].span.end), tuple(nodes), name=name, is_film=True))
@@ -182,29 +233,35 @@ class _PlainReader:
             line = lines[self.index]
             entries.append((len(match.group(1).expandtabs(2)), line, match.end()))
             self.index += 1
-        block, _ = self._list_level(entries, 0, entries[0][0])
-        self.blocks.append(block)
+        self.blocks.append(self._list_block(entries))
 
-    def _list_level(self, entries: list[tuple[int, _Line, int]], index: int, indent: int) -> tuple[ListBlock, int]:
-        nodes: list[Node] = []
-        while index < len(entries) and entries[index][0] >= indent:
-            level, line, content = entries[index]
-            if level > indent:
-                sub, index = self._list_level(entries, index, level)
-                nodes.append(sub)
-                continue
-            marker_span = Span(line.start, line.start + content)
-            content_span = _stripped(self.source.text, line.start + content, line.end)
-            item_nodes: list[Node] = [Markup(marker_span, kind="list-marker")]
+    def _list_block(self, entries: list[tuple[int, _Line, int]]) -> ListBlock:
+        """The list of consecutive list lines, nested by indent: a line indented deeper than the
+        item above is in a list inside that item; the outermost list takes every line, even one
+        indented less than the first (``  - a`` then ``- b``: ``a`` opens a list inside the list).
+        Lists nest at most :data:`MAX_LIST_DEPTH` deep; a line indented deeper is an item there.
+
+        Built with an explicit stack of open lists, so thousands of indents cost no recursion."""
+        text = self.source.text
+        stack: list[_OpenList] = [_OpenList(min(entry[0] for entry in entries))]
+        for indent, line, content in entries:
+            while stack[-1].indent > indent:
+                block = stack.pop().build()
+                parent = stack[-1]
+                (parent.item_nodes if parent.item is not None else parent.nodes).append(block)
+            if stack[-1].indent < indent and len(stack) < MAX_LIST_DEPTH:
+                stack.append(_OpenList(indent))
+            top = stack[-1]
+            top.close_item()
+            top.item = (Span(line.start, line.start + content), line.text[:content].strip(), _stripped(text, line.start + content, line.end))
+            top.item_nodes = [Markup(top.item[0], kind="list-marker")]
             if line.start + content < line.end:
-                item_nodes.append(Text(Span(line.start + content, line.end)))
-            index += 1
-            while index < len(entries) and entries[index][0] > indent:
-                sub, index = self._list_level(entries, index, entries[index][0])
-                item_nodes.append(sub)
-            marker = line.text[:content].strip()
-            nodes.append(ListItem(Span(line.start, item_nodes[-1].span.end), tuple(item_nodes), marker=marker, content_span=content_span))
-        return ListBlock(Span(nodes[0].span.start, nodes[-1].span.end), tuple(nodes)), index
+                top.item_nodes.append(Text(Span(line.start + content, line.end)))
+        while len(stack) > 1:
+            block = stack.pop().build()
+            parent = stack[-1]
+            (parent.item_nodes if parent.item is not None else parent.nodes).append(block)
+        return stack[0].build()
 
     def _read_paragraph(self) -> None:
         lines = self.lines

@@ -43,18 +43,20 @@ from wikifilm.markup.tokenizer import (
     split_template,
     top_level_tokens,
 )
+from wikifilm.readers._heading import match_heading
 from wikifilm.readers.film_article import FILM_INFOBOXES as FILM_INFOBOXES
 from wikifilm.readers.film_article import is_film_infobox
 from wikifilm.span import Source, Span
 
-_HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*((?:<!--.*?-->[ \t]*)*)\r?\n?$", re.DOTALL)
 _SPAN_ATTR = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
 _ATTR_SPLIT = re.compile(rf"\[\[|\]\]|\{{\{{|\}}\}}|\||<!--|{EXTENSION_TAG_OPEN}", re.IGNORECASE)
 """What may come before the ``|`` that ends a cell's attributes: when one of these comes first, the
-cell has no attributes (a ``|`` inside a link, template, comment or extension tag splits nothing)."""
+cell has no attributes (a ``|`` inside a link, template, comment or extension tag splits nothing).
+Linear: an extension tag's opening stops at the next ``<``, so many ``<ref`` without ``>`` are each
+given up at once."""
 _TABLE_END = re.compile(r"^[ \t]*\|\}", re.MULTILINE)
 _ATTRS_BEFORE_TEMPLATE = re.compile(
-    r"[ \t]*((?:[a-z-]+[ \t]*=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s|{}\"']+)[ \t]*)+)(?=\{\{\s*(?:won|nom|nominated|pending|yes|no|tba|n/a|na|draw|won-nom)\s*[|}])",
+    r"[ \t]*((?:[a-z-]+[ \t]*=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s|{}\"']++)[ \t]*)+)(?=\{\{\s*(?:won|nom|nominated|pending|yes|no|tba|n/a|na|draw|won-nom)\s*[|}])",
     re.IGNORECASE,
 )
 
@@ -65,6 +67,12 @@ the record does not read is still searched for (headings of sections it reads, i
 and lists, whose extents hide heading-like and table-like lines). Matched at a line start, or
 found after a line break: a pattern starting with a fixed character is found without trying
 every offset."""
+
+MAX_LIST_DEPTH = 100
+"""Lists nest at most this deep: a line with more markers (or, in plain text, more rising indents)
+is an item of the deepest list, its marker kept whole. Deeper trees are no use to a reader, and
+every walk of the tree (equality, repr, dumps, writers) would need as many stack frames."""
+
 
 DetailFilter = Callable[[str], bool]
 """Given a heading's title as written, whether to build the lists and tables under it."""
@@ -229,12 +237,13 @@ class _BlockReader:
         self.blocks.append(Paragraph(Span(start, end), content_span=Span(start, content_end)))
 
     def _heading(self, pos: int, end: int, line: str) -> Heading | None:
-        match = _HEADING.match(line)
+        match = match_heading(line)
         if match is None:
             return None
-        level = min(len(match.group(1)), len(match.group(3)))
+        opening, closing_start, closing_end = match
+        level = min(opening, closing_end - closing_start)
         title_start = pos + level
-        title_end = pos + match.end(3) - level
+        title_end = pos + closing_end - level
         inner = self.text[title_start:title_end]
         if not inner.strip():
             return None
@@ -336,42 +345,49 @@ class _BlockReader:
                 marker_end += 1
             lines.append((pos, marker_end, end))
             pos = end
-        block, _index = self._list_level(lines, 0, 1)
-        self.blocks.append(block)
+        self.blocks.append(self._list_block(lines))
         return pos
 
-    def _list_level(self, lines: list[tuple[int, int, int]], index: int, depth: int) -> tuple[ListBlock, int]:
+    def _list_block(self, lines: list[tuple[int, int, int]]) -> ListBlock:
+        """The list of consecutive list lines, nested by marker length: a line with ``n`` markers is
+        an item of the list at depth ``n`` (at most :data:`MAX_LIST_DEPTH`), inside the item above
+        it (or directly inside the list one level up when no item is open there, as ``**a`` opening
+        a list).
+
+        Built with an explicit stack of open lists, so ``'*' * 3000`` costs no recursion."""
         text = self.text
-        nodes: list[Node] = []
-        start = lines[index][0]
-        ordered = text[lines[index][0] + depth - 1] == "#" if lines[index][1] - lines[index][0] >= depth else False
-        while index < len(lines) and lines[index][1] - lines[index][0] >= depth:
-            line_start, marker_end, line_end = lines[index]
-            if marker_end - line_start == depth:
-                content_start = marker_end
-                while content_start < line_end and text[content_start] in " \t":
-                    content_start += 1
-                content_end = line_end
-                while content_end > content_start and text[content_end - 1] in " \t\r\n":
-                    content_end -= 1
-                item_nodes: list[Node] = [
-                    Markup(Span(line_start, content_start), kind="list-marker"),
-                    Text(Span(content_start, line_end)),
-                ]
-                if content_start == line_end:
-                    item_nodes.pop()
-                index += 1
-                while index < len(lines) and lines[index][1] - lines[index][0] > depth:
-                    sub, index = self._list_level(lines, index, depth + 1)
-                    item_nodes.append(sub)
-                nodes.append(ListItem(
-                    Span(line_start, item_nodes[-1].span.end), tuple(item_nodes),
-                    marker=text[line_start:marker_end], content_span=Span(content_start, content_end),
-                ))
-            else:
-                sub, index = self._list_level(lines, index, depth + 1)
-                nodes.append(sub)
-        return ListBlock(Span(start, nodes[-1].span.end), tuple(nodes), ordered=ordered), index
+        stack: list[_OpenList] = []
+        for line_start, marker_end, line_end in lines:
+            depth = min(marker_end - line_start, MAX_LIST_DEPTH)
+            while stack and stack[-1].depth > depth:
+                self._close_list(stack)
+            if not stack:
+                stack.append(_OpenList(1, line_start, text[line_start] == "#"))
+            while stack[-1].depth < depth:
+                next_depth = stack[-1].depth + 1
+                stack.append(_OpenList(next_depth, line_start, text[line_start + next_depth - 1] == "#"))
+            top = stack[-1]
+            top.close_item(text)
+            content_start = marker_end
+            while content_start < line_end and text[content_start] in " \t":
+                content_start += 1
+            content_end = line_end
+            while content_end > content_start and text[content_end - 1] in " \t\r\n":
+                content_end -= 1
+            top.item = (line_start, marker_end, Span(content_start, content_end))
+            top.item_nodes = [Markup(Span(line_start, content_start), kind="list-marker")]
+            if content_start < line_end:
+                top.item_nodes.append(Text(Span(content_start, line_end)))
+        while len(stack) > 1:
+            self._close_list(stack)
+        return stack[0].build(text)
+
+    def _close_list(self, stack: list[_OpenList]) -> None:
+        """Close the innermost open list and put it in its parent's open item, else in the parent."""
+        block = stack.pop().build(self.text)
+        if stack:
+            parent = stack[-1]
+            (parent.item_nodes if parent.item is not None else parent.nodes).append(block)
 
     # --- tables -----------------------------------------------------------------------
 
@@ -409,7 +425,7 @@ class _BlockReader:
                 yield "caption", pos, end
             elif stripped.startswith(("|", "!")):
                 yield ("header-cells" if stripped.startswith("!") else "cells"), pos, end
-            elif text.startswith("=", pos) and _HEADING.match(text[pos:end]) and not self._closes_later(pos):
+            elif text.startswith("=", pos) and match_heading(text[pos:end]) is not None and not self._closes_later(pos):
                 return  # a heading ends a table that is never closed
             else:
                 yield "text", pos, end
@@ -501,7 +517,7 @@ class _BlockReader:
         content_start = start
         while text[content_start] in " \t":
             content_start += 1
-        content_start += 2 if text.startswith(("||", "!!"), content_start) else 1
+        content_start += 2 if text.startswith(("||", "!!"), content_start, end) else 1
         attrs_span = None
         split = self._attribute_split(content_start, end)
         if split is not None:
@@ -536,6 +552,34 @@ class _BlockReader:
         if text.startswith("||", match.start()):
             return None
         return match.start()
+
+
+class _OpenList:
+    """A list being built by :meth:`_BlockReader._list_block`: its nodes and its open item."""
+
+    __slots__ = ("depth", "item", "item_nodes", "nodes", "ordered", "start")
+
+    def __init__(self, depth: int, start: int, ordered: bool) -> None:
+        self.depth = depth
+        self.start = start
+        self.ordered = ordered
+        self.nodes: list[Node] = []
+        self.item: tuple[int, int, Span] | None = None  # (line start, marker end, content span)
+        self.item_nodes: list[Node] = []
+
+    def close_item(self, text: str) -> None:
+        if self.item is None:
+            return
+        line_start, marker_end, content_span = self.item
+        self.nodes.append(ListItem(
+            Span(line_start, self.item_nodes[-1].span.end), tuple(self.item_nodes),
+            marker=text[line_start:marker_end], content_span=content_span,
+        ))
+        self.item, self.item_nodes = None, []
+
+    def build(self, text: str) -> ListBlock:
+        self.close_item(text)
+        return ListBlock(Span(self.start, self.nodes[-1].span.end), tuple(self.nodes), ordered=self.ordered)
 
 
 def _stripped(text: str, start: int, end: int) -> Span:
