@@ -54,7 +54,7 @@ def extract_batches(
             for index, text in enumerate(columns[text_col])
         ]
         # with a time limit, one worker process per batch enforces it (no signals in Spark's own process)
-        results = extract_pages(pages, workers=1, timeout=timeout) if timeout else map(extract_page, pages)
+        results = extract_pages(pages, workers=1, timeout=timeout, films_only=False) if timeout else map(extract_page, pages)
         rows = [error_row(result) if isinstance(result, ErrorRecord) else result.to_dict() for result in results]
         yield pa.RecordBatch.from_pylist(rows, schema=FILM_SCHEMA)
 

@@ -96,7 +96,7 @@ def graph(
         pages = _film_pages(files, stats, on_redirect, limit=limit, all_pages=all_pages)
         errors_path = output / "errors.jsonl"
         errors_path.unlink(missing_ok=True)
-        for result in extract_pages(pages, workers=workers, timeout=timeout, films_only=not all_pages):
+        for result in extract_pages(pages, workers=workers, timeout=timeout, films_only=False):  # _film_pages filtered (or all_pages)
             if isinstance(result, ErrorRecord):
                 with open(errors_path, "a", encoding="utf-8") as handle:
                     handle.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
