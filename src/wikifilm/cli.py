@@ -146,10 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"wikifilm {args.command}: {_os_error(error)}; check the path", file=sys.stderr)
         return EXIT_USAGE
-    except DumpError as error:
-        print(f"wikifilm {args.command}: {error}", file=sys.stderr)
-        return EXIT_INPUT
-    except FetchError as error:
+    except (DumpError, FetchError) as error:
         print(f"wikifilm {args.command}: {error}", file=sys.stderr)
         return EXIT_INPUT
     except ReadError as error:
