@@ -529,6 +529,8 @@ def _from_paragraphs(document: Document, section: Section, scopes: list[tuple[Sp
 
 def _linked_page(name: str, links: dict[str, str]) -> str | None:
     """The page of a link whose shown text is part of ``name`` (a first name shown for the full one)."""
+    if " " not in name:
+        return None  # no shown text can be a first part of a one-word name
     return next((target for shown, target in links.items() if shown != name and name.startswith(shown + " ") and target.startswith(name)), None)
 
 
