@@ -531,7 +531,12 @@ def _linked_page(name: str, links: dict[str, str]) -> str | None:
     """The page of a link whose shown text is part of ``name`` (a first name shown for the full one)."""
     # the shown texts that can be a first part are the name's own word prefixes: look those up
     # (a scan of every link, for every actor, took a tenth of the cast reader)
-    found = [shown for cut, char in enumerate(name) if char == " " and links.get(shown := name[:cut], "").startswith(name)]
+    found: list[str] = []
+    cut = name.find(" ")
+    while cut != -1:
+        if links.get(shown := name[:cut], "").startswith(name):
+            found.append(shown)
+        cut = name.find(" ", cut + 1)
     if not found:
         return None
     if len(found) > 1:  # the first such link in the order the links were read
