@@ -251,6 +251,7 @@ an XML declaration, comments, a byte order mark."""
 _ROOT_END_TAG = re.compile(rb"</[^>]*>")
 _DOCUMENT_ENDS = re.compile(rb"</(?:\w+:)?mediawiki\s*>" + _BETWEEN_DOCUMENTS.pattern + rb"\Z", re.DOTALL)
 """The end of a document, then nothing but what may stand between two documents."""
+_OPENS_DOCUMENT = re.compile(rb"(?:\s|\xef\xbb\xbf)*<(?:\w+:)?(?:mediawiki|\?xml)")
 _GAP_KEPT = 1 << 16
 """Bytes of a gap between documents kept to judge it: more than this is junk whatever it holds."""
 
@@ -549,6 +550,6 @@ def pages_in_block(dump_path: str | Path, offset: int, length: int) -> list[Page
         raise DumpError(f"corrupt bz2 stream at byte {offset}: {error}", path=str(dump_path)) from None
     # a block holds pages, or a dump's header or footer; when several dumps were concatenated, a
     # footer and the next header can follow pages in one block: the block is parsed as one document
-    prefix = b"" if data.lstrip().startswith((_NEXT_ROOT, b"<?xml")) else _ROOT
+    prefix = b"" if _OPENS_DOCUMENT.match(data) else _ROOT
     suffix = b"" if _DOCUMENT_ENDS.search(data, max(0, len(data) - 4096)) else b"</mediawiki>"
     return list(iter_dump_items(io.BytesIO(prefix + data + suffix), name=f"{dump_path}@{offset}", start=-len(prefix)))

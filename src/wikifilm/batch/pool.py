@@ -249,6 +249,7 @@ class _Pool:
         return [worker for worker in self.workers if worker.ready and worker.task is None]
 
     def give(self, worker: _Worker, task: _Task) -> None:
+        worker.progress[0], worker.progress[1], worker.progress[2] = -1, _READING, -1  # nothing of this task read yet
         try:
             worker.conn.send(task.message())
         except OSError:  # it died since it last spoke: the task waits for another, step() replaces this one

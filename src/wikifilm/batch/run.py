@@ -6,7 +6,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -134,7 +134,7 @@ def run_extract(
         except OSError as error:  # the dump vanished or cannot be opened
             yield ErrorRecord(None, None, type(error).__name__, error.strerror or str(error), "WF904", str(path))
 
-    def results() -> Iterator[Result]:
+    def results() -> Generator[Result, None, None]:
         for path in files:
             if path in sequential:
                 continue
@@ -162,8 +162,9 @@ def run_extract(
         yield from extract_pages(wanted(), workers=workers, timeout=timeout, start_method=start_method,
                                      films_only=False)  # wanted() filters, and counts
 
+    stream = results()
     try:
-        for result in results() if limit is None or limit > 0 else ():
+        for result in stream if limit is None or limit > 0 else ():
             if stop is not None and stop.is_set():
                 summary.interrupted = True
                 break
@@ -172,17 +173,18 @@ def run_extract(
             else:
                 sink.write(result.to_dict())
                 summary.films += 1
-            if limit is not None and (not isinstance(result, ErrorRecord) or result.code != "WF904"):
-                taken += 1  # a film page: unreadable input (WF904) is no film page taken
-                if taken >= limit:
-                    break  # closing results() stops the workers: nothing more is handed out
             if bar is not None:
                 bar.n = dump_stats.pages
                 bar.set_postfix(films=summary.films, errors=summary.errors, refresh=False)
                 bar.refresh()
+            if limit is not None and (not isinstance(result, ErrorRecord) or result.code != "WF904"):
+                taken += 1  # a film page: unreadable input (WF904) is no film page taken
+                if taken >= limit:
+                    break
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
+        stream.close()  # stops the workers: nothing more is handed out
         sink.close()
         error_sink.close()
         if bar is not None:
