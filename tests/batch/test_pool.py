@@ -210,3 +210,13 @@ def test_xml_that_hangs_its_reader_is_a_timeout_record(monkeypatch: pytest.Monke
     error = results[1]
     assert isinstance(error, ErrorRecord) and (error.code, error.error_type, error.source) == ("WF902", "Timeout", "d.xml@0")
     assert "after its page at position 0" in error.message and "the rest of this part is not read" in error.message
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+def test_pieces_pass_over_pages_already_written_under_every_start_method(method: str) -> None:
+    """The keys to pass over (``--resume``) and the progress note reach workers however they start: the page already
+    written is counted as passed over, the others are extracted."""
+    xml = small_film_xml("One", 1) + small_film_xml("Two", 2) + small_film_xml("Three", 3)
+    [(results, counts)] = list(pool.extract_xml_pieces("d.xml", [(0, xml)], workers=1, start_method=method, skip={"id:2"}))
+    assert [(type(result).__name__, result.page_id) for result in results] == [("Film", 1), ("Film", 3)]
+    assert (counts[0], counts[5]) == (3, 1)
