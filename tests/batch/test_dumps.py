@@ -309,3 +309,22 @@ def test_concatenated_multistream_exports_block_by_block(tmp_path: Path, junk: b
     errors = [item for item in items if isinstance(item, ErrorRecord)]
     assert len(errors) == (1 if junk else 0) and all(str(dump) in str(error.source) and error.message.startswith("junk") for error in errors)
     assert [item.page_id for item in iter_dump_pages(dump) if not isinstance(item, ErrorRecord)] == ids  # without the index
+
+
+@pytest.mark.parametrize("where", ["redirect", "unclosed"])
+def test_a_page_with_a_tag_of_megabytes_is_passed_over(where: str) -> None:
+    """A tag longer than any export holds (expat before 2.6 takes quadratic time on it) is not parsed: its page is
+    one error record with its id and title, and the pages around it are read."""
+    from wikifilm.batch.dumps import _TAG_LIMIT, pages_in_xml
+
+    huge = b'<redirect title="' + b"a" * (_TAG_LIMIT + 10) + (b'" />' if where == "redirect" else b"")
+    stuck = page("Stuck", 2, "s").replace(b"<revision>", huge + b"<revision>")
+    data = page("A", 1, "a") + stuck + page("B", 3, "b") + page("Long", 4, "x" * (_TAG_LIMIT + 10))  # long text is no tag
+    items = list(pages_in_xml("d.xml", 1000, data))
+    assert [(type(item).__name__, item.page_id, item.title) for item in items] == [
+        ("Page", 1, "A"), ("ErrorRecord", 2, "Stuck"), ("Page", 3, "B"), ("Page", 4, "Long")]
+    error = items[1]
+    at = 1000 + data.index(b"<redirect")
+    assert isinstance(error, ErrorRecord) and (error.code, error.source) == ("WF904", f"d.xml@{at}")
+    size = len(huge) if where == "redirect" else len(huge) + len(b"<revision>")  # unclosed, it runs to the next ">"
+    assert error.message.startswith(f"a tag of {size} bytes at byte {at}, longer than any MediaWiki export holds")

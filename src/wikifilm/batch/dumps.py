@@ -504,8 +504,64 @@ def iter_page_chunks(
 
 def pages_in_xml(name: str, offset: int, data: bytes) -> Iterator[Page | ErrorRecord]:
     """The pages of a piece of a dump's XML that holds whole ``<page>`` elements (a worker's job)."""
-    wrapped = io.BytesIO(_ROOT + data + b"</mediawiki>")
-    return iter_dump_items(wrapped, name=name, start=offset - len(_ROOT))
+    return _pages_in_memory(data, name, offset)
+
+
+_TAG_LIMIT = 4 << 20
+"""The longest tag read, in bytes; a MediaWiki export's tags hold a few hundred. expat before 2.6
+parses a tag cut across its 1 MiB reads again from its start at every read, so a tag of tens of
+megabytes takes minutes (16 MB: 1 s, 48 MB: 10 s)."""
+_PAGE_ID = re.compile(rb"<id>\s*(\d+)\s*</id>")
+_PAGE_TITLE = re.compile(rb"<title>([^<]*)</title>")
+
+
+def _huge_tags(data: bytes) -> list[tuple[int, int]]:
+    """``(start, end)`` of every tag longer than :data:`_TAG_LIMIT`; only data that long can hold one, so
+    ordinary pieces of a dump are not searched."""
+    if len(data) <= _TAG_LIMIT:
+        return []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(data):  # from each ">" to the next: text holds no "<" (it is escaped), so a tag opens at the first
+        close = data.find(b">", position)
+        end = len(data) if close == -1 else close + 1
+        if end - position > _TAG_LIMIT:
+            opening = data.find(b"<", position, end)
+            if opening != -1 and end - opening > _TAG_LIMIT:
+                spans.append((opening, end))
+        position = end
+    return spans
+
+
+def _pages_in_memory(data: bytes, name: str, first: int) -> Iterator[Page | ErrorRecord]:
+    """The pages of XML held in memory (a piece of a dump, a multistream block), ``first`` the offset of its first
+    byte in the offsets error records give; a page holding a tag longer than :data:`_TAG_LIMIT` becomes an
+    ErrorRecord (with its id and title) instead of being parsed, and the pages around it are read."""
+    cursor = 0
+    for start, end in _huge_tags(data):
+        if start < cursor:  # in a page already passed over
+            continue
+        page_start = data.rfind(b"<page>", cursor, start)
+        page_start = start if page_start == -1 else page_start
+        page_end = data.find(b"</page>", end)
+        page_end = len(data) if page_end == -1 else page_end + len(b"</page>")
+        yield from _parse_in_memory(data[cursor:page_start], name, first + cursor)
+        head = data[page_start : min(start, page_start + 4096)]
+        page_id, title = _PAGE_ID.search(head), _PAGE_TITLE.search(head)
+        yield ErrorRecord(int(page_id.group(1)) if page_id else None, title.group(1).decode("utf-8", "replace") if title else None,
+                          "XMLError", f"a tag of {end - start} bytes at byte {first + start}, longer than any MediaWiki export "
+                          f"holds ({_TAG_LIMIT} bytes at most are read); the page is passed over", "WF904", f"{name}@{first + start}")
+        cursor = page_end
+    yield from _parse_in_memory(data[cursor:] if cursor else data, name, first + cursor)
+
+
+def _parse_in_memory(data: bytes, name: str, first: int) -> Iterator[Page | ErrorRecord]:
+    """Parse XML held in memory as one document: wrapped in ``<mediawiki>`` unless it opens one, closed unless it
+    closes one (a multistream block holds pages, or a dump's header or footer, or, when dumps were
+    concatenated, a footer and the next header after its pages)."""
+    prefix = b"" if _OPENS_DOCUMENT.match(data) else _ROOT
+    suffix = b"" if _DOCUMENT_ENDS.search(data, max(0, len(data) - 4096)) else b"</mediawiki>"
+    return iter_dump_items(io.BytesIO(prefix + data + suffix), name=name, start=first - len(prefix))
 
 
 # --- multistream -----------------------------------------------------------------------
@@ -548,8 +604,4 @@ def pages_in_block(dump_path: str | Path, offset: int, length: int) -> list[Page
         data = bz2.decompress(compressed)
     except (OSError, ValueError, EOFError) as error:
         raise DumpError(f"corrupt bz2 stream at byte {offset}: {error}", path=str(dump_path)) from None
-    # a block holds pages, or a dump's header or footer; when several dumps were concatenated, a
-    # footer and the next header can follow pages in one block: the block is parsed as one document
-    prefix = b"" if _OPENS_DOCUMENT.match(data) else _ROOT
-    suffix = b"" if _DOCUMENT_ENDS.search(data, max(0, len(data) - 4096)) else b"</mediawiki>"
-    return list(iter_dump_items(io.BytesIO(prefix + data + suffix), name=f"{dump_path}@{offset}", start=-len(prefix)))
+    return list(_pages_in_memory(data, f"{dump_path}@{offset}", 0))
