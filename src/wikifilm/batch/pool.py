@@ -337,7 +337,11 @@ class _Pool:
                 task.done = True
             else:
                 task.retries += 1
-                if task.retries > 1:  # it died twice outside any page: reading the task itself kills it
+                if task.retries > 1 and cause == "Timeout":  # twice stuck outside any page
+                    task.results.append(ErrorRecord(None, None, "Timeout", f"the worker ran past {self.timeout} s twice between two "
+                                                    "pages of this task; the rest of it is not extracted", "WF902", task.source))
+                    task.done = True
+                elif task.retries > 1:  # it died twice outside any page: reading the task itself kills it
                     task.results.append(ErrorRecord(None, None, "WorkerDied", f"the worker process died twice (exit code {worker.process.exitcode}) reading this part of the dump", "WF903", task.source))
                     task.done = True
             if not task.done:
