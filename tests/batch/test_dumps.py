@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import bz2
 import io
+import random
+import threading
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES
-from wikifilm.batch.dumps import DumpStats, iter_blocks, iter_pages, iter_xml_pages, pages_in_block
+from wikifilm.batch.dumps import (
+    DumpStats,
+    _ReadAhead,
+    iter_blocks,
+    iter_page_chunks,
+    iter_pages,
+    iter_xml_pages,
+    pages_in_block,
+)
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.errors import DumpError
 
@@ -272,8 +282,6 @@ def test_concatenated_exports_in_pieces(tmp_path: Path, size: int, junk: bytes) 
 
 def test_junk_after_the_last_export_in_pieces(tmp_path: Path) -> None:
     """The pieces path reports bytes after the last document's end too; a clean end gives nothing."""
-    from wikifilm.batch.dumps import iter_page_chunks
-
     path = tmp_path / "all.xml"
     path.write_bytes(export(1) + export(2) + b"trailing junk\n")
     [*_pieces, error] = list(iter_page_chunks(path))
@@ -328,3 +336,41 @@ def test_a_page_with_a_tag_of_megabytes_is_passed_over(where: str) -> None:
     assert isinstance(error, ErrorRecord) and (error.code, error.source) == ("WF904", f"d.xml@{at}")
     size = len(huge) if where == "redirect" else len(huge) + len(b"<revision>")  # unclosed, it runs to the next ">"
     assert error.message.startswith(f"a tag of {size} bytes at byte {at}, longer than any MediaWiki export holds")
+
+
+def test_read_ahead_gives_every_chunk_then_the_error_in_its_place() -> None:
+    """The thread reading ahead hands over the chunks in order, then raises what ``read`` raised."""
+    pieces = [b"a" * 5, b"b" * 5, b"c" * 2]
+
+    def read(size: int) -> bytes:
+        if not pieces:
+            raise OSError("corrupt bz2 data")
+        return pieces.pop(0)
+
+    with _ReadAhead(read, 5) as chunks:
+        assert [chunks.next() for _ in range(3)] == [b"aaaaa", b"bbbbb", b"cc"]
+        with pytest.raises(OSError, match="corrupt bz2 data"):
+            chunks.next()
+
+
+def test_read_ahead_stops_when_left_early() -> None:
+    """Leaving the ``with`` after one chunk of an endless stream stops the thread (it would block on a full queue)."""
+
+    with _ReadAhead(lambda size: b"x" * size, 3) as chunks:
+        assert chunks.next() == b"xxx"
+    assert not any(thread.name == "wikifilm-read-ahead" for thread in threading.enumerate())
+
+
+def test_page_chunks_of_a_cut_bz2_keep_every_whole_page_before_the_damage(tmp_path: Path) -> None:
+    """Through the read-ahead thread, a cut single-stream .bz2 still gives its whole pages, then one error."""
+    words = random.Random(7).choices(["film", "cast", "plot", "role", "actor", "scene", "music", "award"], k=600_000)
+    text = " ".join(words)  # 3.6 MB that compress to several bz2 blocks (900 KB each), so the intact ones can be read
+    pages = "".join(f"<page><title>P{n}</title><ns>0</ns><id>{n}</id><revision><text>{text[n * 90_000:(n + 1) * 90_000]}</text></revision></page>\n" for n in range(40))
+    data = bz2.compress(f"<mediawiki>{pages}</mediawiki>".encode())
+    cut = tmp_path / "cut.xml.bz2"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    out = list(iter_page_chunks(cut, size=4096))
+    assert isinstance(out[-1], ErrorRecord) and out[-1].code == "WF904"
+    xml = b"".join(piece[1] for piece in out[:-1] if isinstance(piece, tuple))
+    assert xml.count(b"</page>") >= 1 and xml.startswith(b"<page><title>P0</title>")
+    assert xml.endswith(b"</page>")

@@ -13,7 +13,9 @@ import bz2
 import gzip
 import io
 import itertools
+import queue
 import re
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -442,6 +444,63 @@ _PAGE_END = b"</page>"
 _LAST_END_TAG = re.compile(rb"\s*</(?:\w+:)?mediawiki\s*>")
 
 
+class _ReadAhead:
+    """``read(size)`` called on a thread, up to :data:`_AHEAD` chunks ahead of :meth:`next`.
+
+    Decompression releases the GIL (the ``bz2`` module and indexed-bzip2 alike), so the thread
+    decompresses while the caller cuts pages and hands them to workers: with one worker the
+    main process decompressed and cut in turn and was the run's bottleneck. An exception from
+    ``read`` is raised by :meth:`next` in its place; leaving the ``with`` stops the thread.
+    """
+
+    def __init__(self, read: Callable[[int], bytes], size: int) -> None:
+        self._read, self._size = read, size
+        self._chunks: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=_AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="wikifilm-read-ahead", daemon=True)
+
+    def __enter__(self) -> _ReadAhead:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        while self._thread.is_alive():  # unblock a reader waiting for room
+            try:
+                self._chunks.get_nowait()
+            except queue.Empty:
+                self._thread.join(0.05)
+
+    def next(self) -> bytes:
+        """The next chunk (empty at the end of the stream)."""
+        item = self._chunks.get()
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                data = self._read(self._size)
+                self._put(data)
+                if not data:
+                    return
+        except BaseException as error:  # handed to the reading thread, which raises it
+            self._put(error)
+
+    def _put(self, item: bytes | BaseException) -> None:
+        while not self._stop.is_set():
+            try:
+                self._chunks.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+
+_AHEAD = 4
+"""Chunks read ahead: a few MiB at most, so memory stays flat."""
+
+
 def iter_page_chunks(
     path: str | Path, *, threads: int = 1, size: int = _CHUNK
 ) -> Iterator[tuple[int, bytes] | ErrorRecord]:
@@ -453,12 +512,11 @@ def iter_page_chunks(
     every whole page before the damage; an unfinished last page goes out as it is, for its
     worker to report.
     """
-    with open_dump(path, threads=threads) as stream:
-        read = getattr(stream, "read1", stream.read)
+    with open_dump(path, threads=threads) as stream, _ReadAhead(getattr(stream, "read1", stream.read), size) as chunks:
         buffer, offset, started, head = b"", 0, False, b""
         while True:
             try:
-                data = read(size)
+                data = chunks.next()
             except (OSError, EOFError) as error:
                 cut = buffer.rfind(_PAGE_END) + len(_PAGE_END) if started and _PAGE_END in buffer else 0
                 if cut:
