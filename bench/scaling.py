@@ -49,6 +49,8 @@ def _names(size: int, pattern: str) -> str:
     letters = "abcdefghijklmnopqrstuvwxyz"
     while total < size:
         surname = "B" + letters[index // 26 // 26 % 26] + letters[index // 26 % 26] + letters[index % 26]
+        if index >= 26**3:  # past 17,576 names, a fourth letter keeps them distinct up to 1 MB
+            surname += letters[index // 26**3 % 26]
         piece = pattern.format(name=f"Ann {surname}", index=index + 1)
         pieces.append(piece)
         total += len(piece)
