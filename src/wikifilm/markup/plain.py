@@ -18,7 +18,6 @@ from mwparserfromhell.wikicode import Wikicode
 
 from wikifilm.caches import cached
 from wikifilm.markup._fast import (
-    COMMENT,
     SIMPLE_LINK,
     STRAY_ANGLE,
     fast_plain,
@@ -27,6 +26,7 @@ from wikifilm.markup._fast import (
     link_text,
     remove_quotes,
     starts_block,
+    strip_comments,
 )
 from wikifilm.markup.names import is_non_content_link, link_target, template_name
 from wikifilm.markup.parser import parse_wikicode
@@ -199,7 +199,7 @@ def wiki_links(text: str) -> list[Link]:
 def simple_links(text: str) -> list[Link] | None:
     """:func:`wiki_links` by regex, or ``None`` when a link nests markup the regex cannot read."""
     if "<!--" in text:
-        text = COMMENT.sub("", text)
+        text = strip_comments(text)
     if "[[[" in text or "]]]" in text or "[[" in SIMPLE_LINK.sub("", text) or ("<" in text and STRAY_ANGLE.search(text)):
         return None
     return [link for match in SIMPLE_LINK.finditer(text) if (link := _content_link(match)) is not None]
