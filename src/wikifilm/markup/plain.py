@@ -18,6 +18,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from wikifilm.caches import cached
 from wikifilm.markup._fast import (
+    MAX_NESTING,
     SIMPLE_LINK,
     STRAY_ANGLE,
     fast_plain,
@@ -36,6 +37,9 @@ _ODD_SPACES = re.compile("[\t\u00a0\u2009\u200b\u202f]")
 _SPACE_RUN = re.compile(" {2,}")
 _QUOTE_RUN = re.compile(r"''+")
 """Two apostrophes or more (written with a literal first character, which the regex engine skips to)."""
+
+MAX_TEMPLATE_DEPTH = MAX_NESTING
+"""Templates nested deeper than this are not rendered (MediaWiki's ``$wgMaxTemplateDepth``)."""
 
 Link = tuple[str, str]
 """A content wiki link as ``(target page, shown plain text)``."""

@@ -30,7 +30,8 @@ _LANGUAGE_WORD_READABLE = r"\s+languages?$"
 
 
 def normalize_places(source: Source, field: InfoboxField | None, *, countries: bool) -> tuple[Value[str], ...]:
-    """Distinct country or language names of a field, in order."""
+    """Distinct country or language names of a field, in order; a piece holding braces is the remains
+    of templates nested too deep to read (WF208), never a place, and is left out."""
     if field is None:
         return ()
     out: list[Value[str]] = []
@@ -42,7 +43,7 @@ def normalize_places(source: Source, field: InfoboxField | None, *, countries: b
             name = _LANGUAGE_WORD.sub("", name) if not countries else name
             if countries:
                 name = COUNTRY_ALIASES.get(name.lower(), name)
-            if not name or name.casefold() in seen or not re.search(r"[^\W\d_]", name):
+            if not name or name.casefold() in seen or not re.search(r"[^\W\d_]", name) or "{{" in name or "}}" in name:
                 continue
             seen.add(name.casefold())
             out.append(Value(name, raw=piece, span=span, method="infobox"))
