@@ -130,12 +130,15 @@ def scan(text: str) -> Regions:
     template_end: dict[int, int] = {}
     comment_end: dict[int, int] = {}
     unclosed_comment = None
-    angles = {match.start(): match for match in _ANGLE_TOKEN.finditer(text)}
-    braces = [match.start() for match in _TEMPLATE_OPEN.finditer(text)]
-    braces += [match.start() for match in _TEMPLATE_CLOSE.finditer(text)]
+    # Offsets only: a token is matched again when visited, so tokens inside a comment or tag
+    # (250,000 '<!--' of one unclosed comment) cost an int each, not a Match kept alive.
+    offsets = [match.start() for match in _ANGLE_TOKEN.finditer(text)]
+    offsets += [match.start() for match in _TEMPLATE_OPEN.finditer(text)]
+    offsets += [match.start() for match in _TEMPLATE_CLOSE.finditer(text)]
+    offsets.sort()
     closers = _Closers(text)
     pos = 0
-    for at in sorted([*braces, *angles]):
+    for at in offsets:
         if at < pos:
             continue
         char = text[at]
@@ -148,7 +151,9 @@ def scan(text: str) -> Regions:
                 template_end[start] = at + 2
                 pairs.append((start, at + 2))
             pos = at + 2
-        elif (match := angles[at]).group(1) is None:
+        elif (match := _ANGLE_TOKEN.match(text, at)) is None:
+            raise AssertionError(f"no tag or comment where one was found, at {at}")
+        elif match.group(1) is None:
             end = closers.comment(match.end())
             if end == -1:
                 unclosed_comment = at
