@@ -98,6 +98,7 @@ FAMILIES: dict[str, Family] = {
     "director brackets [": lambda c, n: _field(c, "director", "John Smith " + _repeat("[", n)),
     "director nested brackets": lambda c, n: _field(c, "director", "John Smith " + _repeat("(", n // 2) + "x" + _repeat(")", n // 2)),
     "director nested templates": lambda c, n: _field(c, "director", _repeat("{{nowrap|", n // 2) + "John Smith" + _repeat("}}", n // 2)),
+    "director in 100 templates": lambda c, n: _field(c, "director", "{{nowrap|" * 100 + _names(n, "[[{name}]], ") + "}}" * 100),
     "director unbalanced ref": lambda c, n: _field(c, "director", "John Smith" + _repeat("<ref>{{cite|", n)),
     "country list": lambda c, n: _field(c, "country", _names(n, "[[{name}]] and ")),
     # cast section
