@@ -15,7 +15,7 @@ import re
 
 from wikifilm.markup.names import template_name
 from wikifilm.markup.templates import Arguments, template_text
-from wikifilm.markup.tokenizer import outer_templates, split_template, template_depth
+from wikifilm.markup.tokenizer import comment_spans, outer_templates, split_template, template_depth
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 """An HTML comment, shown as nothing: the readable form of :func:`strip_comments` (searched with
@@ -38,15 +38,8 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def strip_comments(text: str) -> str:
-    """``text`` without its comments, as ``COMMENT.sub("", text)``, in one pass: once an ``<!--`` has
-    no ``-->`` after it, no later one has either, so the search stops there."""
-    pieces: list[str] = []
-    pos = 0
-    while (start := text.find("<!--", pos)) != -1 and (close := text.find("-->", start + 4)) != -1:
-        pieces.append(text[pos:start])
-        pos = close + 3
-    pieces.append(text[pos:])
-    return "".join(pieces)
+    """``text`` without its comments, as ``COMMENT.sub("", text)``, in one pass (:func:`comment_spans`)."""
+    return _cut(text, comment_spans(text))
 
 
 def ref_spans(text: str) -> list[tuple[int, int]]:

@@ -289,6 +289,18 @@ def split_template(text: str, start: int, end: int) -> tuple[int, list[Parameter
 _BRACES = re.compile(r"\{\{|\}\}")
 
 
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each closed comment, as ``<!--.*?-->`` finds them, in one pass: once an
+    ``<!--`` has no ``-->`` after it, no later one has either, so the search stops there (the pattern
+    would scan from every such opener to the end: quadratic)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) != -1 and (close := text.find("-->", start + 4)) != -1:
+        spans.append((start, close + 3))
+        pos = close + 3
+    return spans
+
+
 def template_depth(text: str) -> int:
     """How deep ``{{`` nest in ``text`` at most (counting every pair of braces, in one pass)."""
     depth = deepest = 0
