@@ -248,3 +248,20 @@ def test_many_unclosed_comments_and_refs(text: str, plain: str | None) -> None:
         assert fast_plain(text) is None
     else:
         assert wikifilm.markup.plain.plain_text(text) == plain
+
+
+@pytest.mark.parametrize("text", ["[[" * 20_000, "Tom Hanks as Forrest " + "[" * 40_000, "[[Ann Lee" + "[[" * 5000])
+def test_no_links_where_none_closes(text: str) -> None:
+    """Link openers with no ']' after them hold no link and show as written (no full parse to learn it)."""
+    assert wiki_links(text) == []
+    assert parsed_links(text[:200]) == []
+    assert fast_plain(text) == text  # shown as written, read by the fast path
+
+
+@settings(max_examples=400)
+@given(wikitext_fragments.map(lambda text: text.replace("]", "")) | st.lists(st.sampled_from(["[", "[[", "[[File:a", "x", " ", "{{nowrap|a}}", "''", "<br>", "&amp;", "[http://a"]), max_size=10).map("".join))
+def test_fast_path_reads_openers_no_bracket_closes_as_the_full_parse(text: str) -> None:
+    """With no ']' in a fragment, its '[' are shown as written: the fast path answers as the full path does, or declines."""
+    fast = fast_plain(text)
+    if fast is not None and "\x00" not in text:
+        assert clean_spaces(fast) == slow_plain(text)

@@ -218,7 +218,7 @@ def _unsafe(text: str) -> bool:
     """Whether markup is left that the fast path did not render: braces, brackets, a tag, an
     external link, four apostrophes (each test a substring search, quick on long text)."""
     return (
-        "{{" in text or "}}" in text or "[[" in text or "]]" in text or "<" in text or "''''" in text
+        "{{" in text or "}}" in text or ("[[" in text and "]" in text) or "]]" in text or "<" in text or "''''" in text
         or ("[" in text and _EXTERNAL_START.search(text) is not None)
     )
 
@@ -245,7 +245,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
     if "<" in text and STRAY_ANGLE.search(text):
         return None
     entities = len(_ENTITY.findall(text)) if "&" in text else 0
-    if "[[" in text:
+    if "[[" in text and "]" in text:  # with no ']' anywhere no link closes: every '[' shows as written
         if "[[[" in text:
             return None
         if holds_non_content_link(text):

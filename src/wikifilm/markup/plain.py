@@ -194,8 +194,8 @@ def wiki_links(text: str) -> list[Link]:
     regex; a fragment holding nested links, or tags other than refs and inline ones, goes
     through the full parser.
     """
-    if "[[" not in text:
-        return []
+    if "[[" not in text or "]]" not in text:
+        return []  # a link closes with ']]': thousands of '[[' with none are not parsed to learn that
     links = simple_links(text)
     return links if links is not None else parsed_links(text)
 
