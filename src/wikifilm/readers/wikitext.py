@@ -435,14 +435,18 @@ class _BlockReader:
         is the same walk line by line, the readable form a test holds this one to.
         """
         text, regions = self.text, self.regions
+        starts, ends = regions.protected_starts, regions.protected_ends
+        index = bisect.bisect_right(ends, pos - 1)  # the first multi-line region ending after the break before pos
         depth = 1
         for match in _TABLE_EDGE.finditer(text, pos):
-            at = match.start()
-            if at and regions.protecting(at - 1) is not None:
+            newline = match.start() - 1
+            while index < len(ends) and ends[index] <= newline:
+                index += 1
+            if index < len(ends) and starts[index] < newline:
                 continue  # the line break before it is inside a comment or template: not a line start
-            depth += 1 if match.group(1) == "{|" else -1
+            depth += 1 if text[match.end() - 1] == "|" else -1  # '{|' opens, '|}' closes
             if not depth:
-                return regions.line_end(text, at)
+                return regions.line_end(text, match.start())
         return len(text)
 
     def _nested_table_end_by_lines(self, pos: int) -> int:
