@@ -33,6 +33,11 @@ from _common import print_table  # noqa: E402
 from wikifilm.batch.dumps import iter_pages  # noqa: E402
 from wikifilm.batch.filter import is_film_article  # noqa: E402
 
+STREAM_BYTES = 400_000
+"""A multistream stream ends after 100 pages, as in Wikipedia's dumps, or at this much XML: English
+Wikipedia's pages average about 4 KB, so its 100-page streams hold about 400 KB, but the pages
+repeated here average 50 KB, and 100 of them made 5 MB streams, 19 for 100 MB: two workers
+then waited on the last ones, a limit of the file, not of the reader."""
 FILMS_EVERY = 12
 """One film page among this many pages, about Wikipedia's share of film articles by bytes."""
 HEADER = b'<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="en">\n  <siteinfo><sitename>Wikipedia</sitename></siteinfo>\n'
@@ -66,8 +71,8 @@ def build(folder: Path, megabytes: int) -> tuple[Path, Path]:
             written += len(data)
             out_single.write(compressor.compress(data))
             block.append(data)
-            if len(block) == 100:  # as Wikipedia's multistream dumps: 100 pages a stream
-                index_lines.append(f"{out_multi.tell()}:{page_id - 99}:Page {page_id - 99}")
+            if len(block) == 100 or sum(map(len, block)) >= STREAM_BYTES:
+                index_lines.append(f"{out_multi.tell()}:{page_id - len(block) + 1}:Page {page_id - len(block) + 1}")
                 out_multi.write(bz2.compress(b"".join(block)))
                 block = []
         if block:

@@ -10,6 +10,7 @@ Run it niced, from the repository root: ``PYTHONPATH=src:. nice python scripts/f
 
 from __future__ import annotations
 
+import argparse
 import collections
 import re
 import signal
@@ -112,8 +113,11 @@ def _print_groups(groups: dict[str, list[str]]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    scale = float(argv[0]) if argv else 1.0
-    run_seed = int(argv[1]) if len(argv) > 1 else 12
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("scale", nargs="?", type=float, default=1.0, help="cases as a multiple of 30,600 (default: 1)")
+    parser.add_argument("seed", nargs="?", type=int, default=12, help="hypothesis seed (default: 12)")
+    arguments = parser.parse_args(argv)
+    scale, run_seed = arguments.scale, arguments.seed
     signal.signal(signal.SIGALRM, _alarm)
     sys.setrecursionlimit(1000)
     total_cases = total_failing = 0

@@ -99,7 +99,7 @@ CODES: dict[str, Code] = _codes(
     Code("WF901", "page-failed", _E,
          "Extracting a page raised an exception; the page became an error record."),
     Code("WF902", "page-timeout", _E,
-         "Extracting a page ran past the per-page time limit; the page became an error record."),
+         "Reading, filtering and extracting a page ran past the per-page time limit; the page became an error record."),
     Code("WF903", "worker-died", _E,
          "The worker process died while extracting a page (a crash, or the memory limit); the page became an error "
          "record and the rest of its work went to a fresh worker."),

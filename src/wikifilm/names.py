@@ -203,7 +203,11 @@ Reading = tuple[frozenset[int], tuple[frozenset[int], ...]]
 @slots_init
 @attrs.frozen
 class NameKey:
-    """What matching needs to know about one written name, computed once."""
+    """What matching needs to know about one written name.
+
+    The folded forms are computed at once; the Chinese, Japanese and Russian readings only
+    when asked for (record assembly needs them for no name that lacks a Korean reading, and
+    computing them took two thirds of the key's time)."""
 
     compact: str
     """Folded, without hyphens and spaces; empty for an empty name."""
@@ -213,12 +217,39 @@ class NameKey:
     """Tokens with transliteration endings folded."""
     korean: tuple[Reading, ...]
     """Readings as a Korean name (surname, given-name syllables)."""
-    chinese: tuple[ChineseReading, ...] = ()
-    """Readings as a Chinese name (family name, given-name pinyin syllables)."""
-    japanese: str | None = None
-    """Both tokens of a Japanese name, sorted, long vowels folded."""
-    cyrillic: str = ""
-    """The transliteration loosened by the Russian rules."""
+    tokens: tuple[str, ...] = ()
+    """The folded tokens, suffix left out: what the other readings are computed from."""
+
+    @property
+    def chinese(self) -> tuple[ChineseReading, ...]:
+        """Readings as a Chinese name (family name, given-name pinyin syllables)."""
+        return _chinese(self.tokens)
+
+    @property
+    def japanese(self) -> str | None:
+        """Both tokens of a Japanese name, sorted, long vowels folded."""
+        return _japanese(self.tokens)
+
+    @property
+    def cyrillic(self) -> str:
+        """The transliteration loosened by the Russian rules."""
+        joined = " ".join(self.transliteration)
+        return _cyrillic(joined) or joined
+
+
+@cached(maxsize=65536)
+def _chinese(tokens: tuple[str, ...]) -> tuple[ChineseReading, ...]:
+    return chinese_readings(list(tokens))
+
+
+@cached(maxsize=65536)
+def _japanese(tokens: tuple[str, ...]) -> str | None:
+    return japanese_order_key(list(tokens))
+
+
+@cached(maxsize=65536)
+def _cyrillic(joined: str) -> str | None:
+    return cyrillic_key(joined)
 
 
 @cached(maxsize=65536)
@@ -226,16 +257,12 @@ def name_key(name: str) -> NameKey:
     """The matching key of a name (cached: people lists repeat names)."""
     folded = fold(name)
     tokens, suffix = _split_suffix(folded.split())
-    transliteration = _transliteration(tokens)
-    joined = " ".join(transliteration)
     return NameKey(
         compact=_compact(" ".join(tokens)),
         suffix=suffix,
-        transliteration=transliteration,
+        transliteration=_transliteration(tokens),
         korean=tuple(_korean_parts(tokens)),
-        chinese=chinese_readings(tokens),
-        japanese=japanese_order_key(tokens),
-        cyrillic=cyrillic_key(joined) or joined,
+        tokens=tuple(tokens),
     )
 
 

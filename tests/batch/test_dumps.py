@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import FIXTURES
 from wikifilm.batch.dumps import DumpStats, iter_blocks, iter_pages, iter_xml_pages, pages_in_block
+from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.errors import DumpError
 
 DUMPS = FIXTURES / "dumps"
@@ -64,7 +65,7 @@ def test_truncated_xml_is_a_dump_error_after_the_pages_before_it(tmp_path: Path)
     """A dump cut in the middle: the pages before the cut are yielded, then DumpError names the place."""
     path = tmp_path / "cut.xml"
     path.write_bytes(HEADER + page("A", 1, "a") + page("B", 2, "b")[:40])
-    seen = []
+    seen: list[Page] = []
     with pytest.raises(DumpError) as caught:
         seen.extend(iter_pages(path))
     assert [item.title for item in seen] == ["A"]
@@ -172,5 +173,158 @@ def test_page_chunks_are_whole_pages_with_their_offsets(tmp_path: Path, size: in
     assert all(isinstance(piece, tuple) for piece in pieces)
     for offset, xml in pieces:  # type: ignore[misc]
         assert data[offset : offset + len(xml)] == xml and xml.lstrip().startswith(b"<page>") and xml.rstrip().endswith(b"</page>")
-    titles = [item.title for offset, xml in pieces for item in pages_in_xml(str(path), offset, xml)]  # type: ignore[misc, union-attr]
+    titles = [item.title for offset, xml in pieces for item in pages_in_xml(str(path), offset, xml)]  # type: ignore[misc]
     assert titles == [f"P{i}" for i in range(1, 8)]
+
+
+# --- several exports concatenated into one file (`cat a.xml b.xml`, `bzcat *.bz2`) ---------------
+
+JOINS = [b"", b"\n", b"\n\n  ", b'<?xml version="1.0" encoding="utf-8"?>\n', b"\n<!-- next export -->\r\n"]
+"""What clean joins look like: nothing, newlines, an XML declaration, a comment."""
+
+
+def export(number: int, pages: int = 3) -> bytes:
+    """One whole export with its site info; page ids 10 * number + 1, + 2, ..."""
+    body = b"".join(page(f"D{number} P{i}", 10 * number + i, f"text {number}.{i}") for i in range(1, pages + 1))
+    return HEADER + b"<siteinfo><sitename>Wikipedia</sitename></siteinfo>\n" + body + b"</mediawiki>\n"
+
+
+def concatenated(junk: bytes = b"") -> tuple[bytes, list[int], int]:
+    """Ten exports joined in every clean way, ``junk`` after the fourth; the page ids in order and the junk's offset."""
+    parts: list[bytes] = []
+    junk_at = -1
+    for number in range(10):
+        parts.append(export(number))
+        if number == 3 and junk:
+            junk_at = len(b"".join(parts)) + 1
+            parts.append(b"\n" + junk)
+        parts.append(JOINS[number % len(JOINS)])
+    return b"".join(parts), [10 * number + i for number in range(10) for i in (1, 2, 3)], junk_at
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1 << 20])
+def test_concatenated_exports_give_every_page_of_every_document(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    """Ten exports in one stream, however the joins fall across reads: all thirty pages, no error record."""
+    import wikifilm.batch.dumps as dumps
+    from wikifilm.batch.dumps import iter_dump_items
+
+    monkeypatch.setattr(dumps, "_CHUNK", chunk)
+    data, ids, _junk_at = concatenated()
+    items = list(iter_dump_items(io.BytesIO(data), name="all.xml"))
+    assert [item.page_id for item in items] == ids and all(not isinstance(item, ErrorRecord) for item in items)
+    assert [item.page_id for item in iter_xml_pages(io.BytesIO(data))] == ids  # the strict reader raises on nothing
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1 << 20])
+@pytest.mark.parametrize("junk", [b"junk", b"</page>", b"\xff\xfe binary \x00"])
+def test_junk_between_concatenated_exports_is_one_error_record(monkeypatch: pytest.MonkeyPatch, chunk: int, junk: bytes) -> None:
+    """Bytes between two exports that start no document: one record naming the file and their offset; every page still read."""
+    import wikifilm.batch.dumps as dumps
+    from wikifilm.batch.dumps import iter_dump_items
+
+    monkeypatch.setattr(dumps, "_CHUNK", chunk)
+    data, ids, junk_at = concatenated(junk)
+    items = list(iter_dump_items(io.BytesIO(data), name="all.xml"))
+    errors = [item for item in items if isinstance(item, ErrorRecord)]
+    assert [item.page_id for item in items if not isinstance(item, ErrorRecord)] == ids
+    [error] = errors
+    assert data[junk_at : junk_at + len(junk)] == junk
+    assert (error.code, error.source) == ("WF904", f"all.xml@{junk_at}")
+    assert error.message.startswith(f"junk after the end of a MediaWiki document, at byte {junk_at} (")
+    assert error.message.endswith("reading resumed at the next document")
+
+
+def test_a_cut_page_between_concatenated_exports_is_one_error_record() -> None:
+    """An unfinished page between two exports is reported as a broken page; the next export is read whole."""
+    from wikifilm.batch.dumps import iter_dump_items
+
+    data, ids, junk_at = concatenated(b"<page><title>cut")
+    items = list(iter_dump_items(io.BytesIO(data), name="all.xml"))
+    assert [item.page_id for item in items if not isinstance(item, ErrorRecord)] == ids
+    [error] = [item for item in items if isinstance(item, ErrorRecord)]
+    assert error.message.startswith("XML error") and junk_at < int(str(error.source).rsplit("@", 1)[1]) < junk_at + 60
+
+
+def test_junk_after_the_last_export_is_reported() -> None:
+    """Bytes after the last document's end: one error record naming their offset, after every page."""
+    from wikifilm.batch.dumps import iter_dump_items
+
+    data = export(1) + export(2) + b"trailing junk\n"
+    items = list(iter_dump_items(io.BytesIO(data), name="all.xml"))
+    assert [item.page_id for item in items[:-1]] == [11, 12, 13, 21, 22, 23]
+    assert isinstance(items[-1], ErrorRecord) and items[-1].source == f"all.xml@{len(export(1) + export(2))}"
+    assert items[-1].message.endswith("nothing after them was read")
+
+
+@pytest.mark.parametrize("size", [50, 700, 1 << 20])
+@pytest.mark.parametrize("junk", [b"", b"junk"])
+def test_concatenated_exports_in_pieces(tmp_path: Path, size: int, junk: bytes) -> None:
+    """The pieces path (this process cuts, workers parse): every page of every export, junk as one record at its offset."""
+    from wikifilm.batch.dumps import iter_page_chunks, pages_in_xml
+
+    data, ids, junk_at = concatenated(junk)
+    path = tmp_path / "all.xml.bz2"
+    path.write_bytes(b"".join(bz2.compress(part) for part in (data[:1000], data[1000:])))  # as `cat a.bz2 b.bz2` gives
+    items = [item for piece in iter_page_chunks(path, size=size) for item in pages_in_xml(str(path), *piece)]  # type: ignore[misc]
+    assert [item.page_id for item in items if not isinstance(item, ErrorRecord)] == ids
+    assert [item.source for item in items if isinstance(item, ErrorRecord)] == ([f"{path}@{junk_at}"] if junk else [])
+
+
+def test_junk_after_the_last_export_in_pieces(tmp_path: Path) -> None:
+    """The pieces path reports bytes after the last document's end too; a clean end gives nothing."""
+    from wikifilm.batch.dumps import iter_page_chunks
+
+    path = tmp_path / "all.xml"
+    path.write_bytes(export(1) + export(2) + b"trailing junk\n")
+    [*_pieces, error] = list(iter_page_chunks(path))
+    assert isinstance(error, ErrorRecord) and error.source == f"{path}@{len(export(1) + export(2))}"
+    path.write_bytes(export(1) + export(2) + b"\n\n")
+    assert all(isinstance(piece, tuple) for piece in iter_page_chunks(path))
+
+
+@pytest.mark.parametrize("junk", [b"", b"junk"])
+def test_concatenated_multistream_exports_block_by_block(tmp_path: Path, junk: bytes) -> None:
+    """Multistream files concatenated with a joined index: footer and next header share a block; every page read."""
+    from wikifilm.batch.dumps import iter_dump_pages
+
+    _data, ids, _junk_at = concatenated(junk)
+    streams: list[bytes] = []
+    index: list[str] = []
+    size = 0
+    for number in range(10):
+        pages = [page(f"D{number} P{i}", 10 * number + i, f"text {number}.{i}") for i in range(1, 4)]
+        footer = b"</mediawiki>\n" + (b"\n" + junk if number == 3 else b"") + JOINS[number % len(JOINS)]
+        for stream in [HEADER + b"<siteinfo><sitename>Wikipedia</sitename></siteinfo>\n", pages[0] + pages[1], pages[2], footer]:
+            if stream.startswith(b"<page>"):
+                index.append(f"{size}:{10 * number + 1}:x\n")
+            compressed = bz2.compress(stream)
+            streams.append(compressed)
+            size += len(compressed)
+    dump = tmp_path / "all-multistream.xml.bz2"
+    dump.write_bytes(b"".join(streams))
+    (tmp_path / "all-multistream-index.txt").write_text("".join(index))
+    items = [item for offset, length in iter_blocks(dump, tmp_path / "all-multistream-index.txt")
+             for item in pages_in_block(dump, offset, length)]
+    assert [item.page_id for item in items if not isinstance(item, ErrorRecord)] == ids
+    errors = [item for item in items if isinstance(item, ErrorRecord)]
+    assert len(errors) == (1 if junk else 0) and all(str(dump) in str(error.source) and error.message.startswith("junk") for error in errors)
+    assert [item.page_id for item in iter_dump_pages(dump) if not isinstance(item, ErrorRecord)] == ids  # without the index
+
+
+@pytest.mark.parametrize("where", ["redirect", "unclosed"])
+def test_a_page_with_a_tag_of_megabytes_is_passed_over(where: str) -> None:
+    """A tag longer than any export holds (expat before 2.6 takes quadratic time on it) is not parsed: its page is
+    one error record with its id and title, and the pages around it are read."""
+    from wikifilm.batch.dumps import _TAG_LIMIT, pages_in_xml
+
+    huge = b'<redirect title="' + b"a" * (_TAG_LIMIT + 10) + (b'" />' if where == "redirect" else b"")
+    stuck = page("Stuck", 2, "s").replace(b"<revision>", huge + b"<revision>")
+    data = page("A", 1, "a") + stuck + page("B", 3, "b") + page("Long", 4, "x" * (_TAG_LIMIT + 10))  # long text is no tag
+    items = list(pages_in_xml("d.xml", 1000, data))
+    assert [(type(item).__name__, item.page_id, item.title) for item in items] == [
+        ("Page", 1, "A"), ("ErrorRecord", 2, "Stuck"), ("Page", 3, "B"), ("Page", 4, "Long")]
+    error = items[1]
+    at = 1000 + data.index(b"<redirect")
+    assert isinstance(error, ErrorRecord) and (error.code, error.source) == ("WF904", f"d.xml@{at}")
+    size = len(huge) if where == "redirect" else len(huge) + len(b"<revision>")  # unclosed, it runs to the next ">"
+    assert error.message.startswith(f"a tag of {size} bytes at byte {at}, longer than any MediaWiki export holds")

@@ -29,7 +29,7 @@ def test_results_come_in_input_order(workers: int) -> None:
 
 def test_a_page_that_raises_becomes_an_error_record(monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug on one page is an ErrorRecord naming the exception; the pages after it are extracted."""
-    real = pool.extract
+    from wikifilm.extract import extract as real
 
     def poisoned(text: str, **kwargs: object) -> Film:
         if "Kubrick" in text:
@@ -47,7 +47,7 @@ def test_a_page_that_hangs_is_stopped_by_the_parent_and_the_rest_goes_on(monkeyp
     """A page past its limit (here: a sleep no signal interrupts) is a WF902 record; every other page of its chunk is a Film."""
     import time
 
-    real = pool.extract
+    from wikifilm.extract import extract as real
 
     def hanging(text: str, **kwargs: object) -> Film:
         if "Kubrick" in text:
@@ -119,7 +119,7 @@ def test_a_twenty_megabyte_page_is_extracted_within_limits() -> None:
 @pytest.mark.parametrize("chunksize", [1, 4])
 def test_a_worker_that_dies_costs_only_its_page(monkeypatch: pytest.MonkeyPatch, chunksize: int) -> None:
     """A worker process killed mid-page (here: os._exit) gives one WF903 record for that page; every other page is a Film."""
-    real = pool.extract
+    from wikifilm.extract import extract as real
 
     def fatal(text: str, **kwargs: object) -> Film:
         if "Kubrick" in text:
@@ -146,3 +146,77 @@ def test_films_only_by_default_as_the_command_does() -> None:
     ]
     every = list(extract_pages(iter_pages(sample_dump()), workers=1, films_only=False))
     assert [result.page_title for result in every if isinstance(result, Film)][-2:] == ["Matlock (TV series)", "Werner Herzog"]
+
+
+def small_film_xml(title: str, page_id: int, marker: str = "") -> bytes:
+    """The XML of a small film page (a film infobox and a lead); ``marker`` goes into its text."""
+    text = f"{{{{Infobox film\n| name = {title}\n| director = Jane Doe\n}}}}\n'''{title}''' is a film. {marker}\n"
+    return (f"<page><title>{title}</title><ns>0</ns><id>{page_id}</id><revision><id>{page_id * 10}</id>"
+            f"<text>{text}</text></revision></page>\n").encode()
+
+
+@pytest.mark.parametrize("fault", ["hang", "die"])
+def test_a_page_that_hangs_or_kills_its_worker_before_extraction(monkeypatch: pytest.MonkeyPatch, fault: str) -> None:
+    """The film filter hangs or dies on one page of a piece (outside extraction): a WF902/WF903 record with its id, the
+    time limit covering it, and every other page of the piece written."""
+    import time
+
+    from wikifilm.readers.film_article import film_evidence as real
+
+    def hostile(text: str) -> object:
+        if "POISON" in text:
+            if fault == "hang":
+                time.sleep(60)
+            os._exit(9)
+        return real(text)
+
+    monkeypatch.setattr(pool, "film_evidence", hostile)  # inherited by the forked worker
+    xml = small_film_xml("One", 1) + small_film_xml("Two", 2, "POISON") + small_film_xml("Three", 3)
+    started = time.monotonic()
+    parts = list(pool.extract_xml_pieces("d.xml", [(100, xml)], workers=1, timeout=1.0, start_method="fork"))
+    assert time.monotonic() - started < 30
+    [(results, counts)] = parts
+    assert [(type(result).__name__, result.page_id) for result in results] == [("Film", 1), ("ErrorRecord", 2), ("Film", 3)]
+    error = results[1]
+    assert isinstance(error, ErrorRecord) and error.source == "d.xml@100"
+    assert (error.code, error.error_type) == (("WF902", "Timeout") if fault == "hang" else ("WF903", "WorkerDied"))
+    assert counts[0] == 3  # every page read is counted, the poisoned one too
+
+
+def test_xml_that_hangs_its_reader_is_a_timeout_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a piece's XML runs under the time limit too (expat before 2.6 takes quadratic time on a tag of many
+    megabytes): a WF902 record naming the piece and the last page handed on, and the next piece is read. The pages
+    expat finished in the same read (1 MiB) as the stuck one, and those after it in the piece, are not read."""
+    import time
+
+    import wikifilm.batch.dumps as dumps
+
+    real_end = dumps._PageBuilder.end
+
+    def slow_end(self: dumps._PageBuilder, name: str) -> None:
+        if name == "page" and self.fields is not None and self.fields.get("title") == "Stuck":
+            time.sleep(60)
+        real_end(self, name)
+
+    monkeypatch.setattr(dumps._PageBuilder, "end", slow_end)
+    big = b"<page><title>Big</title><ns>0</ns><id>5</id><revision><id>50</id><text>" + b"x" * (1 << 20) + b"</text></revision></page>\n"
+    first = small_film_xml("One", 1) + big + small_film_xml("Stuck", 2) + small_film_xml("Three", 3)
+    pieces = [(0, first), (len(first), small_film_xml("Four", 4))]
+    started = time.monotonic()
+    results = [result for part, _counts in pool.extract_xml_pieces("d.xml", pieces, workers=1, timeout=1.0, start_method="fork")
+               for result in part]
+    assert time.monotonic() - started < 30
+    assert [(type(result).__name__, result.page_id) for result in results] == [("Film", 1), ("ErrorRecord", None), ("Film", 4)]
+    error = results[1]
+    assert isinstance(error, ErrorRecord) and (error.code, error.error_type, error.source) == ("WF902", "Timeout", "d.xml@0")
+    assert "after its page at position 0" in error.message and "the rest of this part is not read" in error.message
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+def test_pieces_pass_over_pages_already_written_under_every_start_method(method: str) -> None:
+    """The keys to pass over (``--resume``) and the progress note reach workers however they start: the page already
+    written is counted as passed over, the others are extracted."""
+    xml = small_film_xml("One", 1) + small_film_xml("Two", 2) + small_film_xml("Three", 3)
+    [(results, counts)] = list(pool.extract_xml_pieces("d.xml", [(0, xml)], workers=1, start_method=method, skip={"id:2"}))
+    assert [(type(result).__name__, result.page_id) for result in results] == [("Film", 1), ("Film", 3)]
+    assert (counts[0], counts[5]) == (3, 1)

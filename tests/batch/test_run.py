@@ -13,6 +13,7 @@ import pytest
 import wikifilm.batch.dumps as dumps
 import wikifilm.batch.pool as pool
 from tests.conftest import article_text
+from wikifilm.batch.pages import ErrorRecord
 from wikifilm.batch.run import run_extract
 from wikifilm.cli import main
 from wikifilm.record import Film
@@ -157,7 +158,7 @@ def test_a_page_that_kills_or_hangs_its_worker(tmp_path: Path, monkeypatch: pyte
     """One page kills its worker, one hangs it: a WF903 and a WF902 record, and every other page is written, on both paths."""
     import time
 
-    real = pool.extract
+    from wikifilm.extract import extract as real
 
     def hostile(text: str, **kwargs: object) -> Film:
         if "Kubrick" in text:
@@ -249,3 +250,119 @@ def test_a_dump_of_random_bytes_beside_a_good_article(tmp_path: Path, name: str)
     assert films_in(tmp_path / "films.jsonl") == [(None, "Kadavul")]
     [error] = errors_in(tmp_path / "films.errors.jsonl")
     assert error["code"] == "WF904" and error["source"] == f"{folder / name}@0" and summary.errors == 1
+
+
+# --- several exports in one file; --limit and --resume on the parallel paths -----------------------
+
+SITEINFO = b"<siteinfo><sitename>Wikipedia</sitename></siteinfo>\n"
+
+
+def small_film(number: int) -> bytes:
+    """A small film page (a film infobox and a lead), quick to extract."""
+    text = (f"{{{{Infobox film\n| name = Film {number}\n| director = Jane Doe\n| released = {{{{Film date|2001|5|4}}}}\n}}}}\n"
+            f"'''Film {number}''' is a 2001 film directed by Jane Doe.\n")
+    return page(f"Film {number}", number, text)
+
+
+def exports(count: int, junk: bytes = b"") -> tuple[list[list[bytes]], list[int]]:
+    """``count`` exports as lists of streams (header, two pages a stream, footer), ``junk`` after the fourth's footer;
+    each export holds two films and one page that is not a film. Also the film ids in order."""
+    documents, ids = [], []
+    for number in range(count):
+        films = [small_film(10 * number + 1), small_film(10 * number + 3)]
+        prose = page(f"Person {number}", 10 * number + 2, "'''Jane Doe''' is a director.")
+        footer = b"</mediawiki>\n" + (junk if number == 3 else b"") + (b'<?xml version="1.0"?>\n' if number % 2 else b"")
+        documents.append([HEADER + SITEINFO, films[0] + prose, films[1], footer])
+        ids += [10 * number + 1, 10 * number + 3]
+    return documents, ids
+
+
+def write_concatenated(tmp_path: Path, kind: str, documents: list[list[bytes]]) -> Path:
+    """The exports as one file: plain XML, one .bz2 stream, one .bz2 per export joined (`bzcat`), or multistream with an index."""
+    xml = b"".join(b"".join(streams) for streams in documents)
+    if kind == "xml":
+        (dump := tmp_path / "all.xml").write_bytes(xml)
+    elif kind == "bz2":
+        (dump := tmp_path / "all.xml.bz2").write_bytes(bz2.compress(xml))
+    elif kind == "bzcat":
+        (dump := tmp_path / "all.xml.bz2").write_bytes(b"".join(bz2.compress(b"".join(streams)) for streams in documents))
+    else:
+        compressed, index, size = [], [], 0
+        for streams in documents:
+            for stream in streams:
+                if stream.startswith(b"<page>"):
+                    index.append(f"{size}:0:x\n")
+                compressed.append(bz2.compress(stream))
+                size += len(compressed[-1])
+        (dump := tmp_path / "all-multistream.xml.bz2").write_bytes(b"".join(compressed))
+        (tmp_path / "all-multistream-index.txt").write_text("".join(index))
+    return dump
+
+
+@pytest.mark.parametrize("kind", ["xml", "bz2", "bzcat", "multistream"])
+def test_ten_exports_concatenated_write_every_film(tmp_path: Path, kind: str, decompressor: str) -> None:
+    """Ten exports in one file, junk after the fourth: every film of every export written, the junk one record with its offset."""
+    from wikifilm.batch.dumps import iter_dump_pages
+
+    documents, ids = exports(10, junk=b"junk\n")
+    dump = write_concatenated(tmp_path, kind, documents)
+    summary = run_extract([dump], tmp_path / "films.jsonl", workers=2, progress=False)
+    assert [page_id for page_id, _title in films_in(tmp_path / "films.jsonl")] == ids and summary.films == 20
+    [error] = errors_in(tmp_path / "films.errors.jsonl")
+    junk_at = b"".join(b"".join(streams) for streams in documents).index(b"junk\n")
+    assert error["code"] == "WF904" and error["message"].startswith("junk after the end of a MediaWiki document")
+    if kind != "multistream":  # block by block, the offset counts from the block's start
+        assert error["source"] == f"{dump}@{junk_at}"
+    assert (summary.pages, summary.not_films, summary.errors) == (30, 10, 1)
+    pages = list(iter_dump_pages(dump))  # the page-by-page path
+    assert [item.page_id for item in pages if not isinstance(item, ErrorRecord)] == sorted([*ids, *range(2, 100, 10)])
+
+
+def spy_pieces(monkeypatch: pytest.MonkeyPatch, size: int) -> list[int]:
+    """Cut dumps into pieces of about ``size`` bytes; the returned list grows by one per piece handed out."""
+    import wikifilm.batch.run as run
+
+    handed: list[int] = []
+
+    def small_pieces(path: Path, threads: int = 1) -> Any:
+        for piece in dumps.iter_page_chunks(path, threads=threads, size=size):
+            handed.append(1)
+            yield piece
+
+    monkeypatch.setattr(run, "iter_page_chunks", small_pieces)
+    return handed
+
+
+def test_limit_on_the_pieces_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--limit 3 on a dump of forty films, two workers: exactly the first three films, and pieces stop being handed out."""
+    documents, ids = exports(20)
+    dump = write_concatenated(tmp_path, "xml", documents)
+    handed = spy_pieces(monkeypatch, size=300)
+    summary = run_extract([dump], tmp_path / "films.jsonl", workers=2, limit=3, progress=False)
+    assert [page_id for page_id, _title in films_in(tmp_path / "films.jsonl")] == ids[:3] and summary.films == 3
+    assert 0 < len(handed) < 20  # of the forty or so pieces, only those read ahead of the third film
+
+
+@pytest.mark.parametrize("kind", ["bz2", "multistream"])
+def test_limit_then_resume_on_the_parallel_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    """--limit 5, then --resume: the workers pass over the five films written (counted as resumed), and each film is written once."""
+    documents, ids = exports(5)
+    dump = write_concatenated(tmp_path, kind, documents)
+    handed = spy_pieces(monkeypatch, size=300)
+    out = tmp_path / "films.jsonl"
+    first = run_extract([dump], out, workers=2, limit=5, progress=False)
+    again = run_extract([dump], out, workers=2, resume=True, progress=False)
+    assert [page_id for page_id, _title in films_in(out)] == ids
+    assert (first.films, again.films, again.resumed, again.errors) == (5, 5, 5, 0)
+    assert (len(handed) > 0) == (kind != "multistream")  # the pieces path, or block by block: never page by page here
+
+
+def test_limit_counts_films_across_dumps_and_article_files(tmp_path: Path) -> None:
+    """--limit over a dump (parallel) and article files (read in order): exactly N film records in all."""
+    documents, _ids = exports(1)
+    dump = write_concatenated(tmp_path, "xml", documents)
+    (tmp_path / "Actrius.wikitext").write_text(article_text("Actrius"), encoding="utf-8")
+    (tmp_path / "Kadavul.wikitext").write_text(article_text("Kadavul"), encoding="utf-8")
+    summary = run_extract([dump, tmp_path / "Actrius.wikitext", tmp_path / "Kadavul.wikitext"], tmp_path / "films.jsonl",
+                          workers=2, limit=3, progress=False)
+    assert films_in(tmp_path / "films.jsonl") == [(1, "Film 1"), (3, "Film 3"), (None, "Actrius")] and summary.films == 3

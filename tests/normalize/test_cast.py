@@ -7,7 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikifilm.normalize.cast import _AS, _ROLE_END, _ROLE_THEN_ACTOR, _may_end_role, _may_end_with_actor_in_brackets
+from wikifilm.normalize.cast import (
+    _AS,
+    _ROLE_END,
+    _ROLE_THEN_ACTOR,
+    _linked_page,
+    _may_end_role,
+    _may_end_with_actor_in_brackets,
+)
 
 _PIECES = st.sampled_from(["Dorcas", "' ", "'s ", "father", " ", "(", ")", "Dick Rich", "Rich", "a", "A", "(Dick Rich)", "’s", "-", "."])
 
@@ -63,3 +70,21 @@ def test_cast_actor_spans_in_order() -> None:
     assert [member.actor.name for member in film.cast] == ["Jo Ann Lee", "Ann Lee"]
     assert [text[span.start : span.end] for span in spans if span is not None] == ["Jo Ann Lee", "Ann Lee"]
     assert spans[0] is not None and spans[1] is not None and spans[0].end < spans[1].start
+
+
+def _linked_page_by_scan(name: str, links: dict[str, str]) -> str | None:
+    """``_linked_page`` as first written: every link scanned for a shown text that is a first part of ``name``."""
+    return next((target for shown, target in links.items() if shown != name and name.startswith(shown + " ") and target.startswith(name)), None)
+
+
+_WORDS = st.sampled_from(["Ann", "Lee", "Ann Lee", "Bo", " ", "Ann ", "Kim"])
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(_WORDS, min_size=1, max_size=4).map(" ".join),
+    st.dictionaries(st.lists(_WORDS, min_size=1, max_size=3).map(" ".join), st.lists(_WORDS, min_size=1, max_size=4).map(" ".join), max_size=6),
+)
+def test_linked_page_looks_up_what_the_scan_found(name: str, links: dict[str, str]) -> None:
+    """The prefix lookup gives the link the full scan gave, in the links' order when several fit."""
+    assert _linked_page(name, links) == _linked_page_by_scan(name, links)

@@ -155,3 +155,15 @@ def test_casting_sentences(text: str, expected: list[tuple[list[str], str | None
 def test_any_cast_section_reads_without_raising(body: str) -> None:
     """Any text under a cast heading yields members or diagnostics, never an exception."""
     cast_of("==Cast==\n" + body)
+
+
+def test_each_actor_of_a_table_cell_points_at_its_own_name() -> None:
+    """Two actors in one cell (``A<br>B``, the second linked with other shown text): each span slices
+    to the name as written, not to the whole cell."""
+    text = (
+        "{{Infobox film\n| name = Test\n}}\n==Cast==\n{| class=\"wikitable\"\n! Character !! Actor\n"
+        "|-\n| Kiki || [[Ann Lee]]<br>[[Bo Kim (actress)|Bo Kim]]\n|}\n"
+    )
+    record = wikifilm.extract(text, title="Test")
+    assert [(member.actor.name, member.role) for member in record.cast] == [("Ann Lee", "Kiki"), ("Bo Kim", "Kiki")]
+    assert [text[member.actor.span.start : member.actor.span.end] for member in record.cast if member.actor.span] == ["Ann Lee", "Bo Kim"]

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wikifilm
-from wikifilm.readers._heading import HEADING_SPEC, match_heading
+from wikifilm.readers._heading import HEADING_SPEC, match_heading, scan_heading
 
 _PIECES = ["=", "=", "=", " ", "\t", "<!--", "-->", "x", "\r", "\n", "-", "<", "!", ">", "==", "<!-- c -->"]
 
@@ -21,8 +21,8 @@ def spec(line: str) -> tuple[int, int, int] | None:
 @given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
 def test_same_match_as_the_regex(line: str) -> None:
     """Opening run, closing run and title agree with the regex on any mix of '=', blanks and comments."""
-    assert match_heading(line) == spec(line)
-    assert match_heading("=" + line) == spec("=" + line)
+    assert match_heading(line) == scan_heading(line) == spec(line)
+    assert match_heading("=" + line) == scan_heading("=" + line) == spec("=" + line)
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -35,7 +35,7 @@ def test_same_match_as_the_regex(line: str) -> None:
 ])
 def test_examples(line: str, expected: tuple[int, int, int] | None) -> None:
     """Hand-checked matches, the regex's quirks included."""
-    assert match_heading(line) == expected == spec(line)
+    assert match_heading(line) == scan_heading(line) == expected == spec(line)
 
 
 def test_a_heading_line_of_open_comments_reads_in_one_pass() -> None:

@@ -172,6 +172,9 @@ class _PageBuilder:
         self.fields: dict[str, Any] | None = None
         self.buffer: list[str] | None = None
         self.done: list[Page] = []
+        self.root_end: int | None = None
+        """Parser byte index of the root's end tag, once the document has ended."""
+        self.parser: Any = None
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         name = name.rsplit(":", 1)[-1]
@@ -190,6 +193,8 @@ class _PageBuilder:
     def end(self, name: str) -> None:
         name = name.rsplit(":", 1)[-1]
         self.stack.pop()
+        if not self.stack:
+            self.root_end = self.parser.CurrentByteIndex
         parent = self.stack[-1] if self.stack else ""
         fields = self.fields
         if fields is None:
@@ -226,6 +231,7 @@ def _refuse_doctype(name: str, *_args: object) -> None:
 
 def _new_parser(builder: _PageBuilder) -> Any:
     parser = expat.ParserCreate()
+    builder.parser = parser
     parser.buffer_text = True
     parser.StartElementHandler = builder.start
     parser.EndElementHandler = builder.end
@@ -238,6 +244,32 @@ def _new_parser(builder: _PageBuilder) -> Any:
 
 _RESYNC = b"<page>"
 _ROOT = b"<mediawiki>"
+_NEXT_ROOT = b"<mediawiki"
+_BETWEEN_DOCUMENTS = re.compile(rb"(?:\s+|<\?xml[^>]*\?>|<!--.*?-->|\xef\xbb\xbf)*", re.DOTALL)
+"""What may stand between two concatenated exports (``cat a.xml b.xml``, ``bzcat *.bz2``): whitespace,
+an XML declaration, comments, a byte order mark."""
+_ROOT_END_TAG = re.compile(rb"</[^>]*>")
+_DOCUMENT_ENDS = re.compile(rb"</(?:\w+:)?mediawiki\s*>" + _BETWEEN_DOCUMENTS.pattern + rb"\Z", re.DOTALL)
+"""The end of a document, then nothing but what may stand between two documents."""
+_OPENS_DOCUMENT = re.compile(rb"(?:\s|\xef\xbb\xbf)*<(?:\w+:)?(?:mediawiki|\?xml)")
+_GAP_KEPT = 1 << 16
+"""Bytes of a gap between documents kept to judge it: more than this is junk whatever it holds."""
+
+
+def _junk_record(name: str, gap_start: int, gap: bytes, after: str) -> ErrorRecord:
+    """The error record for bytes after a document's end that do not begin another one."""
+    junk_at = gap_start + len(gap) - len(gap.lstrip())
+    size = f"{len(gap.strip())} bytes" if len(gap) <= _GAP_KEPT else f"more than {_GAP_KEPT} bytes"
+    return ErrorRecord(None, None, "XMLError", f"junk after the end of a MediaWiki document, at byte {junk_at} ({size} that "
+                       f"begin no document); {after}", "WF904", f"{name}@{junk_at}")
+
+
+def _next_start(chunk: bytes, start: int) -> tuple[int, bool]:
+    """Where the next page or the next document begins in ``chunk`` (-1 if neither), and whether it is a document."""
+    page, root = chunk.find(_RESYNC, start), chunk.find(_NEXT_ROOT, start)
+    if root != -1 and (page == -1 or root < page):
+        return root, True
+    return page, False
 
 
 def iter_dump_items(
@@ -248,8 +280,11 @@ def iter_dump_items(
     A page whose XML is broken (bad bytes, a stray ``<``) becomes an ErrorRecord naming the byte
     offset, and reading resumes at the next ``<page>``; a stream that cannot be decompressed
     further (a cut or corrupt file) ends with an ErrorRecord after every page before the damage.
-    Entity declarations are refused: the rest of the stream is not read. Byte offsets in error
-    records count from ``start``, the offset of the stream's first byte in the dump's XML.
+    Several exports concatenated into one stream (``cat a.xml b.xml``) are read one after the
+    other; bytes between two of them that are not whitespace, an XML declaration or a comment
+    become one ErrorRecord naming their offset. Entity declarations are refused: the rest of the
+    stream is not read. Byte offsets in error records count from ``start``, the offset of the
+    stream's first byte in the dump's XML.
     """
     stats = stats if stats is not None else DumpStats()
     read = getattr(stream, "read1", stream.read)  # one raw read at a time: what came before a decompression error is kept
@@ -262,6 +297,7 @@ def iter_dump_items(
         base = offset - len(pending)  # stream offset of the first byte given to this parser, after its prefix
         chunk, chunk_start = pending, base
         pending = b""
+        history = b""  # the last bytes before this chunk, to judge the bytes after a document's end
         try:
             if prefix:
                 parser.Parse(prefix, False)
@@ -277,20 +313,21 @@ def iter_dump_items(
                 builder.done.clear()
                 if not chunk:
                     return
-                chunk = b""
+                history, chunk = (history + chunk[-_GAP_KEPT:])[-_GAP_KEPT:], b""
         except expat.ExpatError as error:
             for page in builder.done:  # pages completed in the chunk before the error
                 stats.pages += 1
                 yield attrs.evolve(page, source=name)
             where = base + max(0, parser.CurrentByteIndex - len(prefix))
-            fields = builder.fields or {}
-            first = not prefix and not builder.stack and stats.pages == 0 and error.lineno == 1
-            hint = f"; is it a dump? {_WHAT_A_DUMP_IS}" if first else "; reading resumed at the next page"
-            yield ErrorRecord(
-                fields.get("page_id"), fields.get("title") or None, "XMLError",
-                f"XML error at line {error.lineno}, column {error.offset} (byte {where}): {expat.ErrorString(error.code)}{hint}",
-                "WF904", f"{name}@{where}",
-            )
+            if builder.root_end is None:
+                fields = builder.fields or {}
+                first = not prefix and not builder.stack and stats.pages == 0 and error.lineno == 1
+                hint = f"; is it a dump? {_WHAT_A_DUMP_IS}" if first else "; reading resumed at the next page"
+                yield ErrorRecord(
+                    fields.get("page_id"), fields.get("title") or None, "XMLError",
+                    f"XML error at line {error.lineno}, column {error.offset} (byte {where}): {expat.ErrorString(error.code)}{hint}",
+                    "WF904", f"{name}@{where}",
+                )
         except DumpError as error:  # refused entities: nothing after them is read
             yield ErrorRecord(None, None, "DumpError", error.reason, "WF904", f"{name}@{base}")
             return
@@ -298,23 +335,49 @@ def iter_dump_items(
             yield ErrorRecord(None, None, type(error).__name__, f"cannot decompress or read after {offset} bytes ({stats.pages} pages read): {error}",
                               "WF904", f"{name}@{offset}")
             return
-        # resync: the next "<page>" after the error, in this chunk or the ones after it
-        search_from = max(0, where + 1 - chunk_start)
-        found = chunk.find(_RESYNC, search_from)
+        # resync: the next page or document after the error, in this chunk or the ones after it. After a
+        # document's end, the bytes up to the next one are kept to tell a clean join from junk.
+        gap: bytearray | None = None
+        if builder.root_end is not None:
+            root_end = base + builder.root_end - len(prefix)
+            if root_end < chunk_start:  # the end tag was in an earlier chunk
+                before = history[-(chunk_start - root_end) :]
+                chunk, chunk_start = before + chunk, chunk_start - len(before)
+            end_tag = max(0, root_end - chunk_start)
+            match = _ROOT_END_TAG.match(chunk, end_tag)
+            search_from = match.end() if match else end_tag
+            gap_start = chunk_start + search_from
+            gap = bytearray()
+        else:
+            search_from = max(0, where + 1 - chunk_start)
+        found, is_root = _next_start(chunk, search_from)
         while found == -1:
-            tail = chunk[-len(_RESYNC):]
+            tail_from = max(search_from, len(chunk) - len(_NEXT_ROOT))  # a start tag may straddle two chunks
+            if gap is not None and len(gap) <= _GAP_KEPT:
+                gap += chunk[search_from:tail_from]
+            tail = chunk[tail_from:]
             try:
                 more = read(_CHUNK)
             except (OSError, EOFError) as error:
                 yield ErrorRecord(None, None, type(error).__name__, f"cannot decompress or read after {offset} bytes: {error}", "WF904", f"{name}@{offset}")
                 return
             if not more:
-                return
+                if gap is not None and len(gap) <= _GAP_KEPT:
+                    gap += tail
+                break
             chunk_start = offset - len(tail)
             offset += len(more)
-            chunk = tail + more
-            found = chunk.find(_RESYNC)
-        pending, prefix = chunk[found:], _ROOT
+            chunk, search_from = tail + more, 0
+            found, is_root = _next_start(chunk, 0)
+        if gap is not None:
+            if found != -1 and len(gap) <= _GAP_KEPT:
+                gap += chunk[search_from:found]
+            if len(gap) > _GAP_KEPT or not _BETWEEN_DOCUMENTS.fullmatch(gap):
+                after = "reading resumed at the next " + ("document" if is_root else "page") if found != -1 else "nothing after them was read"
+                yield _junk_record(name, gap_start, bytes(gap), after)
+        if found == -1:
+            return
+        pending, prefix = chunk[found:], b"" if is_root else _ROOT
 
 
 def iter_xml_pages(stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None) -> Iterator[Page]:
@@ -376,6 +439,7 @@ def iter_dump_pages(
 
 
 _PAGE_END = b"</page>"
+_LAST_END_TAG = re.compile(rb"\s*</(?:\w+:)?mediawiki\s*>")
 
 
 def iter_page_chunks(
@@ -412,8 +476,14 @@ def iter_page_chunks(
                     cut = buffer.rfind(_PAGE_END) + len(_PAGE_END) if _PAGE_END in buffer else 0
                     if cut:
                         yield offset, buffer[:cut]
-                    if b"<page>" in buffer[cut:]:  # an unfinished last page: its worker reports it
-                        yield offset + cut, buffer[cut:]
+                    rest = buffer[cut:]
+                    if b"<page>" in rest:  # an unfinished last page: its worker reports it
+                        yield offset + cut, rest
+                    else:  # after the last page: the end of the document, then nothing but whitespace, or junk
+                        end_tag = _LAST_END_TAG.match(rest)
+                        gap_start = end_tag.end() if end_tag else 0
+                        if not _BETWEEN_DOCUMENTS.fullmatch(rest, gap_start):
+                            yield _junk_record(str(path), offset + cut + gap_start, rest[gap_start:], "nothing after them was read")
                 return
             buffer += data
             if len(head) < 4096:
@@ -434,8 +504,64 @@ def iter_page_chunks(
 
 def pages_in_xml(name: str, offset: int, data: bytes) -> Iterator[Page | ErrorRecord]:
     """The pages of a piece of a dump's XML that holds whole ``<page>`` elements (a worker's job)."""
-    wrapped = io.BytesIO(_ROOT + data + b"</mediawiki>")
-    return iter_dump_items(wrapped, name=name, start=offset - len(_ROOT))
+    return _pages_in_memory(data, name, offset)
+
+
+_TAG_LIMIT = 4 << 20
+"""The longest tag read, in bytes; a MediaWiki export's tags hold a few hundred. expat before 2.6
+parses a tag cut across its 1 MiB reads again from its start at every read, so a tag of tens of
+megabytes takes minutes (16 MB: 1 s, 48 MB: 10 s)."""
+_PAGE_ID = re.compile(rb"<id>\s*(\d+)\s*</id>")
+_PAGE_TITLE = re.compile(rb"<title>([^<]*)</title>")
+
+
+def _huge_tags(data: bytes) -> list[tuple[int, int]]:
+    """``(start, end)`` of every tag longer than :data:`_TAG_LIMIT`; only data that long can hold one, so
+    ordinary pieces of a dump are not searched."""
+    if len(data) <= _TAG_LIMIT:
+        return []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(data):  # from each ">" to the next: text holds no "<" (it is escaped), so a tag opens at the first
+        close = data.find(b">", position)
+        end = len(data) if close == -1 else close + 1
+        if end - position > _TAG_LIMIT:
+            opening = data.find(b"<", position, end)
+            if opening != -1 and end - opening > _TAG_LIMIT:
+                spans.append((opening, end))
+        position = end
+    return spans
+
+
+def _pages_in_memory(data: bytes, name: str, first: int) -> Iterator[Page | ErrorRecord]:
+    """The pages of XML held in memory (a piece of a dump, a multistream block), ``first`` the offset of its first
+    byte in the offsets error records give; a page holding a tag longer than :data:`_TAG_LIMIT` becomes an
+    ErrorRecord (with its id and title) instead of being parsed, and the pages around it are read."""
+    cursor = 0
+    for start, end in _huge_tags(data):
+        if start < cursor:  # in a page already passed over
+            continue
+        page_start = data.rfind(b"<page>", cursor, start)
+        page_start = start if page_start == -1 else page_start
+        page_end = data.find(b"</page>", end)
+        page_end = len(data) if page_end == -1 else page_end + len(b"</page>")
+        yield from _parse_in_memory(data[cursor:page_start], name, first + cursor)
+        head = data[page_start : min(start, page_start + 4096)]
+        page_id, title = _PAGE_ID.search(head), _PAGE_TITLE.search(head)
+        yield ErrorRecord(int(page_id.group(1)) if page_id else None, title.group(1).decode("utf-8", "replace") if title else None,
+                          "XMLError", f"a tag of {end - start} bytes at byte {first + start}, longer than any MediaWiki export "
+                          f"holds ({_TAG_LIMIT} bytes at most are read); the page is passed over", "WF904", f"{name}@{first + start}")
+        cursor = page_end
+    yield from _parse_in_memory(data[cursor:] if cursor else data, name, first + cursor)
+
+
+def _parse_in_memory(data: bytes, name: str, first: int) -> Iterator[Page | ErrorRecord]:
+    """Parse XML held in memory as one document: wrapped in ``<mediawiki>`` unless it opens one, closed unless it
+    closes one (a multistream block holds pages, or a dump's header or footer, or, when dumps were
+    concatenated, a footer and the next header after its pages)."""
+    prefix = b"" if _OPENS_DOCUMENT.match(data) else _ROOT
+    suffix = b"" if _DOCUMENT_ENDS.search(data, max(0, len(data) - 4096)) else b"</mediawiki>"
+    return iter_dump_items(io.BytesIO(prefix + data + suffix), name=name, start=first - len(prefix))
 
 
 # --- multistream -----------------------------------------------------------------------
@@ -465,9 +591,6 @@ def iter_blocks(dump_path: str | Path, index_path: str | Path) -> Iterator[tuple
             yield start, end - start
 
 
-_PAGE = re.compile(rb"<page>.*?</page>", re.DOTALL)
-
-
 def pages_in_block(dump_path: str | Path, offset: int, length: int) -> list[Page | ErrorRecord]:
     """Decompress one stream of a multistream dump and parse the pages it holds (a worker's job).
 
@@ -481,8 +604,4 @@ def pages_in_block(dump_path: str | Path, offset: int, length: int) -> list[Page
         data = bz2.decompress(compressed)
     except (OSError, ValueError, EOFError) as error:
         raise DumpError(f"corrupt bz2 stream at byte {offset}: {error}", path=str(dump_path)) from None
-    pages: list[Page | ErrorRecord] = []
-    for match in _PAGE.finditer(data):
-        wrapped = io.BytesIO(_ROOT + match.group(0) + b"</mediawiki>")
-        pages.extend(iter_dump_items(wrapped, name=f"{dump_path}@{offset}"))
-    return pages
+    return list(_pages_in_memory(data, f"{dump_path}@{offset}", 0))

@@ -2,10 +2,12 @@
 
 Work goes to worker processes one task at a time: a chunk of pages, or one block of a multistream
 dump that the worker decompresses itself. A worker says which page it starts and sends each
-page's result as soon as it has it, so the parent always knows what every worker is on. The
-parent enforces the per-page time limit by killing a worker that runs past it, and a worker that
-dies (a crash, the memory limit) costs only the page it was on: that page becomes an
-ErrorRecord and the rest of the task goes to a fresh worker. No signal handler is installed in
+page's result as soon as it has it, and notes in shared memory which page of a dump it is reading
+or filtering, so the parent always knows what every worker is on. The parent enforces the
+per-page time limit, which covers reading the page's XML, filtering and extraction together, by
+killing a worker that runs past it, and a worker that dies (a crash, the memory limit) costs
+only the page it was on: that page becomes an ErrorRecord and the rest of the task goes to a
+fresh worker. No signal handler is installed in
 the caller's process, so this runs from any thread, under the ``fork``, ``spawn`` and
 ``forkserver`` start methods.
 """
@@ -19,7 +21,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from itertools import islice
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -83,9 +85,12 @@ class _Task:
     for whole pages of a dump's XML."""
     start: int = 0
     """Position (in the chunk or the piece) of the first page not yet done."""
+    poisoned: list[int] = attrs.field(factory=list)
+    """Positions of pages of a piece that hung or killed a worker before their extraction: not filtered again."""
     results: list[Result] = attrs.field(factory=list)
-    counts: list[int] = attrs.field(factory=lambda: [0, 0, 0, 0, 0])
-    """For a piece of a dump: pages, redirects, other namespaces, not films, films found by category."""
+    counts: list[int] = attrs.field(factory=lambda: [0] * _COUNTS)
+    """For a piece of a dump: pages, redirects, other namespaces, not films, films found by category, pages skipped
+    because an earlier run wrote them (``--resume``)."""
     done: bool = False
     retries: int = 0
 
@@ -95,30 +100,56 @@ class _Task:
 
     def message(self) -> tuple[Any, ...]:
         if self.pages is not None:
-            return ("pages", self.pages[self.start :], self.start)
-        return ("piece", self.piece, self.start)
+            return ("pages", self.pages[self.start :], self.start, ())
+        return ("piece", self.piece, self.start, tuple(self.poisoned))
 
 
-def _piece_pages(piece: tuple[str, int, int | bytes, bool], counts: list[int]) -> Iterator[tuple[int, Page | ErrorRecord]]:
-    """Pages of a piece of a dump to extract, with their positions; everything read is counted, even below ``start``."""
+_COUNTS = 6
+"""How many counts a piece of a dump returns (see :attr:`_Task.counts`)."""
+_READING, _FILTERING = 0, 1
+"""What a worker notes it is doing on a piece of a dump, in ``progress[1]`` (``progress[0]`` is the page's position,
+``progress[2]`` its id or -1): reading the XML after that page, or filtering that page."""
+
+
+def _piece_pages(
+    piece: tuple[str, int, int | bytes, bool], counts: list[int], skip: Collection[str] = (),
+    poisoned: Collection[int] = (), progress: Any = None,
+) -> Iterator[tuple[int, Page | ErrorRecord]]:
+    """Pages of a piece of a dump to extract, with their positions; everything read is counted, even below ``start``.
+
+    Pages whose key is in ``skip`` (written by an earlier run) are counted and passed over, and so
+    are the ``poisoned`` positions (they hung or killed a worker). ``progress``, when given, is kept
+    saying which page is being read or filtered, for the parent to name it if the worker stops.
+    """
+    progress = progress if progress is not None else [0, 0, 0]
+    progress[0], progress[1], progress[2] = -1, _READING, -1
     dump, offset, content, all_pages = piece
     pages = pages_in_xml(dump, offset, content) if isinstance(content, bytes) else pages_in_block(dump, offset, content)
     for position, page in enumerate(pages):
         if isinstance(page, ErrorRecord):
+            progress[0], progress[2] = position, -1
             yield position, page
             continue
+        progress[0], progress[1], progress[2] = position, _FILTERING, page.page_id if page.page_id is not None else -1
         counts[0] += 1
+        if position in poisoned:
+            progress[1] = _READING
+            continue
         if page.namespace != 0:
             counts[2] += 1
         elif page.redirect is not None:
             counts[1] += 1
+        elif page.key in skip:
+            counts[5] += 1
         elif all_pages:
             yield position, page
         elif (evidence := film_evidence(page.text)) is None:
             counts[3] += 1
         else:
             counts[4] += evidence.kind == "category"
+            progress[1] = _READING
             yield position, page
+        progress[1] = _READING
 
 
 _PARENT_POLL = 1.0
@@ -140,8 +171,12 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="wikifilm-parent-watch", daemon=True).start()
 
 
-def _worker_main(conn: Connection, memory_limit: int | None) -> None:
-    """A worker: take a task, say which page starts, send each result, say when the task is done."""
+def _worker_main(conn: Connection, memory_limit: int | None, skip: Collection[str] = (), progress: Any = None) -> None:
+    """A worker: take a task, say which page starts, send each result, say when the task is done.
+
+    Pages of a dump whose key is in ``skip`` are passed over (``--resume``); ``progress`` (shared
+    memory) says which page of a dump is being read or filtered.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # this is our own process; Ctrl-C is the parent's to handle
     _exit_with_parent()
     if memory_limit and sys.platform.startswith("linux"):
@@ -153,10 +188,10 @@ def _worker_main(conn: Connection, memory_limit: int | None) -> None:
         task = conn.recv()
         if task is None:
             return
-        kind, payload, start = task
-        counts = [0, 0, 0, 0, 0]
+        kind, payload, start, poisoned = task
+        counts = [0] * _COUNTS
         try:
-            items = enumerate(payload, start) if kind == "pages" else _piece_pages(payload, counts)
+            items = enumerate(payload, start) if kind == "pages" else _piece_pages(payload, counts, skip, poisoned, progress)
             for position, page in items:
                 if position < start:
                     continue
@@ -178,45 +213,54 @@ def _worker_main(conn: Connection, memory_limit: int | None) -> None:
 class _Worker:
     process: Any
     conn: Connection
+    progress: Any
+    """Shared with the worker: the position of the page of a dump it reads or filters, what it does, the page id."""
     ready: bool = False
     task: _Task | None = None
     page: tuple[int, int | None, str | None] | None = None
     """Position, page id and title of the page being extracted."""
     started: float = 0.0
+    """When the work on the current page began: the task was handed out, or the last page's result came."""
 
 
 class _Pool:
     """Worker processes, the tasks they hold, and the rules for a worker that dies or runs too long."""
 
-    def __init__(self, workers: int, timeout: float | None, memory_limit: int | None, start_method: str | None) -> None:
+    def __init__(
+        self, workers: int, timeout: float | None, memory_limit: int | None, start_method: str | None, skip: Collection[str] = ()
+    ) -> None:
         self.context: Any = multiprocessing.get_context(start_method)
         self.timeout = timeout
         self.memory_limit = memory_limit
+        self.skip = frozenset(skip)
         self.retry: deque[_Task] = deque()
         self.workers = [self._start() for _ in range(workers)]
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker_main, args=(child, self.memory_limit), daemon=True, name="wikifilm-worker")
+        progress = self.context.RawArray("q", 3)
+        process = self.context.Process(target=_worker_main, args=(child, self.memory_limit, self.skip, progress), daemon=True,
+                                       name="wikifilm-worker")
         process.start()
         child.close()
-        return _Worker(process, parent)
+        return _Worker(process, parent, progress)
 
     def idle(self) -> list[_Worker]:
         return [worker for worker in self.workers if worker.ready and worker.task is None]
 
     def give(self, worker: _Worker, task: _Task) -> None:
+        worker.progress[0], worker.progress[1], worker.progress[2] = -1, _READING, -1  # nothing of this task read yet
         try:
             worker.conn.send(task.message())
         except OSError:  # it died since it last spoke: the task waits for another, step() replaces this one
             self.retry.appendleft(task)
             return
-        worker.task, worker.page = task, None
+        worker.task, worker.page, worker.started = task, None, time.monotonic()
 
     def step(self) -> None:
         """Wait for news from the workers (at most until the next page deadline) and act on it."""
         now = time.monotonic()
-        deadlines = [worker.started + self.timeout for worker in self.workers if self.timeout and worker.page is not None]
+        deadlines = [worker.started + self.timeout for worker in self.workers if self.timeout and worker.task is not None]
         pause = max(0.0, min([_POLL, *(deadline - now for deadline in deadlines)]))
         handles: list[Any] = [worker.conn for worker in self.workers] + [worker.process.sentinel for worker in self.workers]
         ready = set(wait(handles, timeout=pause))
@@ -225,7 +269,7 @@ class _Pool:
             if worker.process.sentinel in ready or not alive:
                 self._read(worker)
                 self.workers[index] = self._replace(worker, "WorkerDied")
-            elif self.timeout and worker.page is not None and time.monotonic() - worker.started > self.timeout:
+            elif self.timeout and worker.task is not None and time.monotonic() - worker.started > self.timeout:
                 self.workers[index] = self._replace(worker, "Timeout")
 
     def _read(self, worker: _Worker) -> bool:
@@ -239,11 +283,11 @@ class _Pool:
                     worker.ready = True
                 elif task is None:
                     continue
-                elif kind == "start":
-                    worker.page, worker.started = message[1:], time.monotonic()
+                elif kind == "start":  # the clock keeps running: it covers reading, filtering and extraction
+                    worker.page = message[1:]
                 elif kind == "result":
                     task.results.append(message[2])
-                    task.start, worker.page = message[1] + 1, None
+                    task.start, worker.page, worker.started = message[1] + 1, None, time.monotonic()
                 elif kind == "failed":
                     task.results.append(message[1])
                 elif kind == "done":
@@ -271,14 +315,33 @@ class _Pool:
                 position, page_id, title = worker.page
                 source = task.source or (task.pages[position].source if task.pages else None)
                 if cause == "Timeout":
-                    record = ErrorRecord(page_id, title, "Timeout", f"extraction ran past {self.timeout} s; the worker was stopped", "WF902", source)
+                    record = ErrorRecord(page_id, title, "Timeout", f"reading and extracting this page ran past {self.timeout} s; "
+                                         "the worker was stopped", "WF902", source)
                 else:
                     record = ErrorRecord(page_id, title, "WorkerDied", f"the worker process died (exit code {worker.process.exitcode}) while extracting this page", "WF903", source)
                 task.results.append(record)
                 task.start = position + 1
+            elif task.piece is not None and worker.progress[1] == _FILTERING:  # stopped on a page before its extraction
+                position, page_id = worker.progress[0], worker.progress[2]
+                doing = f"ran past {self.timeout} s" if cause == "Timeout" else f"killed the worker (exit code {worker.process.exitcode})"
+                task.results.append(ErrorRecord(page_id if page_id >= 0 else None, None, cause, f"reading and filtering this page {doing}; "
+                                                "the worker was stopped and the rest of its part of the dump read on a fresh one",
+                                                "WF902" if cause == "Timeout" else "WF903", task.source))
+                task.poisoned.append(position)
+            elif task.piece is not None and cause == "Timeout":  # the XML itself: it would hang the next worker the same way
+                after = worker.progress[0]
+                where = f"after its page at position {after}" if after >= 0 else "from its start"
+                task.results.append(ErrorRecord(None, None, "Timeout", f"reading the XML of this part of the dump {where} ran past "
+                                                f"{self.timeout} s; the worker was stopped and the rest of this part is not read",
+                                                "WF902", task.source))
+                task.done = True
             else:
                 task.retries += 1
-                if task.retries > 1:  # it died twice outside any page: reading the task itself kills it
+                if task.retries > 1 and cause == "Timeout":  # twice stuck outside any page
+                    task.results.append(ErrorRecord(None, None, "Timeout", f"the worker ran past {self.timeout} s twice between two "
+                                                    "pages of this task; the rest of it is not extracted", "WF902", task.source))
+                    task.done = True
+                elif task.retries > 1:  # it died twice outside any page: reading the task itself kills it
                     task.results.append(ErrorRecord(None, None, "WorkerDied", f"the worker process died twice (exit code {worker.process.exitcode}) reading this part of the dump", "WF903", task.source))
                     task.done = True
             if not task.done:
@@ -304,10 +367,14 @@ class _Pool:
 
 
 def _run_tasks(
-    tasks: Iterator[_Task], workers: int, timeout: float | None, memory_limit: int | None, start_method: str | None
+    tasks: Iterator[_Task], workers: int, timeout: float | None, memory_limit: int | None, start_method: str | None,
+    skip: Collection[str] = (),
 ) -> Iterator[_Task]:
-    """Every task, done, in input order; at most ``4 * workers`` tasks held at once (flat memory)."""
-    pool = _Pool(workers, timeout, memory_limit, start_method)
+    """Every task, done, in input order; at most ``4 * workers`` tasks held at once (flat memory).
+
+    Closing the iterator stops the workers: nothing more is handed out.
+    """
+    pool = _Pool(workers, timeout, memory_limit, start_method, skip)
     order: deque[_Task] = deque()
     waiting: deque[_Task] = deque()
     exhausted = False
@@ -370,15 +437,17 @@ def extract_blocks(
     all_pages: bool = False,
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     start_method: str | None = None,
+    skip: Collection[str] = (),
 ) -> Iterator[tuple[list[Result], list[int]]]:
     """Per block of a multistream dump, in order: its results and ``[pages, redirects, other namespaces, not films,
-    films found by category]``.
+    films found by category, pages passed over]``.
 
     Workers read and decompress their own blocks, so decompression runs on every core; a block
     that cannot be decompressed becomes one ErrorRecord naming the dump and its byte offset.
+    Pages whose key is in ``skip`` are passed over and counted (``--resume``).
     """
     tasks = (_Task(number, piece=(dump, offset, length, all_pages)) for number, (offset, length) in enumerate(blocks))
-    for task in _run_tasks(tasks, workers or os.cpu_count() or 1, timeout, memory_limit, start_method):
+    for task in _run_tasks(tasks, workers or os.cpu_count() or 1, timeout, memory_limit, start_method, skip):
         yield task.results, task.counts
 
 
@@ -391,15 +460,17 @@ def extract_xml_pieces(
     all_pages: bool = False,
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     start_method: str | None = None,
+    skip: Collection[str] = (),
 ) -> Iterator[tuple[list[Result], list[int]]]:
     """Per piece of a dump's XML (whole pages, :func:`wikifilm.batch.dumps.iter_page_chunks`), in order: results and counts.
 
     The caller only decompresses; workers parse the XML, filter and extract. An ErrorRecord
-    among the pieces (the stream could not be read further) is passed on in its place.
+    among the pieces (the stream could not be read further) is passed on in its place. Pages whose
+    key is in ``skip`` are passed over and counted (``--resume``).
     """
     tasks = (
         _Task(number, results=[piece], done=True) if isinstance(piece, ErrorRecord) else _Task(number, piece=(dump, piece[0], piece[1], all_pages))
         for number, piece in enumerate(pieces)
     )
-    for task in _run_tasks(tasks, workers or os.cpu_count() or 1, timeout, memory_limit, start_method):
+    for task in _run_tasks(tasks, workers or os.cpu_count() or 1, timeout, memory_limit, start_method, skip):
         yield task.results, task.counts

@@ -6,7 +6,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -100,10 +100,12 @@ def run_extract(
         if len(summary.first_errors) < 5:
             summary.first_errors.append(error)
 
+    taken = 0  # records of film pages (a Film or an error extracting one), for --limit
+
     def wanted() -> Iterator[Page]:
-        taken = 0
+        handed = taken  # the dumps, read first, took these
         for item in iter_input_pages(sequential, dump_stats, done=done, threads=cores):
-            if limit is not None and taken >= limit:
+            if limit is not None and handed >= limit:
                 return
             if isinstance(item, ErrorRecord):
                 write_error(item)
@@ -118,13 +120,13 @@ def run_extract(
                     continue
                 filter_stats.by_category += evidence.kind == "category"
             filter_stats.films += 1
-            taken += 1
+            handed += 1
             yield item
 
     # dumps go to the workers in pieces: a multistream dump with its index block by block (each worker
     # decompresses its own blocks), any other dump as pieces of XML this process decompresses and the
-    # workers parse; article files, and every input under --resume or --limit, are read here in order
-    sequential = [path for path in files if not is_dump(path) or resume or limit is not None]
+    # workers parse, passing over the pages in `done`; article files are read here in order
+    sequential = [path for path in files if not is_dump(path)]
 
     def pieces(path: Path) -> Iterator[tuple[int, bytes] | ErrorRecord]:
         try:
@@ -132,7 +134,7 @@ def run_extract(
         except OSError as error:  # the dump vanished or cannot be opened
             yield ErrorRecord(None, None, type(error).__name__, error.strerror or str(error), "WF904", str(path))
 
-    def results() -> Iterator[Result]:
+    def results() -> Generator[Result, None, None]:
         for path in files:
             if path in sequential:
                 continue
@@ -142,25 +144,27 @@ def run_extract(
                 try:
                     blocks = list(iter_blocks(path, index))
                     parts = extract_blocks(str(path), blocks, workers=workers, timeout=timeout, all_pages=all_pages,
-                                           start_method=start_method)
+                                           start_method=start_method, skip=done)
                 except (OSError, ValueError) as error:  # an unreadable index: the dump is read without it
                     write_error(ErrorRecord(None, None, type(error).__name__, f"cannot read the index {index}: {error}; "
                                             "the dump is read without it", "WF904", str(index)))
             if parts is None:
                 parts = extract_xml_pieces(str(path), pieces(path), workers=workers, timeout=timeout, all_pages=all_pages,
-                                           start_method=start_method)
+                                           start_method=start_method, skip=done)
             for part_results, counts in parts:
                 dump_stats.pages += counts[0]
                 dump_stats.redirects += counts[1]
                 dump_stats.other_namespaces += counts[2]
                 filter_stats.skipped += counts[3]
                 filter_stats.by_category += counts[4]
+                summary.resumed += counts[5]
                 yield from part_results
         yield from extract_pages(wanted(), workers=workers, timeout=timeout, start_method=start_method,
                                      films_only=False)  # wanted() filters, and counts
 
+    stream = results()
     try:
-        for result in results():
+        for result in stream if limit is None or limit > 0 else ():
             if stop is not None and stop.is_set():
                 summary.interrupted = True
                 break
@@ -173,9 +177,14 @@ def run_extract(
                 bar.n = dump_stats.pages
                 bar.set_postfix(films=summary.films, errors=summary.errors, refresh=False)
                 bar.refresh()
+            if limit is not None and (not isinstance(result, ErrorRecord) or result.code != "WF904"):
+                taken += 1  # a film page: unreadable input (WF904) is no film page taken
+                if taken >= limit:
+                    break
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
+        stream.close()  # stops the workers: nothing more is handed out
         sink.close()
         error_sink.close()
         if bar is not None:

@@ -107,7 +107,9 @@ def _near(pattern: re.Pattern[str], cue: re.Pattern[str], text: str, before: int
     spans: set[tuple[int, int]] = set()
     for hint in cue.finditer(text):
         for match in pattern.finditer(text, max(0, hint.start() - before), min(len(text), hint.end() + after)):
-            if match.start() <= hint.start() and match.span() not in spans:
+            if match.start() > hint.start():
+                break  # matches come in order of their start: the rest start after the cue too
+            if match.span() not in spans:
                 spans.add(match.span())
                 yield match
 

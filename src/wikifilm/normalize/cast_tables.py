@@ -15,7 +15,7 @@ import attrs
 from wikifilm._slots_init import slots_init
 from wikifilm.document.nodes import Document, Table, TableCell
 from wikifilm.markup.plain import item_text_and_links
-from wikifilm.normalize.people import by_shown_text, drop_notes, links_in, split_names
+from wikifilm.normalize.people import by_shown_text, drop_notes, links_in, spans_in_order, split_names
 from wikifilm.span import Span
 
 _ROLE_WORDS = ("role", "character", "part")
@@ -47,7 +47,7 @@ class TableEntry:
     link: str | None
     """The link target, when linked."""
     actor_span: Span
-    """The actor cell's content."""
+    """Where the actor's name is written in the cell (the cell's content when it is not written as read)."""
     role: str | None
     """The role cell's plain text (not yet cleaned)."""
     row_span: Span
@@ -200,14 +200,17 @@ def _cell_entries(document: Document, cell: TableCell, role: str | None, version
         links = by_shown_text(found)
     else:
         plain, links = cell.plain(source), links_in(source, cell.content_span)
-    out: list[TableEntry] = []
+    entries: list[tuple[str, str | None]] = []
     # lines are names ('A<br>B'), but for notes: '[[Debi Derryberry]]<br>{{small|(as Liza West)}}'
     for line in plain.split("\n"):
         if line.lstrip().startswith("("):
             continue
         # a dub may rename the character: '[[Bob Bergen|Robert Bergen]] ''as The Wolf'''
         actor_text, _as, own_role = drop_notes(line).partition(" as ")  # not '(credited as Ernie W. Brown)'
-        names = [name for name in split_names(actor_text) if not _NOT_AN_ACTOR.match(name)]
         line_role = own_role.strip() or role
-        out.extend(TableEntry(name, links.get(name), cell.content_span, line_role or None, cell.span, version) for name in names)
-    return out
+        entries.extend((name, line_role or None) for name in split_names(actor_text) if not _NOT_AN_ACTOR.match(name))
+    names = [name for name, _role in entries]
+    return [
+        TableEntry(name, links.get(name), name_span, line_role, cell.span, version)
+        for (name, line_role), name_span in zip(entries, spans_in_order(source, cell.content_span, names), strict=True)
+    ]
