@@ -19,6 +19,18 @@ def test_clear_caches_empties_every_registered_cache() -> None:
     assert template_name.cache_info().currsize == 0  # type: ignore[attr-defined]
 
 
+def test_clear_caches_empties_the_romanization_caches() -> None:
+    """The Chinese syllable caches are registered too: a benchmark's repeated run must not find them warm."""
+    from wikifilm._romanization import chinese_given, chinese_syllable
+
+    chinese_syllable("zhang")
+    chinese_given("yimou")
+    assert chinese_syllable.cache_info().currsize > 0
+    assert chinese_given.cache_info().currsize > 0
+    wikifilm.clear_caches()
+    assert chinese_syllable.cache_info().currsize == chinese_given.cache_info().currsize == 0
+
+
 def test_no_module_keeps_the_last_article_alive() -> None:
     """Once extracted and dropped, an article's Document is garbage (no module-level reference)."""
     text = "{{Infobox film\n| director = [[Ann Lee]]\n}}\n== Plot ==\nA plot.\n== Cast ==\n* [[Bo Kim]] as X\n"

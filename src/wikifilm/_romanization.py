@@ -11,6 +11,8 @@ import functools
 import re
 from itertools import product
 
+from wikifilm.caches import cached
+
 _PINYIN_INITIALS = ("", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh", "r", "z", "c", "s", "y", "w")
 _PINYIN_FINALS = (
     "a", "o", "e", "i", "u", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er", "ia", "ie", "iao", "iu",
@@ -42,7 +44,7 @@ _WG_INITIALS = (
 _WG_FINALS = (("ieh", "ie"), ("ien", "ian"), ("ih", "i"), ("ung", "ong"), ("uei", "ui"), ("erh", "er"), ("ueh", "ue"))
 
 
-@functools.lru_cache(maxsize=65536)
+@cached(maxsize=65536)
 def chinese_syllable(text: str) -> frozenset[str]:
     """Pinyin syllables a written Chinese syllable can stand for (pinyin as is, or Wade–Giles converted)."""
     valid = pinyin_syllables()
@@ -70,7 +72,7 @@ def chinese_syllable(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@functools.lru_cache(maxsize=65536)
+@cached(maxsize=65536)
 def chinese_given(token: str) -> tuple[frozenset[str], ...] | None:
     """Syllable candidates of a given name: ``yi-mou`` (Wade–Giles), or ``yimou`` when it splits one way only."""
     if "-" in token:

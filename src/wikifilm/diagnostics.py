@@ -88,6 +88,9 @@ CODES: dict[str, Code] = _codes(
          "An accolades table has no category or nominee column; it was skipped."),
     Code("WF703", "award-row-skipped", _I,
          "An accolades row has no category and no nominee; it was skipped."),
+    Code("WF208", "value-nested-too-deep", _W,
+         "An infobox value nests templates deeper than the 100 levels MediaWiki expands; what they hold is not read "
+         "(a name or place inside is left out, other fields are read from the text around them)."),
     Code("WF207", "film-infobox-missing", _W,
          "The page has no film infobox but carries a category only film articles carry (`[[Category:2012 films]]`); "
          "it was extracted as a film, from its text alone."),

@@ -14,14 +14,18 @@ from tests.strategies import template_fragments, wikitext_fragments
 from wikifilm.document.nodes import iter_nodes
 from wikifilm.markup._fast import (
     BLOCK_START,
+    COMMENT,
     NON_CONTENT,
     PRIVATE_USE,
+    REF,
     SIMPLE_LINK,
     SIMPLE_LINK_READABLE,
     fast_plain,
     holds_non_content_link,
     holds_private_use,
+    ref_spans,
     starts_block,
+    strip_comments,
 )
 from wikifilm.markup.plain import (
     _full_text,
@@ -206,3 +210,58 @@ def test_templates_nested_as_deep_as_mediawiki_expands_them(depth: int) -> None:
     """MediaWiki expands templates 100 deep; mwparserfromhell stops at 40 and left ``John Smith}}}}``
     in a name (issue 11). Up to 100 levels the text is the innermost text."""
     assert plain_text("{{nowrap|" * depth + "John Smith" + "}}" * depth) == "John Smith"
+
+
+_COMMENT_PARTS = st.lists(st.sampled_from(["<!--", "-->", "<!-->", "--", "-", ">", "<", "!", "a", "\n", " "]), max_size=14).map("".join)
+_REF_PARTS = st.lists(
+    st.sampled_from(["<ref>", "<REF name=a>", "<ref/>", "<ref name=b / >", "<ref / x>", "</ref>", "</ref >", "</REF>", "<ref", "<", ">", "/", "a", "\n"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_COMMENT_PARTS | wikitext_fragments)
+def test_comments_stripped_in_one_pass_as_by_the_pattern(text: str) -> None:
+    """The one-pass comment remover leaves what removing every COMMENT match leaves."""
+    assert strip_comments(text) == COMMENT.sub("", text)
+
+
+@settings(max_examples=500)
+@given(_REF_PARTS | wikitext_fragments)
+def test_refs_found_in_one_pass_as_by_the_pattern(text: str) -> None:
+    """The one-pass ref finder finds the spans the REF pattern finds."""
+    assert ref_spans(text) == [match.span() for match in REF.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("a <!--" * 3000, "a <!--" * 3000),  # never closed: shown as written, as mwparserfromhell shows it
+        ("Ann Lee" + "<!--" * 10_000 + "-->", "Ann Lee"),
+        ("Ann Lee" + "<ref>a " * 5000, None),  # refs never closed: the fast path declines
+        ("Ann Lee<ref>a</ref>" + "<ref name=x/>" * 5000, "Ann Lee"),
+    ],
+)
+def test_many_unclosed_comments_and_refs(text: str, plain: str | None) -> None:
+    """Thousands of unclosed comment or ref openers: the value each reads to (read in one pass, bench/scaling.py)."""
+    if plain is None:
+        assert fast_plain(text) is None
+    else:
+        assert wikifilm.markup.plain.plain_text(text) == plain
+
+
+@pytest.mark.parametrize("text", ["[[" * 20_000, "Tom Hanks as Forrest " + "[" * 40_000, "[[Ann Lee" + "[[" * 5000])
+def test_no_links_where_none_closes(text: str) -> None:
+    """Link openers with no ']' after them hold no link and show as written (no full parse to learn it)."""
+    assert wiki_links(text) == []
+    assert parsed_links(text[:200]) == []
+    assert fast_plain(text) == text  # shown as written, read by the fast path
+
+
+@settings(max_examples=400)
+@given(wikitext_fragments.map(lambda text: text.replace("]", "")) | st.lists(st.sampled_from(["[", "[[", "[[File:a", "x", " ", "{{nowrap|a}}", "''", "<br>", "&amp;", "[http://a"]), max_size=10).map("".join))
+def test_fast_path_reads_openers_no_bracket_closes_as_the_full_parse(text: str) -> None:
+    """With no ']' in a fragment, its '[' are shown as written: the fast path answers as the full path does, or declines."""
+    fast = fast_plain(text)
+    if fast is not None and "\x00" not in text:
+        assert clean_spaces(fast) == slow_plain(text)

@@ -10,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import wikitext_fragments
-from wikifilm.markup.tokenizer import _NESTING, Regions, _closer, multiline_regions, scan, top_level_tokens
+from wikifilm.markup.tokenizer import (
+    _NESTING,
+    Regions,
+    _closer,
+    comment_spans,
+    multiline_regions,
+    scan,
+    top_level_tokens,
+)
 
 _ONE_PATTERN = re.compile(
     r"\{\{|\}\}|<!--|<(ref|nowiki|pre|math|gallery|syntaxhighlight|source|poem|timeline|score|chem"
@@ -121,3 +129,9 @@ def test_top_level_tokens_equal_counting_every_token(text: str, separators: str)
     """Passing over closed ``{{...}}`` and ``[[...]]`` as single tokens finds the same separators."""
     found = [(match.start(), match.group(0)) for match in top_level_tokens(text, 0, len(text), separators)]
     assert found == _reference_top_level(text, separators)
+
+
+@given(st.lists(st.sampled_from(["<!--", "-->", "<!-->", "--", "-", ">", "<", "!", "a", "\n"]), max_size=14).map("".join))
+def test_comment_spans_are_the_pattern_matches(text: str) -> None:
+    """The one-pass comment finder finds what '<!--.*?-->' finds."""
+    assert comment_spans(text) == [match.span() for match in re.finditer(r"<!--.*?-->", text, re.DOTALL)]

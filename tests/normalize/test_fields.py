@@ -91,6 +91,30 @@ def test_title_falls_back_to_the_page_title_without_qualifier() -> None:
     assert "WF205" in [d.code for d in film.diagnostics]
 
 
+@pytest.mark.parametrize(
+    ("page_title", "expected"),
+    [
+        ("Escape" + " " * 20_000 + "2024", "Escape" + " " * 20_000 + "2024"),  # no qualifier: kept (read in one pass)
+        ("Escape" + " " * 20_000 + "(2024 film)", "Escape"),
+        ("Heat (1995 film) (film)", "Heat (1995 film)"),
+        ("Heat (1995 film))", "Heat (1995 film))"),
+    ],
+)
+def test_page_title_qualifier_after_a_long_run_of_blanks(page_title: str, expected: str) -> None:
+    """Only a closing '(… film)' qualifier goes, however many blanks stand before it."""
+    film = wikifilm.extract("{{Infobox film\n| director = A\n}}\nText.\n", title=page_title)
+    assert film.title == expected
+
+
+def test_places_with_long_runs_of_blanks(seed_text: str) -> None:
+    """A plain-text country and language value holding 20,000 blanks: the places it names, blanks collapsed."""
+    text = seed_text.replace("- Country: South Korea", "- Country: South" + " " * 20_000 + "Korea, India", 1)
+    text = text.replace("- Language: Korean", "- Language: Hindi" + " " * 20_000 + "language / Tamil", 1)
+    film = wikifilm.extract(text)
+    assert film.countries == ("South Korea", "India")
+    assert film.languages == ("Hindi", "Tamil")
+
+
 def test_no_infobox_is_a_diagnostic_and_empty_fields() -> None:
     """An article with no infobox: empty fields, WF201."""
     film = wikifilm.extract("Just text.\n", title="X")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikifilm.normalize import cast, people, title
+from wikifilm.normalize import cast, people, places, title
 
 PLAIN_FORMS = {
     f"{module.__name__.rpartition('.')[2]}.{name}": (
@@ -18,7 +18,7 @@ PLAIN_FORMS = {
     for module, name in [
         (cast, "_DASH"), (cast, "_MAY_DASH"), (cast, "_PAIRS"), (cast, "_BRACKETED"),
         (people, "_PEOPLE_SEPARATOR"), (people, "_MAY_SEPARATE"), (people, "_QUOTED_FOR"), (people, "_COMPANY_SEPARATOR"),
-        (people, "_AND"), (title, "_EMPTY_BRACKETS"),
+        (people, "_AND"), (title, "_EMPTY_BRACKETS"), (places, "_SPLIT"), (places, "_LANGUAGE_WORD"),
     ]
 }
 """Each pattern written for speed, with its readable form kept beside it in the module (``NAME_READABLE``)."""
@@ -26,7 +26,7 @@ PLAIN_FORMS = {
 _PIECES = st.sampled_from([
     " ", "  ", "\t", "\n", ",", ";", ":", ".", "...", "…", "–", "—", "-", "&", "/", "(", ")", "[", "]", "\"", "“", "'", "‘",
     "and", "And", "AND", "with", "for", "as", "a", "an", "the", "who", "in", "special", "cameo", "appearance",
-    "Jr", "II", "Inc", "Ltd", "s.a", "Tom", "Hanks", "Bob's", "O'Neil", "x", "band", "sand", "Bo", "Duke", "voice", "&nbsp;",
+    "Jr", "II", "Inc", "Ltd", "s.a", "language", "Languages", "Tom", "Hanks", "Bob's", "O'Neil", "x", "band", "sand", "Bo", "Duke", "voice", "&nbsp;",
 ])
 
 
@@ -50,6 +50,7 @@ def test_same_matches_as_the_plain_form(name: str, text: str) -> None:
     "Smith, Jr. and Jones & Co, Inc.; Warner /  Bros with  Fox",
     "Song – \"Title\" for 'x'", "a.. b… c:d : e - f —g",
     "Escape () is a  ( , ) film (&nbsp;) ((x) (\t– )",
+    "India ,\n Nepal / Tibet;  and\n\n& Hindi language", "a \n b  ,  , c", " , x", "Tamil  Languages",
 ])
 def test_same_matches_on_examples(name: str, text: str) -> None:
     quick, plain = PLAIN_FORMS[name]
@@ -184,3 +185,10 @@ def test_long_runs_of_capitals_in_brackets(text: str, expected: bool) -> None:
     """A run of capitals in brackets (cut every way by the plain pieces, cubic time) is read at once."""
     assert cast._may_end_with_actor_in_brackets(text) == expected
     cast.parse_cast_line(text)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from([" ", "\t", "\n", "(", ")", "film", "Film", "movie", "film series", "miniseries", "x", "2024", "-", "é"]), max_size=12).map("".join))
+def test_page_title_qualifier_removed_as_by_the_pattern(text: str) -> None:
+    """Looking for the qualifier at the end of the title removes what the readable pattern removes."""
+    assert title.page_title_without_disambiguation(text) == title._DISAMBIGUATION.sub("", text).strip()

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import wikifilm
 from tests.normalize.helpers import field_of
 from wikifilm.normalize.people import _LABEL, _unlabelled, clean_name, normalize_companies, normalize_people
 
@@ -128,6 +129,20 @@ def test_templates_nested_past_the_reader_leave_no_debris_as_a_name(depth: int) 
     """Past the depth the plain-text reader renders, the remains of the templates are never given as a name."""
     source, field = field_of("director", "{{nowrap|" * depth + "John Smith" + "}}" * depth)
     assert all("{" not in ref.name and "}" not in ref.name for ref in normalize_people(source, field))
+
+
+@pytest.mark.parametrize(("depth", "codes"), [(100, []), (101, ["WF208"]), (3000, ["WF208"])])
+def test_a_value_nested_past_the_limit_is_reported(depth: int, codes: list[str]) -> None:
+    """A director nested 101 templates deep is not read, and WF208 says so at the value; 100 deep is read."""
+    value = "{{nowrap|" * depth + "[[John Smith]]" + "}}" * depth
+    film = wikifilm.extract(f"{{{{Infobox film\n| director = {value}\n| country = {value.replace('John Smith', 'India')}\n}}}}\n")
+    assert [person.name for person in film.directors] == ([] if codes else ["John Smith"])
+    assert list(film.countries) == ([] if codes else ["India"])
+    found = [(d.code, d.field, d.span) for d in film.diagnostics if d.code == "WF208"]
+    start = len("{{Infobox film\n| director = ")
+    assert [(code, field) for code, field, _ in found] == [(code, field) for code in codes for field in ("directors", "countries")]
+    if codes:
+        assert found[0][2] is not None and (found[0][2].start, found[0][2].end) == (start, start + len(value))
 
 
 def test_second_name_found_after_the_first() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import wikifilm
 from tests.conftest import article_text
 
@@ -72,3 +74,44 @@ def test_nul_bytes_fall_back_to_the_python_tokenizer() -> None:
     code, outcome = parse_wikicode("a\x00b [[c]]")
     assert str(code) == "a\x00b [[c]]"
     assert outcome == "fallback"
+
+
+def test_many_unclosed_nested_tables_are_one_node() -> None:
+    """20,000 '{|' lines after a plot heading: one table (WF104), whose nested tables are one text node."""
+    text = "==Plot==\n" + "{|\n" * 20_000 + "== Cast ==\n* [[Ann Lee]] as Bo\n"
+    document = read_all(text)
+    assert document.render() == text
+    table = document.sections[0].blocks[0]
+    assert isinstance(table, wikifilm.document.nodes.Table)
+    assert [type(node).__name__ for node in table.nodes] == ["Markup", "Text"]
+    assert table.nodes[1].span.end == len(text)  # a nested table never closed runs to the end, heading included
+    assert [diagnostic.code for diagnostic in document.diagnostics] == ["WF104"]
+
+
+def test_nested_table_lines_are_one_piece_of_the_outer_table() -> None:
+    """A nested table before the first row is one text node from its '{|' to its '|}', then the rows follow."""
+    text = "{|\n{|\n| a\n|}\n|-\n| b\n|}\n"
+    document = read_all(text)
+    table = document.nodes[0]
+    assert isinstance(table, wikifilm.document.nodes.Table)
+    assert [(type(node).__name__, text[node.span.start : node.span.end]) for node in table.nodes] == [
+        ("Markup", "{|\n"), ("Text", "{|\n| a\n|}\n"), ("TableRow", "|-\n| b\n"), ("Markup", "|}\n"),
+    ]
+    assert [cell.content(document.source) for cell in table.rows[0].cells] == ["b"]
+
+
+def test_a_cast_line_of_many_comment_openers_is_one_unclosed_comment() -> None:
+    """100,000 '<!--' in a cast line: one comment to the end (WF105); the cast line before it is read."""
+    text = "== Cast ==\n* [[Ann Lee]] as Bo\n* " + "<!--" * 100_000 + "\n"
+    document = read_all(text)
+    assert document.render() == text
+    assert [diagnostic.code for diagnostic in document.diagnostics] == ["WF105"]
+    film = wikifilm.extract(document)
+    assert [(member.actor.name, member.role) for member in film.cast] == [("Ann Lee", "Bo")]
+
+
+@pytest.mark.xfail(strict=True, reason="the cast reader reads list lines inside an unclosed comment, which MediaWiki hides")
+def test_cast_lines_inside_an_unclosed_comment_are_not_read() -> None:
+    """A cast line after an unclosed '<!--' is hidden to the end of the page, so it names no cast member."""
+    film = wikifilm.extract("== Cast ==\n* [[Ann Lee]] as Bo\n* <!-- x\n* [[Cy Dee]] as Ed\n")
+    assert [(member.actor.name, member.role) for member in film.cast] == [("Ann Lee", "Bo")]

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import wikifilm
 from tests.conftest import article_text
+from tests.strategies import markup_lines
 from wikifilm.document.nodes import (
     Document,
     Infobox,
@@ -22,7 +23,9 @@ from wikifilm.document.nodes import (
 from wikifilm.document.plaintext_writer import write_plaintext
 from wikifilm.document.render import check_tiling
 from wikifilm.document.walk import dump
-from wikifilm.readers.wikitext import _ATTR_SPLIT, MAX_LIST_DEPTH, _stripped, is_film_infobox
+from wikifilm.readers.film_article import is_film_infobox
+from wikifilm.readers.wikitext import _ATTR_SPLIT, MAX_LIST_DEPTH, _BlockReader, _stripped
+from wikifilm.span import Source
 
 
 def read(stem: str) -> Document:
@@ -350,3 +353,13 @@ def test_cells_that_made_the_attribute_patterns_backtrack(text: str, content: st
     assert document.render() == text
     cell = next(node for node in iter_nodes(document) if isinstance(node, TableCell))
     assert document.source[cell.content_span] == content
+
+
+@given(st.lists(st.sampled_from(["{|", " {|", "|}", "\t|}", "{{a\n|}}", "<!--\n{|-->", "x", "\n", "\r", " "]), max_size=30).map("".join) | markup_lines)
+@settings(max_examples=300)
+def test_nested_table_end_agrees_with_the_line_by_line_walk(text: str) -> None:
+    """The regex walk to a nested table's end stops where the walk over every line does, from any line start."""
+    reader = _BlockReader(Source(text))
+    starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n" and reader.regions.protecting(index) is None]
+    for pos in starts:
+        assert reader._nested_table_end(pos) == reader._nested_table_end_by_lines(pos)

@@ -18,6 +18,7 @@ from wikifilm.editing.people import mentions, rename_patches
 from wikifilm.editing.style import FieldStyle, infobox_style
 from wikifilm.editing.values import FieldValue, write_value
 from wikifilm.extract import extract
+from wikifilm.markup.tokenizer import comment_spans
 from wikifilm.names import fold
 from wikifilm.normalize.assemble import FIELD_NAMES
 from wikifilm.readers.detect import detect_format, read
@@ -32,7 +33,6 @@ FIELD_ORDER = ("name", "image", "alt", "caption", "native_name", "director", "pr
                "production_companies", "distributor", "released", "runtime", "country", "language", "budget", "gross")
 """The order of ``{{Infobox film}}``'s documented parameters: a new field goes where the template's documentation puts it."""
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _PLAINLIST = re.compile(r"\{\{\s*(?:Template:)?\s*plain\s*list\s*\|", re.IGNORECASE)
 _UBL = re.compile(r"\{\{\s*(?:Template:)?\s*(?:ubl|unbulleted list)\s*\|", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?\s*>", re.IGNORECASE)
@@ -89,7 +89,7 @@ class Editor:
             patch = _insertion(document, infobox, style, name, written)
             return self._apply("set_field", [patch], expect=(name, written))
         old = document.source[field.value_span]
-        kept = "".join(_COMMENT.findall(old))
+        kept = "".join(old[start:end] for start, end in comment_spans(old))
         if len(field.value_span):
             patch = Patch(field.value_span, written + kept)
         else:

@@ -15,11 +15,51 @@ import re
 
 from wikifilm.markup.names import template_name
 from wikifilm.markup.templates import Arguments, template_text
-from wikifilm.markup.tokenizer import outer_templates, split_template, template_depth
+from wikifilm.markup.tokenizer import comment_spans, outer_templates, split_template, template_depth
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-"""An HTML comment, shown as nothing."""
-_REF = re.compile(r"<ref\b[^<>]*/\s*>|<ref\b[^<>]*(?<!/)>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
+"""An HTML comment, shown as nothing: the readable form of :func:`strip_comments` (searched with
+this pattern, each ``<!--`` of a text that never closes one would scan to its end: quadratic)."""
+REF = re.compile(r"<ref\b[^<>]*/\s*>|<ref\b[^<>]*(?<!/)>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
+"""A ref, self-closing or closed: the readable form of :func:`ref_spans` (quadratic the same way)."""
+_REF_OPEN = re.compile(r"<ref\b[^<>]*/\s*>|<ref\b[^<>]*(?<!/)>", re.IGNORECASE)
+_REF_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the ``(start, end)`` spans, which are sorted and do not overlap."""
+    pieces: list[str] = []
+    pos = 0
+    for start, end in spans:
+        pieces.append(text[pos:start])
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def strip_comments(text: str) -> str:
+    """``text`` without its comments, as ``COMMENT.sub("", text)``, in one pass (:func:`comment_spans`)."""
+    return _cut(text, comment_spans(text))
+
+
+def ref_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each :data:`REF` match, in one pass: once an opened ref finds no closer,
+    no later one can, and only self-closing refs are left to find."""
+    spans: list[tuple[int, int]] = []
+    pos, closers_left = 0, True
+    while (opener := _REF_OPEN.search(text, pos)) is not None:
+        if opener.group(0).endswith(">") and opener.group(0)[:-1].rstrip().endswith("/"):
+            spans.append(opener.span())  # self-closing: the first alternative of REF
+            pos = opener.end()
+            continue
+        closer = _REF_CLOSE.search(text, opener.end()) if closers_left else None
+        if closer is None:
+            closers_left = False
+            pos = opener.start() + 1
+            continue
+        spans.append((opener.start(), closer.end()))
+        pos = closer.end()
+    return spans
 NON_CONTENT = re.compile(r"\[\[\s*:?\s*(?:file|image|category|media)\s*:", re.IGNORECASE)
 """The opening of a file, image, media or category link, which shows nothing in the text."""
 SIMPLE_LINK = re.compile(r"\[\[([^\S\n]*[^\[\]|{}<>\n\s][^\[\]|{}<>\n]*)(?:\|([^\[\]{}\n]*))?\]\]")
@@ -178,7 +218,7 @@ def _unsafe(text: str) -> bool:
     """Whether markup is left that the fast path did not render: braces, brackets, a tag, an
     external link, four apostrophes (each test a substring search, quick on long text)."""
     return (
-        "{{" in text or "}}" in text or "[[" in text or "]]" in text or "<" in text or "''''" in text
+        "{{" in text or "}}" in text or ("[[" in text and "]" in text) or "]]" in text or "<" in text or "''''" in text
         or ("[" in text and _EXTERNAL_START.search(text) is not None)
     )
 
@@ -205,7 +245,7 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
     if "<" in text and STRAY_ANGLE.search(text):
         return None
     entities = len(_ENTITY.findall(text)) if "&" in text else 0
-    if "[[" in text:
+    if "[[" in text and "]" in text:  # with no ']' anywhere no link closes: every '[' shows as written
         if "[[[" in text:
             return None
         if holds_non_content_link(text):
@@ -217,12 +257,12 @@ def fast_plain(text: str, depth: int = 0) -> str | None:
             return None
         text = SIMPLE_LINK.sub(link_text, text)  # before refs go, so a ref inside a link title keeps it unmatched
     if "<!--" in text:
-        text = COMMENT.sub("", text)
+        text = strip_comments(text)
     if "<ref" in text or "<REF" in text or "<Ref" in text:
-        refs = _REF.findall(text)
-        if any(ref.lower().count("<ref") > 1 for ref in refs):
+        spans = ref_spans(text)
+        if any(text[start:end].lower().count("<ref") > 1 for start, end in spans):
             return None  # a ref opened inside a ref: the full parser reads that differently
-        text = _REF.sub("", text)
+        text = _cut(text, spans)
     if "{{" in text or "}}" in text:
         return None
     if "[" in text:

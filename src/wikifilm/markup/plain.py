@@ -18,7 +18,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from wikifilm.caches import cached
 from wikifilm.markup._fast import (
-    COMMENT,
+    MAX_NESTING,
     SIMPLE_LINK,
     STRAY_ANGLE,
     fast_plain,
@@ -27,6 +27,7 @@ from wikifilm.markup._fast import (
     link_text,
     remove_quotes,
     starts_block,
+    strip_comments,
 )
 from wikifilm.markup.names import is_non_content_link, link_target, template_name
 from wikifilm.markup.parser import parse_wikicode
@@ -36,6 +37,9 @@ _ODD_SPACES = re.compile("[\t\u00a0\u2009\u200b\u202f]")
 _SPACE_RUN = re.compile(" {2,}")
 _QUOTE_RUN = re.compile(r"''+")
 """Two apostrophes or more (written with a literal first character, which the regex engine skips to)."""
+
+MAX_TEMPLATE_DEPTH = MAX_NESTING
+"""Templates nested deeper than this are not rendered (MediaWiki's ``$wgMaxTemplateDepth``)."""
 
 Link = tuple[str, str]
 """A content wiki link as ``(target page, shown plain text)``."""
@@ -190,8 +194,8 @@ def wiki_links(text: str) -> list[Link]:
     regex; a fragment holding nested links, or tags other than refs and inline ones, goes
     through the full parser.
     """
-    if "[[" not in text:
-        return []
+    if "[[" not in text or "]]" not in text:
+        return []  # a link closes with ']]': thousands of '[[' with none are not parsed to learn that
     links = simple_links(text)
     return links if links is not None else parsed_links(text)
 
@@ -199,7 +203,7 @@ def wiki_links(text: str) -> list[Link]:
 def simple_links(text: str) -> list[Link] | None:
     """:func:`wiki_links` by regex, or ``None`` when a link nests markup the regex cannot read."""
     if "<!--" in text:
-        text = COMMENT.sub("", text)
+        text = strip_comments(text)
     if "[[[" in text or "]]]" in text or "[[" in SIMPLE_LINK.sub("", text) or ("<" in text and STRAY_ANGLE.search(text)):
         return None
     return [link for match in SIMPLE_LINK.finditer(text) if (link := _content_link(match)) is not None]

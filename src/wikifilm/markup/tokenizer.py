@@ -130,12 +130,15 @@ def scan(text: str) -> Regions:
     template_end: dict[int, int] = {}
     comment_end: dict[int, int] = {}
     unclosed_comment = None
-    angles = {match.start(): match for match in _ANGLE_TOKEN.finditer(text)}
-    braces = [match.start() for match in _TEMPLATE_OPEN.finditer(text)]
-    braces += [match.start() for match in _TEMPLATE_CLOSE.finditer(text)]
+    # Offsets only: a token is matched again when visited, so tokens inside a comment or tag
+    # (250,000 '<!--' of one unclosed comment) cost an int each, not a Match kept alive.
+    offsets = [match.start() for match in _ANGLE_TOKEN.finditer(text)]
+    offsets += [match.start() for match in _TEMPLATE_OPEN.finditer(text)]
+    offsets += [match.start() for match in _TEMPLATE_CLOSE.finditer(text)]
+    offsets.sort()
     closers = _Closers(text)
     pos = 0
-    for at in sorted([*braces, *angles]):
+    for at in offsets:
         if at < pos:
             continue
         char = text[at]
@@ -148,7 +151,9 @@ def scan(text: str) -> Regions:
                 template_end[start] = at + 2
                 pairs.append((start, at + 2))
             pos = at + 2
-        elif (match := angles[at]).group(1) is None:
+        elif (match := _ANGLE_TOKEN.match(text, at)) is None:
+            raise AssertionError(f"no tag or comment where one was found, at {at}")
+        elif match.group(1) is None:
             end = closers.comment(match.end())
             if end == -1:
                 unclosed_comment = at
@@ -282,6 +287,18 @@ def split_template(text: str, start: int, end: int) -> tuple[int, list[Parameter
 
 
 _BRACES = re.compile(r"\{\{|\}\}")
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each closed comment, as ``<!--.*?-->`` finds them, in one pass: once an
+    ``<!--`` has no ``-->`` after it, no later one has either, so the search stops there (the pattern
+    would scan from every such opener to the end: quadratic)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) != -1 and (close := text.find("-->", start + 4)) != -1:
+        spans.append((start, close + 3))
+        pos = close + 3
+    return spans
 
 
 def template_depth(text: str) -> int:

@@ -10,6 +10,8 @@ import attrs
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.nodes import Document, Infobox, InfoboxField, field_key
+from wikifilm.markup.plain import MAX_TEMPLATE_DEPTH
+from wikifilm.markup.tokenizer import template_depth
 from wikifilm.names import NameKey, fold, keys_match, name_key
 from wikifilm.normalize.awards import AWARD_PREFIXES, AWARD_TITLES, normalize_accolades
 from wikifilm.normalize.based_on import normalize_based_on
@@ -72,6 +74,19 @@ def _field_index(source: Source, infobox: Infobox | None) -> dict[str, InfoboxFi
         if value and ("<!--" not in value or _COMMENTS.sub("", value).strip()):
             index[record_field] = field
     return index
+
+
+def _nesting_diagnostics(source: Source, fields: dict[str, InfoboxField]) -> list[Diagnostic]:
+    """WF208 for each value read whose templates nest past :data:`MAX_TEMPLATE_DEPTH` (counted in one pass)."""
+    out: list[Diagnostic] = []
+    for record_field, field in fields.items():
+        value = source[field.value_span]
+        if value.count("{{") > MAX_TEMPLATE_DEPTH and (depth := template_depth(value)) > MAX_TEMPLATE_DEPTH:
+            out.append(Diagnostic(
+                "WF208", f"{field.name} nests templates {depth} deep, past the {MAX_TEMPLATE_DEPTH} MediaWiki expands; "
+                "what they hold is not read", field.value_span, field=record_field,
+            ))
+    return out
 
 
 @attrs.define
@@ -181,6 +196,7 @@ def normalize(document: Document, *, page_title: str | None = None, page_id: int
     elif sum(box.is_film for box in infoboxes) > 1:
         diagnostics.append(Diagnostic("WF203", "several film infoboxes; the first is used", infobox.span))
 
+    diagnostics += _nesting_diagnostics(source, fields)
     title, notes = normalize_title(document, infobox, page_title)
     diagnostics += notes + empty_bracket_diagnostics(document)
 

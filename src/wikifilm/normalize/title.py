@@ -12,6 +12,11 @@ from wikifilm.record import NativeTitle, Value
 from wikifilm.span import Source, Span
 
 _DISAMBIGUATION = re.compile(r"\s*\((?:[^()]*\b)?(?:film|movie|film series|miniseries)\)\s*$", re.IGNORECASE)
+r"""A ``(… film)`` qualifier ending a page title: the readable form of :func:`page_title_without_disambiguation`
+(searched with this pattern, a title holding a long run of blanks and no qualifier is quadratic:
+each blank of the run starts a ``\s*`` that runs to its end)."""
+_QUALIFIER = re.compile(r"(?:[^()]*\b)?(?:film|movie|film series|miniseries)", re.IGNORECASE)
+"""What the brackets of a disambiguating qualifier hold."""
 _EMPTY_BRACKETS = re.compile(r"[\s(](?:(?<=\s)\(|(?<=\())(?:[\s,;:–-]|&nbsp;)*\)")
 r"""Brackets holding only spaces and punctuation, with one space before them: ``\s?\(...\)`` opened
 with the class of its first characters, so the regex engine skips to them on a long lead."""
@@ -19,8 +24,16 @@ _EMPTY_BRACKETS_READABLE = r"\s?\((?:[\s,;:–-]|&nbsp;)*\)"
 """``_EMPTY_BRACKETS`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
 _LANG_TEMPLATE = re.compile(r"^lang-(\w+)$", re.IGNORECASE)
 def page_title_without_disambiguation(page_title: str) -> str:
-    """``Escape (2024 South Korean film)`` -> ``Escape``."""
-    return _DISAMBIGUATION.sub("", page_title).strip()
+    """``Escape (2024 South Korean film)`` -> ``Escape``.
+
+    The qualifier can only be the last bracket, closing the title: it is looked for there, not by
+    searching (:data:`_DISAMBIGUATION`, which this equals).
+    """
+    stripped = page_title.rstrip()
+    opening = stripped.rfind("(")
+    if stripped.endswith(")") and opening != -1 and _QUALIFIER.fullmatch(stripped, opening + 1, len(stripped) - 1):
+        return page_title[:opening].strip()
+    return page_title.strip()
 
 
 def normalize_title(document: Document, infobox: Infobox | None, page_title: str | None) -> tuple[Value[str], list[Diagnostic]]:

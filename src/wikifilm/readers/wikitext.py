@@ -55,6 +55,8 @@ cell has no attributes (a ``|`` inside a link, template, comment or extension ta
 Linear: an extension tag's opening stops at the next ``<``, so many ``<ref`` without ``>`` are each
 given up at once."""
 _TABLE_END = re.compile(r"^[ \t]*\|\}", re.MULTILINE)
+_TABLE_EDGE = re.compile(r"^[^\S\n]*(\{\||\|\})", re.MULTILINE)
+"""A line opening (``{|``) or closing (``|}``) a table, after any blank space."""
 _ATTRS_BEFORE_TEMPLATE = re.compile(
     r"[ \t]*((?:[a-z-]+[ \t]*=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s|{}\"']++)[ \t]*)+)(?=\{\{\s*(?:won|nom|nominated|pending|yes|no|tba|n/a|na|draw|won-nom)\s*[|}])",
     re.IGNORECASE,
@@ -400,24 +402,18 @@ class _BlockReader:
         """The lines of the table opening at ``start``, after its ``{|`` line, each with its role:
         ``inner`` (a nested table's), ``close``, ``row`` (``|-``), ``caption``, ``cells``,
         ``header-cells`` or ``text``. It stops after ``close``, or before a heading when the
-        table is never closed."""
+        table is never closed. A nested table is one ``inner`` piece, from its ``{|`` line to its
+        ``|}`` line (or the end of the text), so that its lines cost no node each."""
         text, regions = self.text, self.regions
         pos = regions.line_end(text, start)
-        depth = 1
         while pos < len(text):
             end = regions.line_end(text, pos)
             stripped = text[pos:end].lstrip()
-            if depth > 1:
-                if stripped.startswith("{|"):
-                    depth += 1
-                elif stripped.startswith("|}"):
-                    depth -= 1
-                yield "inner", pos, end
-            elif stripped.startswith("|}"):
+            if stripped.startswith("|}"):
                 yield "close", pos, end
                 return
             elif stripped.startswith("{|"):
-                depth += 1
+                end = self._nested_table_end(end)
                 yield "inner", pos, end
             elif stripped.startswith("|-"):
                 yield "row", pos, end
@@ -430,6 +426,42 @@ class _BlockReader:
             else:
                 yield "text", pos, end
             pos = end
+
+    def _nested_table_end(self, pos: int) -> int:
+        """End of the line closing a nested table whose ``{|`` line ends at ``pos`` (tables nest).
+
+        Only lines opening or closing a table are visited (:data:`_TABLE_EDGE`), skipping those
+        that begin inside a multi-line comment or template; :meth:`_nested_table_end_by_lines`
+        is the same walk line by line, the readable form a test holds this one to.
+        """
+        text, regions = self.text, self.regions
+        starts, ends = regions.protected_starts, regions.protected_ends
+        index = bisect.bisect_right(ends, pos - 1)  # the first multi-line region ending after the break before pos
+        depth = 1
+        for match in _TABLE_EDGE.finditer(text, pos):
+            newline = match.start() - 1
+            while index < len(ends) and ends[index] <= newline:
+                index += 1
+            if index < len(ends) and starts[index] < newline:
+                continue  # the line break before it is inside a comment or template: not a line start
+            depth += 1 if text[match.end() - 1] == "|" else -1  # '{|' opens, '|}' closes
+            if not depth:
+                return regions.line_end(text, match.start())
+        return len(text)
+
+    def _nested_table_end_by_lines(self, pos: int) -> int:
+        """:meth:`_nested_table_end`, written as a walk over every logical line."""
+        text, regions = self.text, self.regions
+        depth = 1
+        while pos < len(text) and depth:
+            end = regions.line_end(text, pos)
+            stripped = text[pos:end].lstrip()
+            if stripped.startswith("{|"):
+                depth += 1
+            elif stripped.startswith("|}"):
+                depth -= 1
+            pos = end
+        return pos
 
     def _skip_table(self, start: int) -> int:
         """The table at ``start``, found as :meth:`_read_table` finds it, kept as one leaf."""
