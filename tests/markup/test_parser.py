@@ -53,8 +53,9 @@ def test_parsing_is_lossless(text: str) -> None:
     assert str(parser._parse_cut(text, unclosed_openers(text))[0]) == text
 
 
-_SPANNING = ("=", "''", "<nowiki>", "{|", "\x00", "<br>", "[[File:")
-"""Constructs bounded by a line or a tag, which may span an unclosed opener (see ``_parse_cut``)."""
+_SPANNING = ("=", "''", "<nowiki>", "{|", "\x00", "<br>", "[[File:", ";")
+"""Constructs bounded by a line or a tag, which may span an unclosed opener (see ``_parse_cut``); a
+``;`` line makes a later ``:`` on it markup (``;{{:`` reads ``{{`` whole, ``{{:`` cut at the ``{{``)."""
 
 
 @pytest.mark.slow

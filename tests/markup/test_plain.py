@@ -236,7 +236,7 @@ def test_refs_found_in_one_pass_as_by_the_pattern(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "plain"),
     [
-        ("a <!--" * 3000, "a <!--" * 3000),  # never closed: shown as written, as mwparserfromhell shows it
+        ("a <!--" * 3000, "a"),  # never closed: MediaWiki hides the rest of the page from the first (WF105)
         ("Ann Lee" + "<!--" * 10_000 + "-->", "Ann Lee"),
         ("Ann Lee" + "<ref>a " * 5000, None),  # refs never closed: the fast path declines
         ("Ann Lee<ref>a</ref>" + "<ref name=x/>" * 5000, "Ann Lee"),
@@ -265,3 +265,16 @@ def test_fast_path_reads_openers_no_bracket_closes_as_the_full_parse(text: str) 
     fast = fast_plain(text)
     if fast is not None and "\x00" not in text:
         assert clean_spaces(fast) == slow_plain(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ann Lee <!-- a note", "Ann Lee"),
+    ("Ann <!-- a --> Lee <!-- and the rest\nBo Kim", "Ann Lee"),
+    ("<!-- x\n* [[Cy Dee]] as Ed", ""),
+    ("Ann <!-- closed --> Lee", "Ann Lee"),
+])
+def test_an_unclosed_comment_hides_the_rest(text: str, expected: str) -> None:
+    """MediaWiki hides everything after a ``<!--`` that no ``-->`` closes (the reader's WF105 says so):
+    no text and no link is read from there."""
+    assert plain_text(text) == expected
+    assert wiki_links(text) == []

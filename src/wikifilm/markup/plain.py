@@ -32,6 +32,7 @@ from wikifilm.markup._fast import (
 from wikifilm.markup.names import is_non_content_link, link_target, template_name
 from wikifilm.markup.parser import parse_wikicode
 from wikifilm.markup.templates import Arguments, template_text
+from wikifilm.markup.tokenizer import comment_spans
 
 _ODD_SPACES = re.compile("[\t\u00a0\u2009\u200b\u202f]")
 _SPACE_RUN = re.compile(" {2,}")
@@ -51,7 +52,17 @@ def plain_text(text: str) -> str:
     Short fragments are cached (table cells such as ``{{nom}}`` and link labels recur within an
     article and across articles); the rest take the fast path when it applies, else the full parse.
     """
+    if "<!--" in text:
+        text = hide_unclosed_comment(text)
     return _cached_plain(text) if len(text) <= _SHORT else _plain(text)
+
+
+def hide_unclosed_comment(text: str) -> str:
+    """``text`` up to a ``<!--`` that no ``-->`` closes: MediaWiki hides everything after it (the
+    block reader says so with WF105), so no value, name or link may be read from there."""
+    spans = comment_spans(text)
+    opener = text.find("<!--", spans[-1][1] if spans else 0)
+    return text if opener == -1 else text[:opener]
 
 
 def _plain(text: str) -> str:
@@ -61,7 +72,7 @@ def _plain(text: str) -> str:
 
 def _full_text(text: str) -> str:
     """:func:`plain_text` by the full parser only: the reference the fast tiers are tested against."""
-    return clean_spaces(_code_text(parse_wikicode(text)[0]))
+    return clean_spaces(_code_text(parse_wikicode(hide_unclosed_comment(text))[0]))
 
 
 _SHORT = 80
@@ -196,6 +207,8 @@ def wiki_links(text: str) -> list[Link]:
     """
     if "[[" not in text or "]]" not in text:
         return []  # a link closes with ']]': thousands of '[[' with none are not parsed to learn that
+    if "<!--" in text:
+        text = hide_unclosed_comment(text)
     links = simple_links(text)
     return links if links is not None else parsed_links(text)
 
