@@ -64,6 +64,7 @@ def build(folder: Path, megabytes: int) -> tuple[Path, Path]:
         out_single.write(compressor.compress(HEADER))
         out_multi.write(bz2.compress(HEADER))
         block: list[bytes] = []
+        block_bytes = 0
         while written < megabytes * 1_000_000:
             page_id += 1
             text = films[page_id % len(films)] if page_id % FILMS_EVERY == 0 else others[page_id % len(others)]
@@ -71,10 +72,11 @@ def build(folder: Path, megabytes: int) -> tuple[Path, Path]:
             written += len(data)
             out_single.write(compressor.compress(data))
             block.append(data)
-            if len(block) == 100 or sum(map(len, block)) >= STREAM_BYTES:
+            block_bytes += len(data)
+            if len(block) == 100 or block_bytes >= STREAM_BYTES:
                 index_lines.append(f"{out_multi.tell()}:{page_id - len(block) + 1}:Page {page_id - len(block) + 1}")
                 out_multi.write(bz2.compress(b"".join(block)))
-                block = []
+                block, block_bytes = [], 0
         if block:
             index_lines.append(f"{out_multi.tell()}:{page_id - len(block) + 1}:Page")
             out_multi.write(bz2.compress(b"".join(block)))

@@ -26,16 +26,22 @@ def test_unclosed_openers(text: str, openers: list[tuple[int, int]]) -> None:
     assert unclosed_openers(text) == openers
 
 
-def test_an_unclosed_ref_run_never_reaches_mwparserfromhell(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every piece handed to mwparserfromhell is balanced; the tree still gives back the text."""
-    seen: list[str] = []
+@pytest.fixture
+def seen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every piece of text handed to mwparserfromhell during the test, in order."""
+    pieces: list[str] = []
     parse = mwparserfromhell.parse
 
     def spy(text: str) -> object:
-        seen.append(text)
+        pieces.append(text)
         return parse(text)
 
     monkeypatch.setattr(parser.mwparserfromhell, "parse", spy)
+    return pieces
+
+
+def test_an_unclosed_ref_run_never_reaches_mwparserfromhell(seen: list[str]) -> None:
+    """Every piece handed to mwparserfromhell is balanced; the tree still gives back the text."""
     text = "$1 million<ref>{{cite web|title=A [[B]]|" * 2000
     code, outcome = parse_wikicode(text)
     assert str(code) == text
@@ -67,17 +73,9 @@ def test_cutting_reads_as_mwparserfromhell_reads(text: str) -> None:
     assert clean_spaces(_code_text(code)) == clean_spaces(_code_text(mwparserfromhell.parse(text)))
 
 
-def test_a_ref_holding_an_unclosed_run_is_parsed_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_ref_holding_an_unclosed_run_is_parsed_in_pieces(seen: list[str]) -> None:
     """A closed ``<ref>`` whose content holds thousands of unclosed ``{{cite|`` (mwparserfromhell
     parses ref content as wikitext, retrying each) keeps its tag node; no balanced piece holds an opener."""
-    seen: list[str] = []
-    parse = mwparserfromhell.parse
-
-    def spy(text: str) -> object:
-        seen.append(text)
-        return parse(text)
-
-    monkeypatch.setattr(parser.mwparserfromhell, "parse", spy)
     text = "John Smith<ref>" + "{{cite|<ref>" * 3000 + "x</ref> and Ann Lee"
     code, outcome = parse_wikicode(text)
     assert str(code) == text
