@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wikifilm.normalize import cast, cast_prose, people, places, title
@@ -217,3 +217,23 @@ def test_windows_without_the_needed_verb_hold_no_match(
     text = " ".join(words)
     skipping = [match.span() for match in cast_prose._near(pattern, cue, text, before, after, needed)]
     assert skipping == [match.span() for match in cast_prose._near(pattern, cue, text, before, after)]
+
+
+@pytest.mark.slow
+@settings(max_examples=1500, deadline=None)
+@given(
+    words=st.lists(st.one_of(_PROSE_PIECES, st.sampled_from(["Ann Lee", "Bo Kim", "sung", "(sung", "(voiced", "Ann Lee)", "Kim)", "Lee", "R2", "seen", "stars"])), max_size=30),
+    linked=st.lists(st.sampled_from(["Ann Lee", "Bo Kim", "R2 D2", "ann lee", "Lee"]), max_size=3),
+)
+@example(words=["(sung", "by", "Bo Kim)"], linked=[])
+@example(words=["a", "song", "(voiced", "by", "Bo Kim)"], linked=[])
+@example(words=["Ann Lee", "as", "Bo"], linked=["Ann Lee"])
+@example(words=["Bo Kim", "(", "Ann Lee)"], linked=["Ann Lee"])
+def test_casting_sentences_read_as_without_the_gate(words: list[str], linked: list[str]) -> None:
+    """The gate that passes over text no pattern can match changes nothing that is read."""
+    text = " ".join(words)
+    links = {name: name for name in linked}
+    gated = list(cast_prose.iter_prose_cast(text, links))
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(cast_prose, "_may_cast", lambda _text, _links: True)
+        assert list(cast_prose.iter_prose_cast(text, links)) == gated

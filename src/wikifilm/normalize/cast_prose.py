@@ -126,6 +126,16 @@ def _near(
                 yield match
 
 
+def _may_cast(text: str, links: dict[str, str]) -> bool:
+    """Whether one of the patterns can match: each needs a casting verb, ``(sung by``, or a linked
+    name (one that :func:`_tokenized` replaces): ``as Forrest Gump (character)`` has none."""
+    return (
+        _MAY_BE_ACTIVE.search(text) is not None
+        or "(sung" in text
+        or any(name in text for name in links if name[:1].isupper() and not any(char.isdigit() for char in name))
+    )
+
+
 def _tokenized(text: str, links: dict[str, str]) -> tuple[str, list[str]]:
     """``text`` with each linked name (capitalised, no digits; longest first) at word edges replaced by a token."""
     names = sorted((name for name in links if name[:1].isupper() and not any(char.isdigit() for char in name)), key=len, reverse=True)
@@ -150,7 +160,7 @@ def iter_prose_cast(text: str, links: dict[str, str], known: dict[str, str] | No
 
     ``links`` are the people linked in ``text`` (shown text to page; works left out), ``known``
     those listed or linked nearby, whose surnames may stand alone."""
-    if not _MAY_CAST.search(text):
+    if not _MAY_CAST.search(text) or not _may_cast(text, links):
         return
     known = {**links, **(known or {})}
     text = text.replace("\x01", " ").replace("\x02", " ")
