@@ -101,13 +101,16 @@ class Regions:
     """Offset of an ``<!--`` with no ``-->``, if any."""
 
     def line_end(self, text: str, pos: int) -> int:
-        """Offset just past the line break ending the logical line at ``pos`` (or the text end)."""
+        """Offset just past the line break ending the logical line at ``pos`` (or the text end).
+
+        :meth:`protecting` is written out here: the block reader asks this for every line."""
+        starts, ends = self.protected_starts, self.protected_ends
         newline = text.find("\n", pos)
         while newline != -1:
-            region_end = self.protecting(newline)
-            if region_end is None:
+            index = bisect.bisect_right(starts, newline) - 1
+            if index < 0 or not starts[index] < newline < ends[index]:
                 return newline + 1
-            newline = text.find("\n", region_end)
+            newline = text.find("\n", ends[index])
         return len(text)
 
     def protecting(self, newline: int) -> int | None:
