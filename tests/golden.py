@@ -22,8 +22,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     "US=[[Columbia Pictures]]<br>[[Triumph Films|Triumph Releasing Corporation]]}}') are dropped without a diagnostic",
     ("The_Adventures_of_Milo_and_Otis", "accolades"): "awards given as a nested bullet list ('* The Japanese Academy (1987)', "
     "\"** '''Won''': Popularity Award - Most Popular Film\"), not a table, are not read",
-    ("The_Adventures_of_Milo_and_Otis", "soundtrack"): "a quoted movement before 'from' "
-    "('\"Soldier's Dance\" from ''William Tell'' by Rossini') loses only its opening quotation mark",
     ("That's_the_Woman_I_Want", "native_title"): "the native title in the infobox's film_name field "
     "('{{native name|es|Yo quiero una mujer así}}') is not read, nor the lead's plain '(Spanish:'''''Yo quiero ...''''')'",
     ("That's_the_Woman_I_Want", "release_dates"): "a month written as a name in Film date ('{{Film date|1950|August|23|Venezuela|df=dmy}}') "
