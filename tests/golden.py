@@ -24,8 +24,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     "\"** '''Won''': Popularity Award - Most Popular Film\"), not a table, are not read",
     ("That's_the_Woman_I_Want", "native_title"): "the native title in the infobox's film_name field "
     "('{{native name|es|Yo quiero una mujer así}}') is not read, nor the lead's plain '(Spanish:'''''Yo quiero ...''''')'",
-    ("That's_the_Woman_I_Want", "release_dates"): "a month written as a name in Film date ('{{Film date|1950|August|23|Venezuela|df=dmy}}') "
-    "is read as a place and the day as a year: 1950 (August), 0023 (Venezuela), no diagnostic",
 }
 """(article stem, field) pairs we know we get wrong, with why; their tests are strict xfails."""
 
