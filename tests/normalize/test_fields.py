@@ -147,6 +147,9 @@ def test_cast_and_soundtrack_parsers_never_raise(text: str) -> None:
 @pytest.mark.parametrize(("line", "expected"), [
     ("Angie Dickinson ... Dr. Layle Johnson", (["Angie Dickinson"], "Dr. Layle Johnson")),  # The Resurrection of Zachary Wheeler
     ("David Hobbs as David Hobbscap. Jacques Villeneuve voiced the character in the French dubbing", (["David Hobbs"], "David Hobbscap")),
+    ("Eric Close as Ltc. Jacobsen", (["Eric Close"], "Ltc. Jacobsen")),  # Indivisible: a rank not in the word list
+    ("Ann Lee as Pvt. Bo Kim. She dies in the first reel", (["Ann Lee"], "Pvt. Bo Kim")),
+    ("Ann Lee as Jacobsen. He dies in the first reel", (["Ann Lee"], "Jacobsen")),
 ])
 def test_cast_line_forms_from_unseen_articles(line: str, expected: tuple[list[str], str | None]) -> None:
     """IMDb-style '...' lines, and roles followed by another sentence (Cars 2)."""
