@@ -18,7 +18,7 @@ import attrs
 
 from wikifilm._slots_init import slots_init
 from wikifilm.markup.names import template_name
-from wikifilm.markup.templates import LIST_TEMPLATES
+from wikifilm.markup.templates import LIST_TEMPLATES, REGION_LIST_TEMPLATES
 from wikifilm.span import Span
 
 EXTENSION_TAGS = (
@@ -405,11 +405,13 @@ def item_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             depth_templates -= 1
             if depth_templates == 0 and depth_links == 0 and template_start >= 0:
-                if template_name(raw_template_name(text, template_start, pos)).casefold() in LIST_TEMPLATES:
+                key = template_name(raw_template_name(text, template_start, pos)).casefold()
+                if key in LIST_TEMPLATES or key in REGION_LIST_TEMPLATES:
                     segments.append((seg_start, template_start))
                     _name_end, params = split_template(text, template_start, pos)
+                    every = key in REGION_LIST_TEMPLATES  # each region's parameter is a list
                     for param in params:
-                        if not param.named or param.name.isdigit():
+                        if every or not param.named or param.name.isdigit():
                             segments.extend(item_spans(text, param.value_span.start, param.value_span.end))
                     seg_start = pos
                 template_start = -1
