@@ -18,8 +18,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     "('{{US$|{{#expr:123+13.3 round 0}} million|long=no}}', shown as US$136 million) is not evaluated: null, WF401",
     ("The_Adventures_of_Milo_and_Otis", "accolades"): "awards given as a nested bullet list ('* The Japanese Academy (1987)', "
     "\"** '''Won''': Popularity Award - Most Popular Film\"), not a table, are not read",
-    ("That's_the_Woman_I_Want", "native_title"): "the native title in the infobox's film_name field "
-    "('{{native name|es|Yo quiero una mujer así}}') is not read, nor the lead's plain '(Spanish:'''''Yo quiero ...''''')'",
 }
 """(article stem, field) pairs we know we get wrong, with why; their tests are strict xfails."""
 
