@@ -16,8 +16,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     "with a relative clause ('the race organizer of who lays down the rules')",
     ("The_Adventures_of_Milo_and_Otis", "gross"): "a parser function inside the money template "
     "('{{US$|{{#expr:123+13.3 round 0}} million|long=no}}', shown as US$136 million) is not evaluated: null, WF401",
-    ("The_Adventures_of_Milo_and_Otis", "accolades"): "awards given as a nested bullet list ('* The Japanese Academy (1987)', "
-    "\"** '''Won''': Popularity Award - Most Popular Film\"), not a table, are not read",
 }
 """(article stem, field) pairs we know we get wrong, with why; their tests are strict xfails."""
 
