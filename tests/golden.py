@@ -14,8 +14,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("Dadar_Kirti", "cast"): "a role naming two characters' parent ('Saraswati, Beena's mother') is cut at the comma, the rule that drops a description",
     ("The_Cannonball_Run", "cast"): "a cast member named in passing ('(hosted by [[Johnny Yune]])') and a role "
     "with a relative clause ('the race organizer of who lays down the rules')",
-    ("The_Adventures_of_Milo_and_Otis", "gross"): "a parser function inside the money template "
-    "('{{US$|{{#expr:123+13.3 round 0}} million|long=no}}', shown as US$136 million) is not evaluated: null, WF401",
 }
 """(article stem, field) pairs we know we get wrong, with why; their tests are strict xfails."""
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
+from wikifilm.markup.expr import evaluate
+
 ValueT = TypeVar("ValueT")
 
 LIST_TEMPLATES = frozenset(
@@ -220,6 +222,11 @@ def hides_content(name: str) -> bool:
 
 
 def template_text(name: str, args: Arguments[ValueT]) -> str:
-    """What a reader sees for template ``name`` (normalised, casefolded) with ``args``."""
+    """What a reader sees for template ``name`` (normalised, casefolded) with ``args``; the ``#expr``
+    parser function (its expression is in its name, after the colon) shows its value."""
     render = _TEMPLATE_TEXT.get(name)
-    return render(args) if render is not None else ""
+    if render is not None:
+        return render(args)
+    if name.startswith("#expr:"):
+        return evaluate(name[6:])
+    return ""
