@@ -28,6 +28,24 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     "('{{native name|es|Yo quiero una mujer así}}') is not read, nor the lead's plain '(Spanish:'''''Yo quiero ...''''')'",
     ("That's_the_Woman_I_Want", "release_dates"): "a month written as a name in Film date ('{{Film date|1950|August|23|Venezuela|df=dmy}}') "
     "is read as a place and the day as a year: 1950 (August), 0023 (Venezuela), no diagnostic",
+    ("Sendhoorapandi", "soundtrack"): "a {{Track listing}} whose only credit column is the performers "
+    "('extra_column = Performer(s)') gives the singers as composers; the section says 'There are 5 songs composed by [[Deva ...]]'",
+    ("Thira_(film)", "soundtrack"): "a {{tracklist}} whose only credit column is the performers ('extra_column = Artist(s)') "
+    "gives the singers as composers; the section says 'The film's soundtrack is composed by [[Shaan Rahman]]'",
+    ("Thira_(film)", "accolades"): "awards as a definition list, ';[[Vanitha Film Awards]]<ref>...</ref>' then "
+    "'*Best Actress - Shobhana', not a table, are not read",
+    ("Thira_(film)", "distributors"): "three companies on two source lines ('[[Lal Jose|LJ Films]] & Tricolor Entertainments.' "
+    "and 'Europe - Indian Movies UK Ltd.') are read as one name, no diagnostic",
+    ("Kalavaadiya_Pozhuthugal", "soundtrack"): "a {{tracklist}} with lyricist and singer columns and no music column "
+    "gives the lyricists as composers; the section says 'The film's music was composed by [[Ramani Bharadwaj]]'",
+    ("Kalavaadiya_Pozhuthugal", "editing"): "two linked editors joined by an em dash ('[[B. Lenin]]—[[C. S. Prem]]') "
+    "are read as one person 'B. Lenin—C. S. Prem'",
+    ("Swabhoomi", "title"): "the infobox name is misspelt ('name = Swabhooni') while the bold lead and the page title say "
+    "Swabhoomi; taken as written, no diagnostic",
+    ("Swabhoomi", "soundtrack"): "a {{Tracklist}} whose only credit column is the singers ('extra_column = Singer(s)') "
+    "gives the singers as composers; the film's music is [[Bappi Lahiri]]",
+    ("Roam_Rome_Mein", "release_dates"): "a {{Film date}} with an empty day before the place ('{{Film date|2019|10||Busan}}') "
+    "loses the place: the empty slot is taken as the place, no diagnostic",
 }
 """(article stem, field) pairs we know we get wrong, with why; their tests are strict xfails."""
 
