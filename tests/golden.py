@@ -24,20 +24,12 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     "and 'Europe - Indian Movies UK Ltd.') are read as one name, no diagnostic",
     ("Kalavaadiya_Pozhuthugal", "soundtrack"): "a {{tracklist}} with lyricist and singer columns and no music column "
     "gives the lyricists as composers; the section says 'The film's music was composed by [[Ramani Bharadwaj]]'",
-    ("Kalavaadiya_Pozhuthugal", "editing"): "two linked editors joined by an em dash ('[[B. Lenin]]—[[C. S. Prem]]') "
-    "are read as one person 'B. Lenin—C. S. Prem'",
     ("Swabhoomi", "title"): "the infobox name is misspelt ('name = Swabhooni') while the bold lead and the page title say "
     "Swabhoomi; taken as written, no diagnostic",
     ("Swabhoomi", "soundtrack"): "a {{Tracklist}} whose only credit column is the singers ('extra_column = Singer(s)') "
     "gives the singers as composers; the film's music is [[Bappi Lahiri]]",
-    ("Roam_Rome_Mein", "release_dates"): "a {{Film date}} with an empty day before the place ('{{Film date|2019|10||Busan}}') "
-    "loses the place: the empty slot is taken as the place, no diagnostic",
     ("The_Knights_of_the_Quest", "native_title"): "the native title in the lead's plain bracket "
     "(Italian: \"''I Cavalieri che fecero l'impresa''\"), with no {{lang}} template, is not read",
-    ("The_Knights_of_the_Quest", "starring"): "two links in one list item separated only by a space "
-    "('[[Edward Furlong]] [[Thomas Kretschmann]]') are read as one unlinked person, no diagnostic",
-    ("American_Drug_War%3A_The_Last_White_Hope", "starring"): "the closing filler of a comma list "
-    "('[[Robert David Steele|Robert Steele]], and others.') is read as a person 'others.'",
     ("American_Drug_War%3A_The_Last_White_Hope", "accolades"): "awards as a plain bullet list "
     "('* 2007 Silver Lake Film Festival, Best Documentary'), not a table, are not read",
     ("Chuvappu_Naada", "soundtrack"): "songs given as a wikitable ('Song || Singers || Lyrics' columns) under Soundtrack are not read, "

@@ -45,6 +45,11 @@ def test_film_date_with_month_names() -> None:
     assert releases("{{Film date|2001|Sept.|9|France}}") == [("2001-09-09", "France", None)]
 
 
+def test_film_date_with_an_empty_day_keeps_its_place() -> None:
+    """Roam Rome Mein: '{{Film date|2019|10||Busan}}', a month and a place with the day left empty."""
+    assert releases("{{Film date|2019|10||Busan}}") == [("2019-10", "Busan", None)]
+
+
 def test_film_date_value_that_is_no_year_is_a_diagnostic() -> None:
     """A number standing where a year should (a misspelt month leaves its day there) is no year 0023: WF301."""
     source, field = field_of("released", "{{Film date|1950|Augst|23|Venezuela}}")

@@ -195,3 +195,21 @@ def test_links_in_a_template_the_reader_does_not_render_are_reported(value: str,
     found = [d for d in film.diagnostics if d.code == "WF209"]
     assert [d.message.split("{{", 1)[1].split("}}", 1)[0] for d in found] == reported
     assert all(d.field == "distributors" and d.span is not None for d in found)
+
+
+@pytest.mark.parametrize(("value", "names"), [
+    ("{{ubl|[[Edward Furlong]] [[Thomas Kretschmann]]\n[[Raoul Bova]]}}", ["Edward Furlong", "Thomas Kretschmann", "Raoul Bova"]),  # The Knights of the Quest
+    ("[[B. Lenin]]—[[C. S. Prem]]", ["B. Lenin", "C. S. Prem"]),  # Kalavaadiya Pozhuthugal
+    ("[[Sharib Sabri|Sharib]]-[[Toshi Sabri|Tishi]]", ["Sharib-Tishi"]),  # a duo's credit joined by a hyphen stays one
+    ("[[Ann Lee]] and [[Bo Kim]]", ["Ann Lee", "Bo Kim"]),
+    ("[[Ann Lee]] [[Bo Kim]] (uncredited)", ["Ann Lee Bo Kim"]),  # text beside the links: read as written
+])
+def test_links_with_only_a_blank_or_a_dash_between_them_are_two_people(value: str, names: list[str]) -> None:
+    source, field = field_of("starring", value)
+    assert [ref.name for ref in normalize_people(source, field)] == names
+
+
+def test_a_closing_and_others_is_no_person() -> None:
+    """American Drug War: '..., [[Robert David Steele|Robert Steele]], and others.'"""
+    source, field = field_of("starring", "[[Jello Biafra]], [[Robert David Steele|Robert Steele]], and others.")
+    assert [ref.name for ref in normalize_people(source, field)] == ["Jello Biafra", "Robert Steele"]

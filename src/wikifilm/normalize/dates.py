@@ -94,6 +94,8 @@ def _from_template(source: Source, template: TemplateCall) -> tuple[list[Release
         month = _month(values[index + 1]) if index + 1 < len(values) else None
         day = _int(values[index + 2]) if index + 2 < len(values) and month else None
         consumed = 1 + (month is not None) + (day is not None)
+        if month is not None and day is None and index + 2 < len(values) and not values[index + 2].strip():
+            consumed += 1  # an empty day's slot ('{{Film date|2019|10||Busan}}'): the place follows it
         try:
             date = PartialDate(year, month if month and 1 <= month <= 12 else None, day if day and month and 1 <= day <= 31 else None)
         except ValueError:

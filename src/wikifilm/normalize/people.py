@@ -44,7 +44,7 @@ _MAY_SEPARATE = re.compile(r"[,;&/\s](?:(?<=[,;&/])|(?<=\s)(?:and|with)\s)", re.
 """What every people or company separator holds: texts without it are one name."""
 _MAY_SEPARATE_READABLE = r"[,;&/]|\s(?:and|with)\s"
 """``_MAY_SEPARATE`` written plainly, trying every offset: it finds the same matches (tests/normalize/test_patterns.py)."""
-_NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?|et al\.?)$", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"^(?:and|&|with|by|see below|various|uncredited|n/?a|none|tba|tbd|unknown|others?\.?|et al\.?|etc\.?)$", re.IGNORECASE)
 _LONGEST_NOT_A_NAME = len("uncredited")
 """No longer text matches ``_NOT_A_NAME`` (a test checks), so longer names skip it."""
 _QUOTED_FOR = re.compile(r"(?<!\s)\s+(?:for|–|—|-)\s+[\"“'‘].*$")
@@ -185,6 +185,28 @@ def _split_linked_companies(name: str, links: dict[str, str]) -> list[str]:
     return parts if len(parts) > 1 and all(part in links for part in parts) else [name]
 
 
+_BETWEEN_LINKS = " \t\n;–—"
+"""What may stand between two links that name two people with nothing else between them."""
+
+
+def _adjacent_links(text: str, links: tuple[tuple[str, str], ...] | None) -> list[str] | None:
+    """The shown texts of an item made of two links or more with only blanks or a dash between them
+    (``[[Edward Furlong]] [[Thomas Kretschmann]]``, ``[[B. Lenin]]—[[C. S. Prem]]``), else ``None``: read
+    as one text, the two names ran together into one."""
+    if links is None or len(links) < 2:
+        return None
+    pos = 0
+    for _target, shown in links:
+        while pos < len(text) and text[pos] in _BETWEEN_LINKS:
+            pos += 1
+        if not shown or not text.startswith(shown, pos):
+            return None
+        pos += len(shown)
+    if text[pos:].strip(_BETWEEN_LINKS):
+        return None
+    return [shown for _target, shown in links]
+
+
 def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bool = False) -> tuple[PersonRef, ...]:
     """People (or companies) named in items, each with its link target and span."""
     refs: list[PersonRef] = []
@@ -198,7 +220,7 @@ def refs_from_items(source: Source, items: Iterable[ValueItem], *, companies: bo
             text = item.text.replace("\n", " ")
         else:
             text = "; ".join(_unlabelled(line) for line in item.text.split("\n")) if "\n" in item.text else _unlabelled(item.text)
-        names = split_names(text, companies=companies)
+        names = _adjacent_links(text, item.links) or split_names(text, companies=companies)
         if companies and len(links) > 1:
             names = [part for name in names for part in _split_linked_companies(name, links)]
         for name, span in zip(names, spans_in_order(source, item.span, names), strict=True):
