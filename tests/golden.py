@@ -14,20 +14,14 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("Dadar_Kirti", "cast"): "a role naming two characters' parent ('Saraswati, Beena's mother') is cut at the comma, the rule that drops a description",
     ("The_Cannonball_Run", "cast"): "a cast member named in passing ('(hosted by [[Johnny Yune]])') and a role "
     "with a relative clause ('the race organizer of who lays down the rules')",
-    ("Sendhoorapandi", "soundtrack"): "a {{Track listing}} whose only credit column is the performers "
-    "('extra_column = Performer(s)') gives the singers as composers; the section says 'There are 5 songs composed by [[Deva ...]]'",
     ("Thira_(film)", "soundtrack"): "a {{tracklist}} whose only credit column is the performers ('extra_column = Artist(s)') "
     "gives the singers as composers; the section says 'The film's soundtrack is composed by [[Shaan Rahman]]'",
     ("Thira_(film)", "accolades"): "awards as a definition list, ';[[Vanitha Film Awards]]<ref>...</ref>' then "
     "'*Best Actress - Shobhana', not a table, are not read",
     ("Thira_(film)", "distributors"): "three companies on two source lines ('[[Lal Jose|LJ Films]] & Tricolor Entertainments.' "
     "and 'Europe - Indian Movies UK Ltd.') are read as one name, no diagnostic",
-    ("Kalavaadiya_Pozhuthugal", "soundtrack"): "a {{tracklist}} with lyricist and singer columns and no music column "
-    "gives the lyricists as composers; the section says 'The film's music was composed by [[Ramani Bharadwaj]]'",
     ("Swabhoomi", "title"): "the infobox name is misspelt ('name = Swabhooni') while the bold lead and the page title say "
     "Swabhoomi; taken as written, no diagnostic",
-    ("Swabhoomi", "soundtrack"): "a {{Tracklist}} whose only credit column is the singers ('extra_column = Singer(s)') "
-    "gives the singers as composers; the film's music is [[Bappi Lahiri]]",
     ("The_Knights_of_the_Quest", "native_title"): "the native title in the lead's plain bracket "
     "(Italian: \"''I Cavalieri che fecero l'impresa''\"), with no {{lang}} template, is not read",
     ("American_Drug_War%3A_The_Last_White_Hope", "accolades"): "awards as a plain bullet list "

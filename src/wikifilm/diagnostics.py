@@ -99,6 +99,9 @@ CODES: dict[str, Code] = _codes(
          "it was extracted as a film, from its text alone."),
     Code("WF801", "soundtrack-item-unparsed", _I,
          "A soundtrack list item has no recognisable composer; it is kept with composer null."),
+    Code("WF802", "soundtrack-composer-from-infobox", _I,
+         "Track listing rows credit no composer (only singers or lyricists); they are given the one composer the "
+         "film infobox's music field names."),
     Code("WF901", "page-failed", _E,
          "Extracting a page raised an exception; the page became an error record."),
     Code("WF902", "page-timeout", _E,

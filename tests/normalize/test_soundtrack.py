@@ -74,3 +74,39 @@ def test_track_titles_keep_a_closing_quotation() -> None:
     """A title ending in a quotation keeps its closing mark; only marks around the whole title go."""
     film = wikifilm.extract(_ARTICLE)
     assert [item.work for item in film.soundtrack] == ['A "B"', "C", '"D" and "E"', "F"]
+
+
+def _tracks(extra_column: str, rows: str, infobox: str = "| music = [[Raamlaxman]]", album: str = "") -> tuple[list[tuple[str | None, str]], list[str]]:
+    text = (f"{{{{Infobox film\n| name = X\n{infobox}\n}}}}\n'''X''' is a film.\n\n== Soundtrack ==\n{album}"
+            f"{{{{Track listing\n| extra_column = {extra_column}\n{rows}}}}}\n")
+    film = wikifilm.extract(text)
+    return [(item.composer, item.work) for item in film.soundtrack], [d.code for d in film.diagnostics if d.code.startswith("WF8")]
+
+
+def test_singers_are_not_composers() -> None:
+    """Hum Saath-Saath Hain, Sendhoorapandi, Swabhoomi: the only credit column is the playback singers; the songs are
+    the film's composer's (WF802 says where the composer came from)."""
+    rows = "| title1 = Hum Saath Saath Hain\n| extra1 = [[Kavita Krishnamurthy]], [[Kumar Sanu]]\n"
+    assert _tracks("Singer(s)", rows) == ([("Raamlaxman", "Hum Saath Saath Hain")], ["WF802"])
+    assert _tracks("Performer(s)", rows)[0] == [("Raamlaxman", "Hum Saath Saath Hain")]
+
+
+def test_lyricists_are_not_composers_and_the_album_artist_comes_first() -> None:
+    """Kalavaadiya Pozhuthugal: lyrics and singers only; the soundtrack's album names its artist (the film infobox
+    spells the same composer another way)."""
+    rows = "| title1 = Thedi Thedi\n| lyrics1 = [[Arivumathi]]\n| extra1 = Thiruvudaiyan\n"
+    album = "{{Infobox album\n| name = X\n| artist = [[Ramani Bharadwaj]]\n}}\n"
+    assert _tracks("Singer(s)", rows, "| music = [[Bharathwaj]]", album)[0] == [("Ramani Bharadwaj", "Thedi Thedi")]
+    assert _tracks("Singer(s)", rows, "| music = [[Bharathwaj]]", album.replace("[[Ramani Bharadwaj]]", "Various artists"))[0] == [
+        ("Bharathwaj", "Thedi Thedi")]
+
+
+def test_an_artist_column_credits_the_track() -> None:
+    """48 Hrs.: on an album, 'Artist' is whoever wrote and recorded the track, the film's composer or a band."""
+    rows = "| title1 = Main Titles\n| extra1 = [[James Horner]]\n| title2 = New Shoes\n| extra2 = [[The BusBoys]]\n"
+    assert _tracks("Artist", rows, "| music = [[James Horner]]") == ([("James Horner", "Main Titles"), ("The BusBoys", "New Shoes")], [])
+
+
+def test_no_credit_and_no_single_film_composer_stays_unknown() -> None:
+    rows = "| title1 = Song\n| extra1 = [[Ann Lee]]\n"
+    assert _tracks("Singer(s)", rows, "| music = [[Ann Lee]] and [[Bo Kim]]")[0] == [(None, "Song")]

@@ -6,8 +6,9 @@ import re
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.inline import read_template
-from wikifilm.document.nodes import Document, Template, plain_value
+from wikifilm.document.nodes import Document, Infobox, Section, Template, plain_value
 from wikifilm.markup.plain import plain_text
+from wikifilm.normalize.people import normalize_people
 from wikifilm.normalize.sections import list_lines, sections_titled
 from wikifilm.record import SoundtrackItem
 
@@ -118,8 +119,28 @@ def normalize_soundtrack(document: Document) -> tuple[tuple[SoundtrackItem, ...]
         if document.format == "wikitext":
             for node in section.nodes:
                 if isinstance(node, Template) and node.name.casefold() in ("track listing", "tracklist"):
-                    items.extend(_track_listing(document, node))
+                    found, fell_back = _track_listing(document, node, composer := _film_composer(document, section))
+                    if fell_back:
+                        diagnostics.append(Diagnostic(
+                            "WF802", f"track listing rows with no music credit are given the film's composer, {composer!r} "
+                            "(the album's artist or the film's music)", node.span, field="soundtrack"))
+                    items.extend(found)
     return tuple(items), diagnostics
+
+
+def _film_composer(document: Document, section: Section) -> str | None:
+    """The one artist the section's ``{{Infobox album}}`` names (not 'Various artists'), else the one person the
+    film infobox's ``music`` names; ``None`` when neither names exactly one."""
+    album = next((node for node in section.nodes if isinstance(node, Infobox) and node.name.casefold() == "infobox album"), None)
+    film = next((box for box in document.infoboxes if box.is_film), None)
+    for field in (album.get("artist") if album is not None else None, film.get("music") if film is not None else None):
+        people = normalize_people(document.source, field) if field is not None else ()
+        if len(people) == 1 and not _VARIOUS.match(people[0].name):
+            return people[0].name
+    return None
+
+
+_VARIOUS = re.compile(r"various\b", re.IGNORECASE)
 
 
 _EXCEPT = re.compile(r",?\s*\(?(?:except|unless)\s+(?:where|as|otherwise)\s+(?:noted|stated|indicated)\)?", re.IGNORECASE)
@@ -129,8 +150,10 @@ _READ_PARAMETERS = ("all_", "title", "music", "writer", "lyrics", "extra")
 """The parameters a track row is read from; lengths and notes are not rendered."""
 
 
-def _track_listing(document: Document, block: Template) -> list[SoundtrackItem]:
-    """Rows of a ``{{Track listing}}``: ``titleN`` with ``musicN``/``writerN``/``extraN`` (``all_music`` by default)."""
+def _track_listing(document: Document, block: Template, film_composer: str | None = None) -> tuple[list[SoundtrackItem], bool]:
+    """Rows of a ``{{Track listing}}``: ``titleN`` with its composer from ``musicN`` or ``writerN`` (or ``extraN``, unless
+    the extra column is headed as singers), else ``all_music`` or ``all_writing``, else ``film_composer``. Lyricists
+    and singers are not composers. Also whether a row was given ``film_composer``."""
     source = document.source
     values: dict[str, str] = {}
     for param in read_template(source, block.span).params:
@@ -138,9 +161,13 @@ def _track_listing(document: Document, block: Template) -> list[SoundtrackItem]:
             key = param.name.lower()
             if key.startswith(_READ_PARAMETERS):
                 values[key] = plain_text(source[param.value_span])
-    default = next((values[key] for key in ("all_music", "all_writing", "all_lyrics") if values.get(key)), None)
+    default = next((values[key] for key in ("all_music", "all_writing") if values.get(key)), None)
     if default:
         default = _EXCEPT.sub("", default).strip(" ,") or None
+    fell_back = False
+    # the extra column credits the music unless its heading names singers: 'Artist' on an album is whoever
+    # wrote and recorded the track (48 Hrs.), 'Singer(s)' and 'Performer(s)' of a film's songs are its playback singers
+    credits = ("music", "writer") if _SINGERS_COLUMN.search(values.get("extra_column", "")) else ("music", "writer", "extra")
     out = []
     for index in range(1, 100):
         work = _unquoted(values.get(f"title{index}", ""))
@@ -148,6 +175,12 @@ def _track_listing(document: Document, block: Template) -> list[SoundtrackItem]:
             if f"title{index}" not in values and index > 1:
                 break
             continue
-        composer = next((values[key] for key in (f"music{index}", f"writer{index}", f"lyrics{index}", f"extra{index}") if values.get(key)), default)
+        composer = next((values[key] for key in (f"{credit}{index}" for credit in credits) if values.get(key)), default)
+        if composer is None and film_composer is not None:
+            composer, fell_back = film_composer, True
         out.append(SoundtrackItem(_unmark(composer), work, block.span))
-    return out
+    return out, fell_back
+
+
+_SINGERS_COLUMN = re.compile(r"sing|perform|vocal|playback", re.IGNORECASE)
+"""An ``extra_column`` heading that names singers, not composers (``Singer(s)``, ``Performer(s)``)."""
