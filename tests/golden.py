@@ -26,8 +26,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     "(Italian: \"''I Cavalieri che fecero l'impresa''\"), with no {{lang}} template, is not read",
     ("American_Drug_War%3A_The_Last_White_Hope", "accolades"): "awards as a plain bullet list "
     "('* 2007 Silver Lake Film Festival, Best Documentary'), not a table, are not read",
-    ("Chuvappu_Naada", "soundtrack"): "songs given as a wikitable ('Song || Singers || Lyrics' columns) under Soundtrack are not read, "
-    "no diagnostic; the section says 'The music was composed by [[S. P. Venkatesh]]'",
     ("Padai_Veetu_Amman", "soundtrack"): "numbered items 'Song - Singer' ('# Pathu Ooraiyum - [[K. S. Chitra]]') keep the singer "
     "in the work, composer null (WF801); the film's music is [[S. A. Rajkumar]]",
 }

@@ -100,8 +100,8 @@ CODES: dict[str, Code] = _codes(
     Code("WF801", "soundtrack-item-unparsed", _I,
          "A soundtrack list item has no recognisable composer; it is kept with composer null."),
     Code("WF802", "soundtrack-composer-from-infobox", _I,
-         "Track listing rows credit no composer (only singers or lyricists); they are given the one composer the "
-         "film infobox's music field names."),
+         "Soundtrack rows (a track listing's or a table's) credit no composer, only singers or lyricists; they are "
+         "given the one artist of the section's album infobox, else the one person of the film infobox's music."),
     Code("WF901", "page-failed", _E,
          "Extracting a page raised an exception; the page became an error record."),
     Code("WF902", "page-timeout", _E,

@@ -110,3 +110,39 @@ def test_an_artist_column_credits_the_track() -> None:
 def test_no_credit_and_no_single_film_composer_stays_unknown() -> None:
     rows = "| title1 = Song\n| extra1 = [[Ann Lee]]\n"
     assert _tracks("Singer(s)", rows, "| music = [[Ann Lee]] and [[Bo Kim]]")[0] == [(None, "Song")]
+
+
+_SONG_TABLE = """{{Infobox film
+| name = X
+| music = [[Ilaiyaraaja]]
+}}
+'''X''' is a film.
+
+== Soundtrack ==
+The soundtrack was composed by [[Ilaiyaraaja]].
+
+{| border="2"
+|- bgcolor="#CCCCCC" align="center"
+! Track !! Song !! Singer(s) !! Duration
+|-
+|1 || 'Aadi Sivan Tholil Irukkum' || [[Bhavatharini]] || 5:40
+|-
+|2 || "Kaathalai" || [[P. Unni Krishnan]], [[Sujatha Mohan]] || 5:07
+|}
+"""
+
+
+def test_a_table_of_songs() -> None:
+    """Kadavul, Chuvappu Naada: songs in a table headed 'Track || Song || Singer(s)', the film's composer for each."""
+    film = wikifilm.extract(_SONG_TABLE)
+    assert [(item.composer, item.work) for item in film.soundtrack] == [
+        ("Ilaiyaraaja", "Aadi Sivan Tholil Irukkum"), ("Ilaiyaraaja", "Kaathalai")]
+    assert [d.code for d in film.diagnostics if d.code == "WF802"] == ["WF802"]
+
+
+def test_a_table_with_a_composer_column_and_one_that_lists_no_songs() -> None:
+    with_music = _SONG_TABLE.replace("! Track !! Song !! Singer(s) !! Duration", "! Track !! Title !! Music !! Duration")
+    assert [(item.composer, item.work) for item in wikifilm.extract(with_music).soundtrack] == [
+        ("Bhavatharini", "Aadi Sivan Tholil Irukkum"), ("P. Unni Krishnan, Sujatha Mohan", "Kaathalai")]
+    chart = _SONG_TABLE.replace("! Track !! Song !! Singer(s) !! Duration", "! Chart !! Peak !! Weeks !! Year")
+    assert wikifilm.extract(chart).soundtrack == ()

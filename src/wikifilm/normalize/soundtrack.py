@@ -6,7 +6,7 @@ import re
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.inline import read_template
-from wikifilm.document.nodes import Document, Infobox, Section, Template, plain_value
+from wikifilm.document.nodes import Document, Infobox, Section, Table, Template, plain_value
 from wikifilm.markup.plain import plain_text
 from wikifilm.normalize.people import normalize_people
 from wikifilm.normalize.sections import list_lines, sections_titled
@@ -100,11 +100,12 @@ def _composer_and_work(composer: str, work: str) -> tuple[str | None, str]:
 
 
 def normalize_soundtrack(document: Document) -> tuple[tuple[SoundtrackItem, ...], list[Diagnostic]]:
-    """Pieces of music listed in soundtrack sections."""
+    """Pieces of music listed in soundtrack sections: list items, track listings, and a table of songs."""
     items: list[SoundtrackItem] = []
     diagnostics: list[Diagnostic] = []
     source = document.source
     for section in sections_titled(document, SOUNDTRACK_TITLES):
+        listed = len(items)
         for line in list_lines(document, section):
             text = plain_value(source, line.span, document.format).replace("\n", " ")
             if not text or text[0] in _MARKS:
@@ -120,11 +121,15 @@ def normalize_soundtrack(document: Document) -> tuple[tuple[SoundtrackItem, ...]
             for node in section.nodes:
                 if isinstance(node, Template) and node.name.casefold() in ("track listing", "tracklist"):
                     found, fell_back = _track_listing(document, node, composer := _film_composer(document, section))
-                    if fell_back:
-                        diagnostics.append(Diagnostic(
-                            "WF802", f"track listing rows with no music credit are given the film's composer, {composer!r} "
-                            "(the album's artist or the film's music)", node.span, field="soundtrack"))
-                    items.extend(found)
+                elif isinstance(node, Table) and len(items) == listed:  # a table of songs, when nothing else lists them
+                    found, fell_back = _song_table(document, node, composer := _film_composer(document, section))
+                else:
+                    continue
+                if fell_back:
+                    diagnostics.append(Diagnostic(
+                        "WF802", f"soundtrack rows with no music credit are given the film's composer, {composer!r} "
+                        "(the album's artist or the film's music)", node.span, field="soundtrack"))
+                items.extend(found)
     return tuple(items), diagnostics
 
 
@@ -141,6 +146,43 @@ def _film_composer(document: Document, section: Section) -> str | None:
 
 
 _VARIOUS = re.compile(r"various\b", re.IGNORECASE)
+
+
+_WORK_HEADERS = ("song", "songs", "title", "song title", "track title", "song name", "track")
+"""Headings of the column naming the songs, the likeliest first (``Track`` often heads the numbers: ``Track || Song``)."""
+_HEADER_MARKS = " '\"*:"
+
+
+def _song_table(document: Document, table: Table, film_composer: str | None) -> tuple[list[SoundtrackItem], bool]:
+    """Rows of a table of songs (Chuvappu Naada: ``No. || Song || Singers || Lyrics``): the work from the column headed
+    song, title or track, the composer from a column headed music or composer, else ``film_composer``. A table
+    with no such heading in its first two rows is no song list (charts, ratings). Also whether a row was given
+    ``film_composer``."""
+    source = document.source
+    grid = table.grid()
+    for header_row, row in enumerate(grid[:2]):
+        headings = [cell.plain(source).strip(_HEADER_MARKS).casefold() if cell is not None else "" for cell in row]
+        work_column = next((headings.index(heading) for heading in _WORK_HEADERS if heading in headings), None)
+        if work_column is not None:
+            break
+    else:
+        return [], False
+    composer_column = next((index for index, heading in enumerate(headings) if "music" in heading or "compos" in heading), None)
+    items: list[SoundtrackItem] = []
+    fell_back = False
+    for row in grid[header_row + 1 :]:
+        cell = row[work_column] if work_column < len(row) else None
+        work = _unquoted(cell.plain(source).replace("\n", " ")) if cell is not None else ""
+        if len(work) > 2 and work[0] == work[-1] == "'" and "'" not in work[1:-1]:
+            work = work[1:-1].strip()  # 'Eranju Maadham', quoted with apostrophes
+        if not work or work.isdigit():
+            continue
+        credit = row[composer_column] if composer_column is not None and composer_column < len(row) else None
+        composer = _unmark(credit.plain(source)) if credit is not None else None
+        if composer is None and film_composer is not None:
+            composer, fell_back = film_composer, True
+        items.append(SoundtrackItem(composer, work, table.span))
+    return items, fell_back
 
 
 _EXCEPT = re.compile(r",?\s*\(?(?:except|unless)\s+(?:where|as|otherwise)\s+(?:noted|stated|indicated)\)?", re.IGNORECASE)
