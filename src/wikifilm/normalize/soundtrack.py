@@ -160,13 +160,13 @@ def _song_table(document: Document, table: Table, film_composer: str | None) -> 
     ``film_composer``."""
     source = document.source
     grid = table.grid()
-    for header_row, row in enumerate(grid[:2]):
-        headings = [cell.plain(source).strip(_HEADER_MARKS).casefold() if cell is not None else "" for cell in row]
-        work_column = next((headings.index(heading) for heading in _WORK_HEADERS if heading in headings), None)
-        if work_column is not None:
-            break
-    else:
+    found = next(((number, headings) for number, headings in enumerate(
+        [cell.plain(source).strip(_HEADER_MARKS).casefold() if cell is not None else "" for cell in row] for row in grid[:2]
+    ) if any(heading in headings for heading in _WORK_HEADERS)), None)
+    if found is None:
         return [], False
+    header_row, headings = found
+    work_column = next(headings.index(heading) for heading in _WORK_HEADERS if heading in headings)
     composer_column = next((index for index, heading in enumerate(headings) if "music" in heading or "compos" in heading), None)
     items: list[SoundtrackItem] = []
     fell_back = False
