@@ -22,8 +22,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     "and 'Europe - Indian Movies UK Ltd.') are read as one name, no diagnostic",
     ("Swabhoomi", "title"): "the infobox name is misspelt ('name = Swabhooni') while the bold lead and the page title say "
     "Swabhoomi; taken as written, no diagnostic",
-    ("The_Knights_of_the_Quest", "native_title"): "the native title in the lead's plain bracket "
-    "(Italian: \"''I Cavalieri che fecero l'impresa''\"), with no {{lang}} template, is not read",
     ("American_Drug_War%3A_The_Last_White_Hope", "accolades"): "awards as a plain bullet list "
     "('* 2007 Silver Lake Film Festival, Best Documentary'), not a table, are not read",
     ("Padai_Veetu_Amman", "soundtrack"): "numbered items 'Song - Singer' ('# Pathu Ooraiyum - [[K. S. Chitra]]') keep the singer "

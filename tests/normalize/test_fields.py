@@ -204,3 +204,18 @@ def test_a_name_nested_in_41_templates_has_no_stray_braces() -> None:
     """``{{nowrap|`` 41 deep around a director: the name, not ``John Smith}}}}...`` (issue 11)."""
     text = "{{Infobox film\n| director = " + "{{nowrap|" * 41 + "[[John Smith]]" + "}}" * 41 + "\n}}\n"
     assert [person.name for person in wikifilm.extract(text).directors] == ["John Smith"]
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("'''''The Knights of the Quest''''' (Italian: \"''I Cavalieri che fecero l'impresa''\") is a 2001 film.",
+     ("I Cavalieri che fecero l'impresa", "it")),
+    ("'''''Actresses''''' ([[Catalan language|Catalan]]: '''''Actrius''''') is a 1997 film.", ("Actrius", "ca")),
+    ("'''''X''''' (Hindi: हम साथ-साथ हैं, lit. 'We stand together') is a film.", ("हम साथ-साथ हैं", "hi")),
+    ("'''''X''''' (English: ''Y'') is a film.", None),  # an English gloss
+    ("'''''X''''' (also known as ''Y'') is a film.", None),
+])
+def test_native_title_in_a_lead_bracket(lead: str, expected: tuple[str, str] | None) -> None:
+    """A lead giving the original title in brackets after its language, with no template marking it."""
+    film = wikifilm.extract("{{Infobox film\n| name = X\n}}\n" + lead + "\n")
+    got = film.native_title
+    assert (None if got is None else (got.text, got.lang)) == expected

@@ -7,7 +7,7 @@ import re
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.inline import template_calls
 from wikifilm.document.nodes import Document, Infobox, Paragraph
-from wikifilm.markup.plain import clean_spaces
+from wikifilm.markup.plain import clean_spaces, plain_text
 from wikifilm.record import NativeTitle, Value
 from wikifilm.span import Source, Span
 
@@ -91,7 +91,49 @@ def normalize_native_title(document: Document, infobox: Infobox | None) -> Nativ
     paragraph = next((node for node in document.lead if isinstance(node, Paragraph)), None)
     if paragraph is None:
         return None
-    return _native_from(source, paragraph.content_span, within=600)
+    return _native_from(source, paragraph.content_span, within=600) or _native_in_lead_bracket(source, paragraph.content_span, 600)
+
+
+LANGUAGE_CODES = {
+    "Afrikaans": "af", "Albanian": "sq", "Amharic": "am", "Arabic": "ar", "Armenian": "hy", "Assamese": "as", "Basque": "eu",
+    "Bengali": "bn", "Bosnian": "bs", "Bulgarian": "bg", "Burmese": "my", "Cantonese": "yue", "Catalan": "ca", "Chinese": "zh",
+    "Croatian": "hr", "Czech": "cs", "Danish": "da", "Dutch": "nl", "Estonian": "et", "Filipino": "fil", "Finnish": "fi",
+    "French": "fr", "Galician": "gl", "Georgian": "ka", "German": "de", "Greek": "el", "Gujarati": "gu", "Hebrew": "he",
+    "Hindi": "hi", "Hungarian": "hu", "Icelandic": "is", "Indonesian": "id", "Irish": "ga", "Italian": "it", "Japanese": "ja",
+    "Kannada": "kn", "Kazakh": "kk", "Khmer": "km", "Korean": "ko", "Lao": "lo", "Latvian": "lv", "Lithuanian": "lt",
+    "Malay": "ms", "Malayalam": "ml", "Mandarin": "zh", "Marathi": "mr", "Mongolian": "mn", "Nepali": "ne", "Norwegian": "no",
+    "Odia": "or", "Persian": "fa", "Polish": "pl", "Portuguese": "pt", "Punjabi": "pa", "Romanian": "ro", "Russian": "ru",
+    "Serbian": "sr", "Sinhala": "si", "Slovak": "sk", "Slovene": "sl", "Slovenian": "sl", "Spanish": "es", "Swahili": "sw",
+    "Swedish": "sv", "Tagalog": "tl", "Tamil": "ta", "Telugu": "te", "Thai": "th", "Tibetan": "bo", "Turkish": "tr",
+    "Ukrainian": "uk", "Urdu": "ur", "Uzbek": "uz", "Vietnamese": "vi", "Welsh": "cy", "Yoruba": "yo", "Zulu": "zu",
+}
+"""Language names a lead's bracket may give a title in, to their ISO 639 codes."""
+_LANGUAGE = "|".join(sorted(LANGUAGE_CODES, key=len, reverse=True))
+_BRACKETED_LANGUAGE = re.compile(rf"\((?:\[\[[^\]|]*\|)?(?:{_LANGUAGE})(?:\]\]|\s+language\]\])?\s*:")
+"""The opening of ``(Italian: ...`` or ``([[Italian language|Italian]]: ...`` in a lead's wikitext: a cheap test
+before the lead's opening is rendered."""
+_NATIVE_IN_BRACKET = re.compile(rf"\((?P<language>{_LANGUAGE})\s*:\s*(?P<title>[^;,()]+?)\s*(?:[;,][^()]*)?\)")
+"""``(Italian: "I Cavalieri che fecero l'impresa")``, ``(Hindi: हम साथ-साथ हैं, lit. ...)`` in its plain text."""
+
+
+def _native_in_lead_bracket(source: Source, span: Span, within: int) -> NativeTitle | None:
+    """The title a lead gives in brackets after a language name, in its first ``within`` characters, when no
+    template marks it: ``'''''The Knights of the Quest''''' (Italian: "''I Cavalieri che fecero l'impresa''")``.
+    English glosses are not native titles."""
+    end = min(span.end, span.start + within)
+    opening = _BRACKETED_LANGUAGE.search(source.text, span.start, end)
+    if opening is None:
+        return None
+    close = source.text.find(")", opening.end(), span.end)
+    if close == -1:
+        return None
+    match = _NATIVE_IN_BRACKET.search(plain_text(source.text[opening.start() : close + 1]))
+    if match is None:
+        return None
+    title = match.group("title").strip().strip('"“”').strip()
+    if not title or match.group("language") == "English":
+        return None
+    return NativeTitle(clean_spaces(title), LANGUAGE_CODES[match.group("language")], None, Span(opening.start(), close + 1))
 
 
 _NATIVE_HINT = re.compile(r"\{\{\s*(?:korean|nihongo|lang|zh|chinese|native[ _]name|film[ _]name|infobox[ _]name[ _]module)", re.IGNORECASE)
