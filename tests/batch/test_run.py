@@ -185,6 +185,20 @@ def test_a_clean_run_exits_0(tmp_path: Path) -> None:
     assert errors_in(tmp_path / "films.errors.jsonl") == []
 
 
+def test_a_run_over_dumps_only_starts_no_pool_for_article_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dumps alone: their pieces go to one pool, and no second pool of idle workers is started for article files."""
+    import wikifilm.batch.run as run
+
+    def no_pool(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a pool was started for article files, and there are none")
+
+    monkeypatch.setattr(run, "extract_pages", no_pool)
+    dump = tmp_path / "dump.xml"
+    dump.write_bytes(HEADER + b"".join(film_pages()) + b"</mediawiki>\n")
+    summary = run_extract([dump], tmp_path / "films.jsonl", workers=1, progress=False)
+    assert (summary.films, summary.errors) == (4, 0)
+
+
 def test_resume_passes_over_an_error_that_has_no_page(tmp_path: Path) -> None:
     """A cut dump's error record (known by its source) is written once: --resume neither repeats it nor the films."""
     dump, index = multistream(tmp_path, [*film_pages(), page("Fifth", 5, article_text("Actrius"))])

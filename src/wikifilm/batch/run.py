@@ -159,7 +159,8 @@ def run_extract(
                 filter_stats.by_category += counts[4]
                 summary.resumed += counts[5]
                 yield from part_results
-        yield from extract_pages(wanted(), workers=workers, timeout=timeout, start_method=start_method,
+        if sequential:  # a pool for article files only when there are some: under spawn, each idle worker imports wikifilm
+            yield from extract_pages(wanted(), workers=workers, timeout=timeout, start_method=start_method,
                                      films_only=False)  # wanted() filters, and counts
 
     stream = results()
