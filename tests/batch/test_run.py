@@ -380,3 +380,16 @@ def test_limit_counts_films_across_dumps_and_article_files(tmp_path: Path) -> No
     summary = run_extract([dump, tmp_path / "Actrius.wikitext", tmp_path / "Kadavul.wikitext"], tmp_path / "films.jsonl",
                           workers=2, limit=3, progress=False)
     assert films_in(tmp_path / "films.jsonl") == [(1, "Film 1"), (3, "Film 3"), (None, "Actrius")] and summary.films == 3
+
+
+def test_a_jsonl_run_imports_no_arrow_and_no_http_client() -> None:
+    """`import wikifilm` and the extract job leave pyarrow (with numpy) and httpx unimported until Parquet or a fetch needs them."""
+    import subprocess
+    import sys
+
+    code = ("import sys, wikifilm, wikifilm.cli, wikifilm.batch.run; "
+            "print(sorted(name for name in ('pyarrow', 'numpy', 'httpx') if name in sys.modules))")
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONPATH": src}).stdout.strip()
+    assert found == "[]"
