@@ -148,6 +148,9 @@ def test_multistream_blocks_with_index(tmp_path: Path) -> None:
     titles = [item.title for offset, length in blocks for item in pages_in_block(dump, offset, length)]
     assert titles == ["A", "B", "C"]
     assert [item.title for item in iter_pages(dump)] == ["A", "B", "C"]  # bz2 reads all streams in sequence too
+    index.write_text(index.read_text() + "junk\n")
+    with pytest.raises(ValueError):  # at the call, before any block is handed out: the run then reads the dump without it
+        iter_blocks(dump, index)
 
 
 def test_extract_command_reads_a_multistream_dump_block_by_block(tmp_path: Path) -> None:

@@ -153,6 +153,17 @@ def test_a_truncated_multistream_dump_with_its_index(tmp_path: Path) -> None:
     assert summary.errors == 1
 
 
+def test_an_index_with_a_broken_line_is_passed_over_before_any_block(tmp_path: Path) -> None:
+    """An index line that is no offset: one error record names the index, and the dump is read without it, each film once."""
+    dump, index = multistream(tmp_path, film_pages())
+    index.write_text(index.read_text() + "not an offset:9:x\n")
+    summary = run_extract([dump], tmp_path / "films.jsonl", workers=2, progress=False)
+    assert films_in(tmp_path / "films.jsonl") == [(page_id, title) for title, page_id in FILMS]
+    [error] = errors_in(tmp_path / "films.errors.jsonl")
+    assert (error["code"], error["source"]) == ("WF904", str(index)) and "read without it" in error["message"]
+    assert summary.errors == 1
+
+
 @pytest.mark.parametrize("with_index", [True, False])
 def test_a_page_that_kills_or_hangs_its_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_index: bool) -> None:
     """One page kills its worker, one hangs it: a WF903 and a WF902 record, and every other page is written, on both paths."""

@@ -16,6 +16,7 @@ import itertools
 import queue
 import re
 import threading
+from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -685,9 +686,13 @@ def _parse_in_memory(data: bytes, name: str, first: int) -> Iterator[Page | Erro
 # --- multistream -----------------------------------------------------------------------
 
 
-def read_index(index_path: str | Path) -> list[int]:
-    """Start offsets of the compressed streams, from a multistream index (``offset:page_id:title``)."""
-    offsets: list[int] = []
+def read_index(index_path: str | Path) -> array[int]:
+    """Start offsets of the compressed streams, from a multistream index (``offset:page_id:title``).
+
+    An array of machine integers: English Wikipedia's index has about 23 million lines for some
+    230,000 streams, which a list of tuples of Python integers held at about 30 MB.
+    """
+    offsets: array[int] = array("q")
     opener = bz2.open if str(index_path).endswith(".bz2") else open
     with opener(index_path, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -698,13 +703,20 @@ def read_index(index_path: str | Path) -> list[int]:
 
 
 def iter_blocks(dump_path: str | Path, index_path: str | Path) -> Iterator[tuple[int, int]]:
-    """``(offset, length)`` of every compressed stream of a multistream dump, header and footer included."""
+    """``(offset, length)`` of every compressed stream of a multistream dump, header and footer included.
+
+    The index is read when this is called, so that one that cannot be read raises here, before any
+    block is handed out; the blocks are then made one at a time.
+    """
     size = Path(dump_path).stat().st_size
-    offsets = read_index(index_path)
+    return _blocks(read_index(index_path), size)
+
+
+def _blocks(offsets: array[int], size: int) -> Iterator[tuple[int, int]]:
     if not offsets:
         return
-    bounds = ([0] if offsets[0] != 0 else []) + offsets + [size]
-    for start, end in itertools.pairwise(bounds):
+    before = [0] if offsets[0] != 0 else []
+    for start, end in itertools.pairwise(itertools.chain(before, offsets, [size])):
         if end > start:
             yield start, end - start
 

@@ -142,7 +142,7 @@ def run_extract(
             parts = None
             if index is not None:
                 try:
-                    blocks = list(iter_blocks(path, index))
+                    blocks = iter_blocks(path, index)  # the index is read here, the blocks made as they are handed out
                     parts = extract_blocks(str(path), blocks, workers=workers, timeout=timeout, all_pages=all_pages,
                                            start_method=start_method, skip=done)
                 except (OSError, ValueError) as error:  # an unreadable index: the dump is read without it
