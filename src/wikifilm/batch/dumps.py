@@ -280,8 +280,10 @@ class _HugeTagError(Exception):
 
     def __init__(self, start: int, end: int | None) -> None:
         super().__init__(start, end)
-        self.start, self.end = start, end
-        """Stream offsets of the tag's ``<`` and of the byte after its ``>`` (None: not in the bytes read yet)."""
+        self.start = start
+        """Stream offset of the tag's ``<``."""
+        self.end = end
+        """Stream offset of the byte after the tag's ``>``; None while that byte is not read yet."""
 
 
 class _TagWatch:
