@@ -91,6 +91,9 @@ CODES: dict[str, Code] = _codes(
     Code("WF208", "value-nested-too-deep", _W,
          "An infobox value nests templates deeper than the 100 levels MediaWiki expands; what they hold is not read "
          "(a name or place inside is left out, other fields are read from the text around them)."),
+    Code("WF209", "names-in-unread-template", _W,
+         "A people or company field holds links inside a template the reader does not render (an unknown wrapper); "
+         "the names in it are not read."),
     Code("WF207", "film-infobox-missing", _W,
          "The page has no film infobox but carries a category only film articles carry (`[[Category:2012 films]]`); "
          "it was extracted as a film, from its text alone."),

@@ -183,10 +183,12 @@ def test_a_page_that_hangs_or_kills_its_worker_before_extraction(monkeypatch: py
     assert counts[0] == 3  # every page read is counted, the poisoned one too
 
 
-def test_xml_that_hangs_its_reader_is_a_timeout_record(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("stuck_last", [False, True])
+def test_a_page_whose_xml_hangs_its_reader_is_cut_out_and_the_rest_read(monkeypatch: pytest.MonkeyPatch, stuck_last: bool) -> None:
     """Reading a piece's XML runs under the time limit too (expat before 2.6 takes quadratic time on a tag of many
-    megabytes): a WF902 record naming the piece and the last page handed on, and the next piece is read. The pages
-    expat finished in the same read (1 MiB) as the stuck one, and those after it in the piece, are not read."""
+    megabytes). The page whose XML the reader was inside becomes a WF902 record with its id, title and byte offset,
+    and every other page is read: those expat finished in the same read (1 MiB) as the stuck one, those after it in
+    the piece, and the next piece; the pages read are all counted."""
     import time
 
     import wikifilm.batch.dumps as dumps
@@ -194,22 +196,26 @@ def test_xml_that_hangs_its_reader_is_a_timeout_record(monkeypatch: pytest.Monke
     real_end = dumps._PageBuilder.end
 
     def slow_end(self: dumps._PageBuilder, name: str) -> None:
-        if name == "page" and self.fields is not None and self.fields.get("title") == "Stuck":
+        if name == "page" and self.fields is not None and self.fields.get("title") == "Stuck &":
             time.sleep(60)
         real_end(self, name)
 
     monkeypatch.setattr(dumps._PageBuilder, "end", slow_end)
     big = b"<page><title>Big</title><ns>0</ns><id>5</id><revision><id>50</id><text>" + b"x" * (1 << 20) + b"</text></revision></page>\n"
-    first = small_film_xml("One", 1) + big + small_film_xml("Stuck", 2) + small_film_xml("Three", 3)
-    pieces = [(0, first), (len(first), small_film_xml("Four", 4))]
+    before = small_film_xml("One", 1) + big + small_film_xml("Two", 6)
+    stuck = small_film_xml("Stuck &amp;", 2)
+    first = before + stuck + (b"" if stuck_last else small_film_xml("Three", 3))
+    pieces = [(100, first), (100 + len(first), small_film_xml("Four", 4))]
     started = time.monotonic()
-    results = [result for part, _counts in pool.extract_xml_pieces("d.xml", pieces, workers=1, timeout=1.0, start_method="fork")
-               for result in part]
+    parts = list(pool.extract_xml_pieces("d.xml", pieces, workers=1, timeout=1.0, start_method="fork"))
     assert time.monotonic() - started < 30
-    assert [(type(result).__name__, result.page_id) for result in results] == [("Film", 1), ("ErrorRecord", None), ("Film", 4)]
-    error = results[1]
-    assert isinstance(error, ErrorRecord) and (error.code, error.error_type, error.source) == ("WF902", "Timeout", "d.xml@0")
-    assert "after its page at position 0" in error.message and "the rest of this part is not read" in error.message
+    results = [result for part, _counts in parts for result in part]
+    expected = [("Film", 1), ("Film", 6), ("ErrorRecord", 2), *([] if stuck_last else [("Film", 3)]), ("Film", 4)]
+    assert [(type(result).__name__, result.page_id) for result in results] == expected
+    error = results[2]
+    assert isinstance(error, ErrorRecord)
+    assert (error.code, error.error_type, error.title, error.source) == ("WF902", "Timeout", "Stuck &", f"d.xml@{100 + len(before)}")
+    assert parts[0][1][0] == (3 if stuck_last else 4)  # One, Big, Two (and Three) read and counted; the stuck page was not read
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])

@@ -62,3 +62,41 @@ def test_table_without_category_or_nominee_column_is_skipped_with_wf702() -> Non
     text = "== Accolades ==\n{|\n! Region !! Gross\n|-\n| US || $1\n|}\n"
     film = wikifilm.extract(text)
     assert film.accolades == () and "WF702" in [d.code for d in film.diagnostics]
+
+
+_LISTED = """{{Infobox film
+| name = X
+}}
+'''X''' is a film.
+
+==Awards==
+* The Japanese Academy (1987)
+** '''Won''': Popularity Award - Most Popular Film
+** Nominated: Award of the Japanese Academy - Best Music Score ([[Ryuichi Sakamoto]])
+* [[Young Artist Awards]] (1990)
+** Nominated: Young Artist Award - Best Family Motion Picture – Adventure
+** Its theme was praised by critics
+"""
+
+
+def test_results_listed_under_their_ceremony() -> None:
+    """The Adventures of Milo and Otis: no table, a line per ceremony and year, a line per result under it; a bracket
+    of names at the end gives the nominees; a line that opens with no result is no row."""
+    assert rows(_LISTED) == [
+        ("The Japanese Academy", 1987, "Popularity Award - Most Popular Film", [], "won"),
+        ("The Japanese Academy", 1987, "Award of the Japanese Academy - Best Music Score", ["Ryuichi Sakamoto"], "nominated"),
+        ("Young Artist Awards", 1990, "Young Artist Award - Best Family Motion Picture – Adventure", [], "nominated"),
+    ]
+
+
+def test_lists_that_do_not_open_with_a_result_give_no_rows() -> None:
+    """Actrius and Strategic Air Command list their awards as sentences ('1997, won ... at ...'): not read as rows."""
+    text = _LISTED.split("==Awards==")[0] + "==Awards==\n* 1997, won 'Best Catalan Film' at [[Butaca Awards]]\n" \
+        "* 1955 Academy Award Nomination: Best Motion Picture Story ([[Beirne Lay, Jr.]])\n"
+    assert rows(text) == []
+
+
+def test_a_table_in_the_section_wins_over_its_lists() -> None:
+    """A section with an accolades table is read from the table alone; its lists are notes."""
+    table = "{| class=wikitable\n! Award !! Category !! Result\n|-\n| Oscars || Best Picture || {{won}}\n|}\n"
+    assert [row[2] for row in rows(_LISTED + table)] == ["Best Picture"]

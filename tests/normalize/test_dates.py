@@ -38,6 +38,21 @@ def test_film_date_year_only_stays_partial() -> None:
     assert releases("{{Film date|1999|11}}") == [("1999-11", None, None)]
 
 
+def test_film_date_with_month_names() -> None:
+    """That's the Woman I Want and Aayiram Vaasal Idhayam write the month as a name, as the template allows."""
+    assert releases("{{Film date|1950|August|23|Venezuela|df=dmy}}") == [("1950-08-23", "Venezuela", None)]
+    assert releases("{{Film date|df=yes|1980|January |1}}") == [("1980-01-01", None, None)]
+    assert releases("{{Film date|2001|Sept.|9|France}}") == [("2001-09-09", "France", None)]
+
+
+def test_film_date_value_that_is_no_year_is_a_diagnostic() -> None:
+    """A number standing where a year should (a misspelt month leaves its day there) is no year 0023: WF301."""
+    source, field = field_of("released", "{{Film date|1950|Augst|23|Venezuela}}")
+    found, notes = normalize_release_dates(source, field)
+    assert [(release.date.iso(), release.place) for release in found] == [("1950", "Augst")]
+    assert [note.code for note in notes] == ["WF301"] and "'23'" in notes[0].message
+
+
 def test_start_date() -> None:
     """{{Start date|2024|7|3}}."""
     assert releases("{{Start date|2024|7|3}}") == [("2024-07-03", None, None)]

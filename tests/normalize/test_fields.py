@@ -84,6 +84,21 @@ def test_native_title_from_korean_template() -> None:
     assert film.native_title is not None and (film.native_title.text, film.native_title.romanized) == ("탈주", "Talju")
 
 
+@pytest.mark.parametrize(("film_name", "expected"), [
+    ("{{native name|es|Yo quiero una mujer así}}", ("Yo quiero una mujer así", "es", None)),  # That's the Woman I Want
+    ("{{Film name\n | kanji = ルパン三世 カリオストロの城\n | romaji = Rupan Sansei: Kariosutoro no Shiro}}",  # The Castle of Cagliostro
+     ("ルパン三世 カリオストロの城", "ja", "Rupan Sansei: Kariosutoro no Shiro")),
+    ("{{Infobox name module\n| hangul = 탈주\n| rr = Talju\n}}", ("탈주", "ko", "Talju")),
+    ("{{film name|സി .ഐ . മഹാദേവൻ 5 അടി 4 ഇഞ്ച്}}", ("സി .ഐ . മഹാദേവൻ 5 അടി 4 ഇഞ്ച്", None, None)),  # C. I. Mahadevan 5 Adi 4 Inchu
+    ("([[Catalan language|Catalan]]: '''''Actrius''''')", None),  # free text glossing the language is not read (Actrius)
+])
+def test_native_title_from_the_film_name_field(film_name: str, expected: tuple[str, str | None, str | None] | None) -> None:
+    """Infobox film's 'film name' (or 'film_name') is the original-language title when it holds a template."""
+    film = wikifilm.extract(f"{{{{Infobox film\n| name = X\n| film_name = {film_name}\n}}}}\n'''X''' is a film.\n")
+    got = film.native_title
+    assert (None if got is None else (got.text, got.lang, got.romanized)) == expected
+
+
 def test_title_falls_back_to_the_page_title_without_qualifier() -> None:
     """No infobox name: the page title without '(2024 film)', with WF205."""
     film = wikifilm.extract("{{Infobox film\n| director = A\n}}\nText.\n", title="Heat (1995 film)")
@@ -147,6 +162,9 @@ def test_cast_and_soundtrack_parsers_never_raise(text: str) -> None:
 @pytest.mark.parametrize(("line", "expected"), [
     ("Angie Dickinson ... Dr. Layle Johnson", (["Angie Dickinson"], "Dr. Layle Johnson")),  # The Resurrection of Zachary Wheeler
     ("David Hobbs as David Hobbscap. Jacques Villeneuve voiced the character in the French dubbing", (["David Hobbs"], "David Hobbscap")),
+    ("Eric Close as Ltc. Jacobsen", (["Eric Close"], "Ltc. Jacobsen")),  # Indivisible: a rank not in the word list
+    ("Ann Lee as Pvt. Bo Kim. She dies in the first reel", (["Ann Lee"], "Pvt. Bo Kim")),
+    ("Ann Lee as Jacobsen. He dies in the first reel", (["Ann Lee"], "Jacobsen")),
 ])
 def test_cast_line_forms_from_unseen_articles(line: str, expected: tuple[list[str], str | None]) -> None:
     """IMDb-style '...' lines, and roles followed by another sentence (Cars 2)."""

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from wikifilm.normalize import cast, people, places, title
+from wikifilm.normalize import cast, cast_prose, people, places, title
 
 PLAIN_FORMS = {
     f"{module.__name__.rpartition('.')[2]}.{name}": (
@@ -192,3 +192,48 @@ def test_long_runs_of_capitals_in_brackets(text: str, expected: bool) -> None:
 def test_page_title_qualifier_removed_as_by_the_pattern(text: str) -> None:
     """Looking for the qualifier at the end of the title removes what the readable pattern removes."""
     assert title.page_title_without_disambiguation(text) == title._DISAMBIGUATION.sub("", text).strip()
+
+
+_PROSE_PIECES = st.sampled_from([
+    " ", ",", ";", ".", "(", ")", "\x01", "\x02", "0", "1", "and", "is", "are", "played", "portrayed", "voiced", "by", "as",
+    "plays", "portrays", "voices", "appears", "also", "in", "this", "film", "who", "wife", "Ann", "Lee", "Bo", "Kim", "X.", "de",
+    "has", "a", "cameo", "billed", "credited", "display", "the", "role", "of", "provides", "voice",
+])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("pattern", "cue", "before", "after", "needed"), [
+    (cast_prose._ACTIVE, cast_prose._MAY_BE_ACTIVE, 400, 80, cast_prose._ACTIVE_NEEDS),
+    (cast_prose._ACTIVE, cast_prose._MAY_BE_ACTIVE, 12, 6, cast_prose._ACTIVE_NEEDS),
+    (cast_prose._PASSIVE, cast_prose._BY, 120, 20, cast_prose._PASSIVE_NEEDS),
+    (cast_prose._PASSIVE, cast_prose._BY, 9, 3, cast_prose._PASSIVE_NEEDS),
+])
+@settings(max_examples=1500, deadline=None)
+@given(words=st.lists(_PROSE_PIECES, max_size=40))
+def test_windows_without_the_needed_verb_hold_no_match(
+    pattern: re.Pattern[str], cue: re.Pattern[str], before: int, after: int, needed: re.Pattern[str], words: list[str]
+) -> None:
+    """Passing over a window that lacks the verb every match holds finds what scanning it finds."""
+    text = " ".join(words)
+    skipping = [match.span() for match in cast_prose._near(pattern, cue, text, before, after, needed)]
+    assert skipping == [match.span() for match in cast_prose._near(pattern, cue, text, before, after)]
+
+
+@pytest.mark.slow
+@settings(max_examples=1500, deadline=None)
+@given(
+    words=st.lists(st.one_of(_PROSE_PIECES, st.sampled_from(["Ann Lee", "Bo Kim", "sung", "(sung", "(voiced", "Ann Lee)", "Kim)", "Lee", "R2", "seen", "stars"])), max_size=30),
+    linked=st.lists(st.sampled_from(["Ann Lee", "Bo Kim", "R2 D2", "ann lee", "Lee"]), max_size=3),
+)
+@example(words=["(sung", "by", "Bo Kim)"], linked=[])
+@example(words=["a", "song", "(voiced", "by", "Bo Kim)"], linked=[])
+@example(words=["Ann Lee", "as", "Bo"], linked=["Ann Lee"])
+@example(words=["Bo Kim", "(", "Ann Lee)"], linked=["Ann Lee"])
+def test_casting_sentences_read_as_without_the_gate(words: list[str], linked: list[str]) -> None:
+    """The gate that passes over text no pattern can match changes nothing that is read."""
+    text = " ".join(words)
+    links = {name: name for name in linked}
+    gated = list(cast_prose.iter_prose_cast(text, links))
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(cast_prose, "_may_cast", lambda _text, _links: True)
+        assert list(cast_prose.iter_prose_cast(text, links)) == gated

@@ -169,3 +169,29 @@ def test_every_name_span_slices_the_source_to_the_name(parts: list[tuple[str, st
     spans = [ref.span for ref in refs]
     assert all(span is not None and source[span] == ref.name for ref, span in zip(refs, spans, strict=True))
     assert all(a is not None and b is not None and a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+def test_companies_listed_by_region_are_each_read() -> None:
+    """The Adventures of Milo and Otis: a region template lists the US distributors, one per line."""
+    value = "[[Toho]]<br>{{English manga publisher|US=[[Columbia Pictures]]<br>[[Triumph Films|Triumph Releasing Corporation]]}}"
+    source, field = field_of("distributor", value)
+    refs = normalize_companies(source, field)
+    assert [(ref.name, ref.link) for ref in refs] == [
+        ("Toho", "Toho"), ("Columbia Pictures", "Columbia Pictures"), ("Triumph Releasing Corporation", "Triumph Films"),
+    ]
+    assert all(ref.span is not None and source.text[ref.span.start : ref.span.end] == ref.name for ref in refs[:2])
+
+
+@pytest.mark.parametrize(("value", "reported"), [
+    ("[[Toho]]<br>{{Licensed in|US=[[Columbia Pictures]]}}", ["Licensed in"]),  # an unknown wrapper: its names are not read
+    ("[[Toho]]{{efn|Through [[Columbia Pictures]] in the US}}", []),  # a footnote's links are no content
+    ("[[Toho]]<ref>{{cite web|publisher=[[Variety]]}}</ref>", []),
+    ("{{ubl|[[Toho]]|[[Columbia Pictures]]}}", []),
+    ("{{Licensed in|US=Columbia Pictures}}", []),  # no link: nothing is said to be lost
+])
+def test_links_in_a_template_the_reader_does_not_render_are_reported(value: str, reported: list[str]) -> None:
+    """WF209 at the template, naming it, for a people or company field; footnotes and known templates say nothing."""
+    film = wikifilm.extract(f"{{{{Infobox film\n| distributor = {value}\n}}}}\n")
+    found = [d for d in film.diagnostics if d.code == "WF209"]
+    assert [d.message.split("{{", 1)[1].split("}}", 1)[0] for d in found] == reported
+    assert all(d.field == "distributors" and d.span is not None for d in found)

@@ -43,6 +43,9 @@ def test_long_items_read_in_linear_time(text: str) -> None:
     ("Sarabande by George Frideric Handel (arranged)", ("George Frideric Handel", "Sarabande")),
     ("Sarabande by George Frideric Handel, arranged", (None, "Sarabande by George Frideric Handel, arranged")),
     ("Sung by Bo and by Ann Lee", ("Bo and by Ann Lee", "Sung")),
+    # The Adventures of Milo and Otis: a quoted movement before 'from' keeps both its marks
+    ('"Soldier\'s Dance" from William Tell by Gioachino Rossini', ("Gioachino Rossini", '"Soldier\'s Dance" from William Tell')),
+    ('"Berceuse" by Gabriel Fauré', ("Gabriel Fauré", "Berceuse")),
 ])
 def test_work_by_composer_examples(item: str, expected: tuple[str | None, str]) -> None:
     """The first 'by' whose composer runs to the end or to a bracket names the composer."""

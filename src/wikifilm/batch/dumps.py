@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import html
 import io
 import itertools
 import queue
@@ -170,7 +171,7 @@ _PAGE_FIELDS = {("page", "title"), ("page", "ns"), ("page", "id"), ("revision", 
 class _PageBuilder:
     """expat handlers that assemble pages from their elements, keeping only what a Page holds."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_page: Callable[[int], None] | None = None, origin: int = 0) -> None:
         self.stack: list[str] = []
         self.fields: dict[str, Any] | None = None
         self.buffer: list[str] | None = None
@@ -178,6 +179,11 @@ class _PageBuilder:
         self.root_end: int | None = None
         """Parser byte index of the root's end tag, once the document has ended."""
         self.parser: Any = None
+        self.on_page = on_page
+        """Told the offset of each ``<page>`` as parsing reaches it, and -1 at its end tag (a worker notes where
+        its reader is for its parent)."""
+        self.origin = origin
+        """The offset in the dump of the parser's byte index 0."""
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         name = name.rsplit(":", 1)[-1]
@@ -187,6 +193,8 @@ class _PageBuilder:
         self.stack.append(name)
         if name == "page":
             self.fields = {"title": "", "text": "", "namespace": 0}
+            if self.on_page is not None:
+                self.on_page(self.origin + self.parser.CurrentByteIndex)
         elif self.fields is not None:
             if name == "redirect":
                 self.fields["redirect"] = attributes.get("title", "")
@@ -205,6 +213,8 @@ class _PageBuilder:
         if name == "page":
             self.done.append(Page(**fields))
             self.fields = None
+            if self.on_page is not None:
+                self.on_page(-1)
         elif self.buffer is not None and (parent, name) in _PAGE_FIELDS:
             value = "".join(self.buffer)
             self.buffer = None
@@ -311,7 +321,8 @@ class _TagWatch:
 
 
 def iter_dump_items(
-    stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None, start: int = 0
+    stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None, start: int = 0,
+    on_page: Callable[[int], None] | None = None,
 ) -> Iterator[Page | ErrorRecord]:
     """Every page of an XML export stream, in order, and an ErrorRecord for each place that cannot be read.
 
@@ -324,7 +335,8 @@ def iter_dump_items(
     other; bytes between two of them that are not whitespace, an XML declaration or a comment
     become one ErrorRecord naming their offset. Entity declarations are refused: the rest of the
     stream is not read. Byte offsets in error records count from ``start``, the offset of the
-    stream's first byte in the dump's XML.
+    stream's first byte in the dump's XML; ``on_page``, when given, is told the offset of each
+    ``<page>`` as parsing reaches it, and -1 when its end tag is read.
     """
     stats = stats if stats is not None else DumpStats()
     read = getattr(stream, "read1", stream.read)  # one raw read at a time: what came before a decompression error is kept
@@ -332,9 +344,9 @@ def iter_dump_items(
     pending = b""  # bytes taken but not yet given to a parser (after a resync)
     prefix = b""
     while True:
-        builder = _PageBuilder()
-        parser = _new_parser(builder)
         base = offset - len(pending)  # stream offset of the first byte given to this parser, after its prefix
+        builder = _PageBuilder(on_page, base - len(prefix))
+        parser = _new_parser(builder)
         chunk, chunk_start = pending, base
         pending = b""
         history = b""  # the last bytes before this chunk, to judge the bytes after a document's end
@@ -623,9 +635,10 @@ def iter_page_chunks(
                     offset, buffer = offset + cut, buffer[cut:]
 
 
-def pages_in_xml(name: str, offset: int, data: bytes) -> Iterator[Page | ErrorRecord]:
-    """The pages of a piece of a dump's XML that holds whole ``<page>`` elements (a worker's job)."""
-    return _pages_in_memory(data, name, offset)
+def pages_in_xml(name: str, offset: int, data: bytes, on_page: Callable[[int], None] | None = None) -> Iterator[Page | ErrorRecord]:
+    """The pages of a piece of a dump's XML that holds whole ``<page>`` elements (a worker's job);
+    ``on_page`` is told the offset of each ``<page>`` as parsing reaches it, -1 at its end (see :func:`iter_dump_items`)."""
+    return _pages_in_memory(data, name, offset, on_page)
 
 
 _TAG_LIMIT = 4 << 20
@@ -634,6 +647,15 @@ parses a tag cut across its 1 MiB reads again from its start at every read, so a
 megabytes takes minutes (16 MB: 1 s, 48 MB: 10 s)."""
 _PAGE_ID = re.compile(rb"<id>\s*(\d+)\s*</id>")
 _PAGE_TITLE = re.compile(rb"<title>([^<]*)</title>")
+
+
+def page_identity(xml: bytes) -> tuple[int | None, str | None]:
+    """The id and title of the page whose XML ``xml`` opens (from its first 4 KiB: the page's own ``<id>`` comes
+    before its revision's), without parsing it: its XML is what could not be parsed."""
+    head = xml[:4096]
+    page_id, title = _PAGE_ID.search(head), _PAGE_TITLE.search(head)
+    return (int(page_id.group(1)) if page_id else None,
+            html.unescape(title.group(1).decode("utf-8", "replace")) if title else None)
 
 
 def _huge_tags(data: bytes) -> list[tuple[int, int]]:
@@ -654,7 +676,7 @@ def _huge_tags(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
-def _pages_in_memory(data: bytes, name: str, first: int) -> Iterator[Page | ErrorRecord]:
+def _pages_in_memory(data: bytes, name: str, first: int, on_page: Callable[[int], None] | None = None) -> Iterator[Page | ErrorRecord]:
     """The pages of XML held in memory (a piece of a dump, a multistream block), ``first`` the offset of its first
     byte in the offsets error records give; a page holding a tag longer than :data:`_TAG_LIMIT` becomes an
     ErrorRecord (with its id and title) instead of being parsed, and the pages around it are read."""
@@ -666,23 +688,21 @@ def _pages_in_memory(data: bytes, name: str, first: int) -> Iterator[Page | Erro
         page_start = start if page_start == -1 else page_start
         page_end = data.find(b"</page>", end)
         page_end = len(data) if page_end == -1 else page_end + len(b"</page>")
-        yield from _parse_in_memory(data[cursor:page_start], name, first + cursor)
-        head = data[page_start : min(start, page_start + 4096)]
-        page_id, title = _PAGE_ID.search(head), _PAGE_TITLE.search(head)
-        yield ErrorRecord(int(page_id.group(1)) if page_id else None, title.group(1).decode("utf-8", "replace") if title else None,
-                          "XMLError", f"a tag of {end - start} bytes at byte {first + start}, longer than any MediaWiki export "
+        yield from _parse_in_memory(data[cursor:page_start], name, first + cursor, on_page)
+        page_id, title = page_identity(data[page_start : min(start, page_start + 4096)])
+        yield ErrorRecord(page_id, title, "XMLError", f"a tag of {end - start} bytes at byte {first + start}, longer than any MediaWiki export "
                           f"holds ({_TAG_LIMIT} bytes at most are read); the page is passed over", "WF904", f"{name}@{first + start}")
         cursor = page_end
-    yield from _parse_in_memory(data[cursor:] if cursor else data, name, first + cursor)
+    yield from _parse_in_memory(data[cursor:] if cursor else data, name, first + cursor, on_page)
 
 
-def _parse_in_memory(data: bytes, name: str, first: int) -> Iterator[Page | ErrorRecord]:
+def _parse_in_memory(data: bytes, name: str, first: int, on_page: Callable[[int], None] | None = None) -> Iterator[Page | ErrorRecord]:
     """Parse XML held in memory as one document: wrapped in ``<mediawiki>`` unless it opens one, closed unless it
     closes one (a multistream block holds pages, or a dump's header or footer, or, when dumps were
     concatenated, a footer and the next header after its pages)."""
     prefix = b"" if _OPENS_DOCUMENT.match(data) else _ROOT
     suffix = b"" if _DOCUMENT_ENDS.search(data, max(0, len(data) - 4096)) else b"</mediawiki>"
-    return iter_dump_items(io.BytesIO(prefix + data + suffix), name=name, start=first - len(prefix))
+    return iter_dump_items(io.BytesIO(prefix + data + suffix), name=name, start=first - len(prefix), on_page=on_page)
 
 
 # --- multistream -----------------------------------------------------------------------

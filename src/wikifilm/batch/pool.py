@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from wikifilm.batch.dumps import pages_in_block, pages_in_xml
+from wikifilm.batch.dumps import page_identity, pages_in_block, pages_in_xml
 from wikifilm.batch.filter import is_film_article
 from wikifilm.batch.pages import ErrorRecord, Page
 from wikifilm.diagnostics import Diagnostic
@@ -87,6 +87,10 @@ class _Task:
     """Position (in the chunk or the piece) of the first page not yet done."""
     poisoned: list[int] = attrs.field(factory=list)
     """Positions of pages of a piece that hung or killed a worker before their extraction: not filtered again."""
+    rest: list[tuple[list[Result], int, bytes]] = attrs.field(factory=list)
+    """The parts of a piece still to read after ``piece``, each as ``(records before it, offset, xml)``: a page
+    whose XML hung its reader is cut out, ``piece`` becomes the XML before it, and the page's record and
+    the XML after it follow."""
     results: list[Result] = attrs.field(factory=list)
     counts: list[int] = attrs.field(factory=lambda: [0] * _COUNTS)
     """For a piece of a dump: pages, redirects, other namespaces, not films, films found by category, pages skipped
@@ -108,7 +112,10 @@ _COUNTS = 6
 """How many counts a piece of a dump returns (see :attr:`_Task.counts`)."""
 _READING, _FILTERING = 0, 1
 """What a worker notes it is doing on a piece of a dump, in ``progress[1]`` (``progress[0]`` is the page's position,
-``progress[2]`` its id or -1): reading the XML after that page, or filtering that page."""
+``progress[2]`` its id or -1, ``progress[3]`` the offset of the ``<page>`` the XML reader is inside, or -1):
+reading the XML after that page, or filtering that page."""
+_PROGRESS = 4
+"""How many numbers a worker's progress note holds."""
 
 
 def _piece_pages(
@@ -121,10 +128,14 @@ def _piece_pages(
     are the ``poisoned`` positions (they hung or killed a worker). ``progress``, when given, is kept
     saying which page is being read or filtered, for the parent to name it if the worker stops.
     """
-    progress = progress if progress is not None else [0, 0, 0]
-    progress[0], progress[1], progress[2] = -1, _READING, -1
+    progress = progress if progress is not None else [0] * _PROGRESS
+    progress[0], progress[1], progress[2], progress[3] = -1, _READING, -1, -1
+
+    def reached(page_offset: int) -> None:
+        progress[3] = page_offset
+
     dump, offset, content, all_pages = piece
-    pages = pages_in_xml(dump, offset, content) if isinstance(content, bytes) else pages_in_block(dump, offset, content)
+    pages = pages_in_xml(dump, offset, content, reached) if isinstance(content, bytes) else pages_in_block(dump, offset, content)
     for position, page in enumerate(pages):
         if isinstance(page, ErrorRecord):
             progress[0], progress[2] = position, -1
@@ -238,7 +249,7 @@ class _Pool:
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
-        progress = self.context.RawArray("q", 3)
+        progress = self.context.RawArray("q", _PROGRESS)
         process = self.context.Process(target=_worker_main, args=(child, self.memory_limit, self.skip, progress), daemon=True,
                                        name="wikifilm-worker")
         process.start()
@@ -291,7 +302,7 @@ class _Pool:
                 elif kind == "failed":
                     task.results.append(message[1])
                 elif kind == "done":
-                    task.counts, task.done = message[1], True
+                    self._finish(task, message[1])
                     worker.task = worker.page = None
         except (EOFError, OSError):
             return False
@@ -328,6 +339,8 @@ class _Pool:
                                                 "the worker was stopped and the rest of its part of the dump read on a fresh one",
                                                 "WF902" if cause == "Timeout" else "WF903", task.source))
                 task.poisoned.append(position)
+            elif task.piece is not None and cause == "Timeout" and self._cut_out_hung_page(task, worker.progress[3]):
+                pass  # the page whose XML hung is cut out; the XML before and after it is read again by a fresh worker
             elif task.piece is not None and cause == "Timeout":  # the XML itself: it would hang the next worker the same way
                 after = worker.progress[0]
                 where = f"after its page at position {after}" if after >= 0 else "from its start"
@@ -347,6 +360,38 @@ class _Pool:
             if not task.done:
                 self.retry.append(task)
         return self._start()
+
+    def _finish(self, task: _Task, counts: list[int]) -> None:
+        """A worker read the whole of ``task.piece`` (or its chunk): add its counts, then read what is left of the piece."""
+        task.counts = [before + now for before, now in zip(task.counts, counts, strict=True)]
+        while task.rest:
+            records, offset, xml = task.rest.pop(0)
+            task.results += records
+            if xml:
+                assert task.piece is not None
+                task.piece = (task.piece[0], offset, xml, task.piece[3])
+                task.start, task.poisoned = 0, []
+                self.retry.append(task)
+                return
+        task.done = True
+
+    def _cut_out_hung_page(self, task: _Task, page_offset: int) -> bool:
+        """Cut the page whose XML hung the reader out of a piece held in memory: the piece becomes the XML before
+        the page (read again from the position reached), what follows it is read after, and the page gets a
+        WF902 record with its id and title. False when the reader was inside no page (``page_offset`` is -1: the
+        piece's start or what follows a page's end hung it) or the piece is a block the worker decompresses itself."""
+        assert task.piece is not None
+        dump, offset, content, all_pages = task.piece
+        if not isinstance(content, bytes) or not offset <= page_offset < offset + len(content):
+            return False
+        start = page_offset - offset
+        after = content.find(b"<page>", start + 1)
+        page_id, title = page_identity(content[start:])
+        record = ErrorRecord(page_id, title, "Timeout", f"reading the XML of this page (at byte {page_offset}) ran past {self.timeout} s; "
+                             "the worker was stopped, the page passed over and the pages after it read", "WF902", f"{dump}@{page_offset}")
+        task.rest.insert(0, ([record], offset + after, content[after:]) if after != -1 else ([record], offset + len(content), b""))
+        task.piece = (dump, offset, content[:start], all_pages)
+        return True
 
     def close(self) -> None:
         """Stop every worker: idle ones are asked, busy ones killed."""

@@ -7,8 +7,11 @@ text only when a renderer asks for them, so a template's unused parameters cost 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
+
+from wikifilm.markup.expr import evaluate
 
 ValueT = TypeVar("ValueT")
 
@@ -21,6 +24,9 @@ LIST_TEMPLATES = frozenset(
     )
 )
 """Templates whose parameters (or whose bulleted content) are list items."""
+REGION_LIST_TEMPLATES = frozenset(name.casefold() for name in ("English anime licensor", "English manga publisher"))
+"""Templates naming companies by region (``{{English anime licensor|NA=[[GKIDS]]}}``): every parameter, named
+by its region, is a list of items, as a list template's are."""
 
 
 class Arguments(Generic[ValueT]):
@@ -39,6 +45,10 @@ class Arguments(Generic[ValueT]):
     def positional(self) -> list[str]:
         """Plain text of the positional parameters, stripped, in order."""
         return [self._render(value).strip() for _name, showkey, value in self._params if not showkey]
+
+    def values(self) -> list[str]:
+        """Plain text of every parameter, positional and named, stripped, in order."""
+        return [self._render(value).strip() for _name, _showkey, value in self._params]
 
     def nth(self, index: int) -> str:
         """Plain text of the first parameter named ``index`` (positional or ``1=``), else ``""``."""
@@ -149,6 +159,10 @@ def _all_lines(args: Arguments[ValueT]) -> str:
     return "\n".join(args.positional())
 
 
+def _all_values(args: Arguments[ValueT]) -> str:
+    return "\n".join(value for value in args.values() if value)
+
+
 def _start_date(args: Arguments[ValueT]) -> str:
     return _date_parts(args.positional()[:3])
 
@@ -190,12 +204,29 @@ _TEMPLATE_TEXT: dict[str, Renderer] = {
     "estimation": _const("est. "), "circa": _const("c. "), "c.": _const("c. "), "shy": _const(""), "zwsp": _const(""),
     "gap": _const(" "), "'s": _const("'s"),
     **{name: _all_lines for name in LIST_TEMPLATES},
+    **{name: _all_values for name in REGION_LIST_TEMPLATES},
     **{code: _currency(symbol) for code, symbol in _CURRENCY_TEMPLATES.items()},
 }
 """Renderer of each text-bearing template, by casefolded normalised name; others render as nothing."""
 
 
+_NOTE_TEMPLATE = re.compile(r"(?:cite|citation|efn|refn|sfn|harv|note|ref|r$|rp$|cn$|fact$|dubious|clarify|verify|update|when|who|which)", re.IGNORECASE)
+"""Footnote, citation and maintenance templates: links in them are sources and notes, never a field's content."""
+
+
+def hides_content(name: str) -> bool:
+    """Whether template ``name`` (normalised, casefolded) renders nothing although it may hold a value's
+    content: it is no text-bearing template, list template or footnote (an unknown wrapper such as
+    ``{{English manga publisher|US=[[Columbia Pictures]]}}`` before it was known)."""
+    return name not in _TEMPLATE_TEXT and name not in LIST_TEMPLATES and _NOTE_TEMPLATE.match(name) is None
+
+
 def template_text(name: str, args: Arguments[ValueT]) -> str:
-    """What a reader sees for template ``name`` (normalised, casefolded) with ``args``."""
+    """What a reader sees for template ``name`` (normalised, casefolded) with ``args``; the ``#expr``
+    parser function (its expression is in its name, after the colon) shows its value."""
     render = _TEMPLATE_TEXT.get(name)
-    return render(args) if render is not None else ""
+    if render is not None:
+        return render(args)
+    if name.startswith("#expr:"):
+        return evaluate(name[6:])
+    return ""

@@ -18,7 +18,7 @@ import attrs
 
 from wikifilm._slots_init import slots_init
 from wikifilm.markup.names import template_name
-from wikifilm.markup.templates import LIST_TEMPLATES
+from wikifilm.markup.templates import LIST_TEMPLATES, REGION_LIST_TEMPLATES
 from wikifilm.span import Span
 
 EXTENSION_TAGS = (
@@ -101,13 +101,16 @@ class Regions:
     """Offset of an ``<!--`` with no ``-->``, if any."""
 
     def line_end(self, text: str, pos: int) -> int:
-        """Offset just past the line break ending the logical line at ``pos`` (or the text end)."""
+        """Offset just past the line break ending the logical line at ``pos`` (or the text end).
+
+        :meth:`protecting` is written out here: the block reader asks this for every line."""
+        starts, ends = self.protected_starts, self.protected_ends
         newline = text.find("\n", pos)
         while newline != -1:
-            region_end = self.protecting(newline)
-            if region_end is None:
+            index = bisect.bisect_right(starts, newline) - 1
+            if index < 0 or not starts[index] < newline < ends[index]:
                 return newline + 1
-            newline = text.find("\n", region_end)
+            newline = text.find("\n", ends[index])
         return len(text)
 
     def protecting(self, newline: int) -> int | None:
@@ -402,11 +405,13 @@ def item_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             depth_templates -= 1
             if depth_templates == 0 and depth_links == 0 and template_start >= 0:
-                if template_name(raw_template_name(text, template_start, pos)).casefold() in LIST_TEMPLATES:
+                key = template_name(raw_template_name(text, template_start, pos)).casefold()
+                if key in LIST_TEMPLATES or key in REGION_LIST_TEMPLATES:
                     segments.append((seg_start, template_start))
                     _name_end, params = split_template(text, template_start, pos)
+                    every = key in REGION_LIST_TEMPLATES  # each region's parameter is a list
                     for param in params:
-                        if not param.named or param.name.isdigit():
+                        if every or not param.named or param.name.isdigit():
                             segments.extend(item_spans(text, param.value_span.start, param.value_span.end))
                     seg_start = pos
                 template_start = -1

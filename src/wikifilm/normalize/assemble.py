@@ -9,8 +9,10 @@ from typing import TypeVar
 import attrs
 
 from wikifilm.diagnostics import Diagnostic
+from wikifilm.document.inline import template_calls
 from wikifilm.document.nodes import Document, Infobox, InfoboxField, field_key
 from wikifilm.markup.plain import MAX_TEMPLATE_DEPTH
+from wikifilm.markup.templates import hides_content
 from wikifilm.markup.tokenizer import template_depth
 from wikifilm.names import NameKey, fold, keys_match, name_key
 from wikifilm.normalize.awards import AWARD_PREFIXES, AWARD_TITLES, normalize_accolades
@@ -86,6 +88,28 @@ def _nesting_diagnostics(source: Source, fields: dict[str, InfoboxField]) -> lis
                 "WF208", f"{field.name} nests templates {depth} deep, past the {MAX_TEMPLATE_DEPTH} MediaWiki expands; "
                 "what they hold is not read", field.value_span, field=record_field,
             ))
+    return out
+
+
+_NAMED_FIELDS = ("directors", "writers", "screenplay", "story", "producers", "starring", "narrators", "music", "cinematography",
+                 "editing", "studios", "distributors")
+"""Record fields whose values are people or companies."""
+
+
+def _unread_template_diagnostics(source: Source, fields: dict[str, InfoboxField]) -> list[Diagnostic]:
+    """WF209 for each template of a people or company field that renders nothing but holds links: the
+    names in it are not read, and the record says so rather than dropping them silently."""
+    out: list[Diagnostic] = []
+    for record_field in _NAMED_FIELDS:
+        field = fields.get(record_field)
+        if field is None or field.format != "wikitext" or "{{" not in source[field.value_span]:
+            continue
+        for call in template_calls(source, field.value_span):
+            if "[[" in source[call.span] and hides_content(call.key):
+                out.append(Diagnostic(
+                    "WF209", f"{field.name} holds links inside {{{{{call.name}}}}}, a template the reader does not render; "
+                    "the names in it are not read", call.span, field=record_field,
+                ))
     return out
 
 
@@ -196,7 +220,7 @@ def normalize(document: Document, *, page_title: str | None = None, page_id: int
     elif sum(box.is_film for box in infoboxes) > 1:
         diagnostics.append(Diagnostic("WF203", "several film infoboxes; the first is used", infobox.span))
 
-    diagnostics += _nesting_diagnostics(source, fields)
+    diagnostics += _nesting_diagnostics(source, fields) + _unread_template_diagnostics(source, fields)
     title, notes = normalize_title(document, infobox, page_title)
     diagnostics += notes + empty_bracket_diagnostics(document)
 

@@ -1,4 +1,4 @@
-"""Accolades tables to Award rows, columns found by what their headers mean.
+"""Accolades tables to Award rows, columns found by what their headers mean; lists of results when a section has no table.
 
 Wikitext tables are read through their span-expanded grid. Plain-text renderings lost their
 row spans: a row whose trailing cells are empty while its year column holds no year has had
@@ -11,10 +11,10 @@ import re
 
 from wikifilm.diagnostics import Diagnostic
 from wikifilm.document.items import split_items
-from wikifilm.document.nodes import Document, Table, TableCell
+from wikifilm.document.nodes import Document, Section, Table, TableCell, plain_value
 from wikifilm.normalize.dates import parse_date
-from wikifilm.normalize.people import refs_from_items
-from wikifilm.normalize.sections import sections_titled, tables
+from wikifilm.normalize.people import links_in, refs_from_items, spans_in_order, split_names
+from wikifilm.normalize.sections import list_lines, sections_titled, tables
 from wikifilm.record import Award, PersonRef
 from wikifilm.span import Span
 
@@ -73,15 +73,64 @@ def _year(text: str) -> int | None:
 
 
 def normalize_accolades(document: Document) -> tuple[tuple[Award, ...], list[Diagnostic]]:
-    """Award rows from tables in accolades sections."""
+    """Award rows from tables in accolades sections; from their lists when no table gave any."""
     awards: list[Award] = []
     diagnostics: list[Diagnostic] = []
     for section in sections_titled(document, AWARD_TITLES, prefixes=AWARD_PREFIXES):
+        before = len(awards)
         for table in tables(section):
             found, notes = _read_table(document, table)
             awards.extend(found)
             diagnostics.extend(notes)
+        if len(awards) == before:
+            awards.extend(_read_lists(document, section))
     return tuple(awards), diagnostics
+
+
+_LISTED_RESULT = re.compile(r"(?P<result>won|winner|win|nominated|nominee|nomination)\s*[:–—-]\s*(?P<rest>\S.*)", re.IGNORECASE)
+"""A list line that opens with its result: ``Won: Popularity Award - Most Popular Film``, ``Nominated – Best Score``."""
+_CEREMONY_AND_YEAR = re.compile(r"(?P<ceremony>.*?)\s*\((?P<year>(?:1[89]|20)\d\d)\)")
+"""The line above the results: ``The Japanese Academy (1987)``."""
+_TRAILING_BRACKET = re.compile(r"\s*\((?P<inside>[^()]*)\)$")
+
+
+def _read_lists(document: Document, section: Section) -> list[Award]:
+    """Award rows from list lines that open with their result, under a line naming the ceremony and year.
+
+    ``* The Japanese Academy (1987)``, then ``** Won: Popularity Award - Most Popular Film`` and
+    ``** Nominated: Best Music Score ([[Ryuichi Sakamoto]])`` (the bracket at the end names the
+    nominees, when it holds names). A line that does not open with a result is no row: it may name
+    the ceremony of the lines below it.
+    """
+    source = document.source
+    awards: list[Award] = []
+    parents: list[tuple[int, str]] = []  # (depth, plain text) of the lines above, innermost last
+    for line in list_lines(document, section):
+        text = " ".join(plain_value(source, line.span, document.format).split())
+        while parents and parents[-1][0] >= line.depth:
+            parents.pop()
+        match = _LISTED_RESULT.fullmatch(text)
+        if match is None:
+            parents.append((line.depth, text))
+            continue
+        ceremony, year = None, None
+        if parents:
+            above = parents[-1][1]
+            named = _CEREMONY_AND_YEAR.fullmatch(above)
+            ceremony, year = (named.group("ceremony") or None, int(named.group("year"))) if named else (above or None, _year(above))
+        category = match.group("rest")
+        nominees: tuple[PersonRef, ...] = ()
+        bracket = _TRAILING_BRACKET.search(category)
+        if bracket is not None:
+            names = split_names(bracket.group("inside"))
+            if names and all(word[:1].isupper() for name in names for word in name.split()):
+                links = links_in(source, line.span)
+                spans = spans_in_order(source, line.span, names)
+                nominees = tuple(PersonRef(name, links.get(name), span=span) for name, span in zip(names, spans, strict=True))
+                category = category[: bracket.start()]
+        result = "won" if match.group("result").casefold().startswith("w") else "nominated"
+        awards.append(Award(ceremony, year, category.strip() or None, nominees, result, line.span))
+    return awards
 
 
 def _read_table(document: Document, table: Table) -> tuple[list[Award], list[Diagnostic]]:

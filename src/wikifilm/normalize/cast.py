@@ -144,8 +144,17 @@ _PERIOD = re.compile(r"(?<!\w)(\w+)\.\s+(?=[A-Z\"“])")
 """A word, its period and a capital after: ``(\\w+)\\.\\s+(?=[A-Z"“])`` opened at word starts only, which
 finds the same words (a match inside a word has one at the word's start) without reading a long word once per letter."""
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "lt", "capt", "col", "gen", "sgt", "maj", "cpl", "pvt", "adm", "cmdr", "insp", "det", "supt", "prof", "rev", "fr", "hon", "mt", "ft", "no", "vs", "sen", "rep", "gov", "pres", "jnr", "snr", "bros", "co", "inc", "ltd", "vol", "ch", "op"]
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "lt", "capt", "col", "gen", "sgt", "maj", "cpl", "pvt", "adm", "cmdr", "insp", "det", "supt", "prof", "rev", "fr", "hon", "mt", "ft", "no", "vs", "sen", "rep", "gov", "pres", "jnr", "snr", "bros", "co", "inc", "ltd", "vol", "ch", "op",
+     "brig", "cdr", "cpt", "ens", "spc", "pfc", "const", "ofc", "dep", "msgr", "mme", "mlle", "esq", "rt", "univ", "dept", "corp", "assn", "sq", "ave", "blvd"]
 )
+"""Words a period follows without ending a sentence; a word of up to four letters and no vowel
+(``Ltc.``, ``Pvt.``, ``Wm.``) is taken as one too (:func:`_is_abbreviation`)."""
+_VOWELS = frozenset("aeiouyAEIOUY")
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Whether a period after ``word`` shortens it rather than ending a sentence: ``as Ltc. Jacobsen``."""
+    return word.casefold() in _ABBREVIATIONS or (len(word) <= 4 and word[:1].isupper() and word.isalpha() and not _VOWELS.intersection(word))
 
 
 def _may_end_role(text: str) -> bool:
@@ -160,7 +169,7 @@ def _first_sentence(text: str) -> str:
         return text
     for match in _PERIOD.finditer(text):
         word = match.group(1)
-        if len(word) > 1 and word.casefold() not in _ABBREVIATIONS:
+        if len(word) > 1 and not _is_abbreviation(word):
             return text[: match.start() + len(word)]
     return text
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Ph\.D|Jr|Sr|Dr|Mr|Mrs|Ms|St|Lt|Capt|Col|Gen|Sgt|Jnr|Snr)\.)$")

@@ -78,7 +78,11 @@ _WORD = r"[A-Z][\w'’-]+"
 _NAME = rf"(?:{_TOKEN}|{_UNLINKED}|{_WORD})"
 _SUBJECTS = rf"(?P<subjects>{_NAME}(?:(?:[,;]\s|[,;]?\sand\s){_NAME})*)"
 _ACTIVE = re.compile(rf"{_LEAD}{_SUBJECTS}{_AFTER_NAME}{_VERB}")
-_PASSIVE = re.compile(rf"(?P<role>[^.;:()\x01\x02]{{2,80}}?)\s(?:is|are)\s(?:played|portrayed|voiced)\sby\s(?P<subjects>{_NAME})")
+_PASSIVE_VERB = r"\s(?:is|are)\s(?:played|portrayed|voiced)\sby\s"
+_PASSIVE = re.compile(rf"(?P<role>[^.;:()\x01\x02]{{2,80}}?){_PASSIVE_VERB}(?P<subjects>{_NAME})")
+_PASSIVE_NEEDS = re.compile(_PASSIVE_VERB)
+_ACTIVE_NEEDS = re.compile(rf"\s{_VERB}")
+"""The verb (with the space before it) that every match of :data:`_PASSIVE` or :data:`_ACTIVE` holds."""
 _VOICED = re.compile(rf"\((?:voiced|played|portrayed|sung)\sby\s(?P<subjects>{_NAME})\)")
 _BRACKETED = re.compile(rf"(?P<role>(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*)\s\((?P<subjects>{_TOKEN})\)")
 _FEATURED = re.compile(rf"(?P<subjects>{_TOKEN})\sas\s")
@@ -101,17 +105,35 @@ _AS = re.compile(r" as ")
 _OPEN_LINK = re.compile("\\(\x01")
 
 
-def _near(pattern: re.Pattern[str], cue: re.Pattern[str], text: str, before: int, after: int) -> Iterator[re.Match[str]]:
+def _near(
+    pattern: re.Pattern[str], cue: re.Pattern[str], text: str, before: int, after: int, needed: re.Pattern[str] | None = None
+) -> Iterator[re.Match[str]]:
     """``pattern``'s matches that start within ``before`` characters of a cue word and end within
-    ``after`` of it: a long paragraph is scanned only where a pattern can match."""
+    ``after`` of it: a long paragraph is scanned only where a pattern can match.
+
+    ``needed`` is a part every match of ``pattern`` holds (``is played by``, where the cue is any
+    ``by``): a window without it is passed over, since ``pattern`` cannot match there either."""
     spans: set[tuple[int, int]] = set()
     for hint in cue.finditer(text):
-        for match in pattern.finditer(text, max(0, hint.start() - before), min(len(text), hint.end() + after)):
+        window = max(0, hint.start() - before), min(len(text), hint.end() + after)
+        if needed is not None and needed.search(text, *window) is None:
+            continue
+        for match in pattern.finditer(text, *window):
             if match.start() > hint.start():
                 break  # matches come in order of their start: the rest start after the cue too
             if match.span() not in spans:
                 spans.add(match.span())
                 yield match
+
+
+def _may_cast(text: str, links: dict[str, str]) -> bool:
+    """Whether one of the patterns can match: each needs a casting verb, ``(sung by``, or a linked
+    name (one that :func:`_tokenized` replaces): ``as Forrest Gump (character)`` has none."""
+    return (
+        _MAY_BE_ACTIVE.search(text) is not None
+        or "(sung" in text
+        or any(name in text for name in links if name[:1].isupper() and not any(char.isdigit() for char in name))
+    )
 
 
 def _tokenized(text: str, links: dict[str, str]) -> tuple[str, list[str]]:
@@ -138,7 +160,7 @@ def iter_prose_cast(text: str, links: dict[str, str], known: dict[str, str] | No
 
     ``links`` are the people linked in ``text`` (shown text to page; works left out), ``known``
     those listed or linked nearby, whose surnames may stand alone."""
-    if not _MAY_CAST.search(text):
+    if not _MAY_CAST.search(text) or not _may_cast(text, links):
         return
     known = {**links, **(known or {})}
     text = text.replace("\x01", " ").replace("\x02", " ")
@@ -167,7 +189,7 @@ def iter_prose_cast(text: str, links: dict[str, str], known: dict[str, str] | No
         taken.append((begin, end))
         found.extend((begin, name, decoded(role)) for name, role in pairs)
 
-    for match in _near(_ACTIVE, _MAY_BE_ACTIVE, text, 400, 80):
+    for match in _near(_ACTIVE, _MAY_BE_ACTIVE, text, 400, 80, _ACTIVE_NEEDS):
         actors = [name for piece in _NAME_IN_SUBJECTS.findall(match.group("subjects")) if (name := actor(piece)) is not None]
         verb = match.group("verb")
         casts_as = (verb.endswith("as") and not _BILLED.search(verb)) or verb.split()[0] in {"play", "plays", "portray", "portrays", "voice", "voices"} or "voice" in verb
@@ -179,8 +201,8 @@ def iter_prose_cast(text: str, links: dict[str, str], known: dict[str, str] | No
     for match in _near(_FEATURED, _AS, text, 12, 4):
         if (name := actor(match.group("subjects"))) is not None:
             add(match, [(name, _role(_rest(text, match.end())))])
-    for pattern, cue, before in ((_PASSIVE, _BY, 120), (_BRACKETED, _OPEN_LINK, 120)):
-        for match in _near(pattern, cue, text, before, 20):
+    for pattern, cue, before, needed in ((_PASSIVE, _BY, 120, _PASSIVE_NEEDS), (_BRACKETED, _OPEN_LINK, 120, None)):
+        for match in _near(pattern, cue, text, before, 20, needed):
             if (name := actor(match.group("subjects"))) is not None:
                 add(match, [(name, match.group("role").strip(" ,") or None)])
     for match in _near(_VOICED, _BY, text, 20, 20):

@@ -133,9 +133,12 @@ def _columns_by_content(document: Document, body: tuple[tuple[TableCell | None, 
     return None, []
 
 
-def find_columns(document: Document, table: Table) -> tuple[int, int | None, list[tuple[int, str | None]]]:
-    """``(header rows, role column, [(actor column, version)])`` of a cast table; no actor column when it is not one."""
-    grid = table.grid()
+def find_columns(
+    document: Document, table: Table, grid: tuple[tuple[TableCell | None, ...], ...] | None = None
+) -> tuple[int, int | None, list[tuple[int, str | None]]]:
+    """``(header rows, role column, [(actor column, version)])`` of a cast table; no actor column when it is not one.
+    ``grid`` is ``table.grid()`` when the caller has it."""
+    grid = table.grid() if grid is None else grid
     rows = _header_rows(grid)
     headers = [" ".join(texts).casefold() for texts in _column_headers(document, grid, rows)]
     body = grid[rows:]
@@ -174,11 +177,12 @@ def _says_something(document: Document, cell: TableCell) -> bool:
 def table_entries(document: Document, table: Table) -> list[TableEntry]:
     """Every actor of a cast table, row by row, each actor column in turn."""
     source = document.source
-    rows, role_col, actor_cols = find_columns(document, table)
+    grid = table.grid()
+    rows, role_col, actor_cols = find_columns(document, table, grid)
     if not actor_cols:
         return []
     out: list[TableEntry] = []
-    body = table.grid()[rows:]
+    body = grid[rows:]
     for column, version in actor_cols:  # one cast after the other: the Japanese, then each English dub
         for row in body:
             role_cell = row[role_col] if role_col is not None and role_col < len(row) else None
@@ -195,6 +199,8 @@ def table_entries(document: Document, table: Table) -> list[TableEntry]:
 
 def _cell_entries(document: Document, cell: TableCell, role: str | None, version: str | None) -> list[TableEntry]:
     source = document.source
+    if cell.content_span.start == cell.content_span.end:
+        return []  # an empty cell (a third of the actor cells a corpus pass reads: an actor absent from one version)
     if document.format == "wikitext":  # the cell's text and links in one pass where it can
         plain, found = item_text_and_links(source[cell.content_span])
         links = by_shown_text(found)

@@ -68,17 +68,30 @@ def _place_and_note(text: str) -> tuple[str | None, str | None]:
     return text, None
 
 
-def _from_template(source: Source, template: TemplateCall) -> list[Release]:
+def _month(text: str) -> int | None:
+    """A month given as a number (``8``) or a name (``August``, ``Aug.``), as ``{{Film date}}`` accepts both."""
+    number = _int(text)
+    return number if number is not None else MONTHS.get(text.strip().lower().rstrip("."))
+
+
+def _from_template(source: Source, template: TemplateCall) -> tuple[list[Release], list[Diagnostic]]:
+    """The releases of a date template: groups of year, month, day and place (month, day and place optional)."""
     span = template.span
     values = [plain_text(source[value]) for value in template.positional_spans]
     releases = []
+    diagnostics = []
     index = 0
     while index < len(values):
         year = _int(values[index])
         if year is None:
             index += 1
             continue
-        month = _int(values[index + 1]) if index + 1 < len(values) else None
+        if len(values[index].strip()) != 4:  # a day or month read where the year should stand: no year 0023
+            diagnostics.append(Diagnostic("WF301", f"{template.name} value {values[index].strip()!r} stands where a year should "
+                                          "and is no year; skipped", span, field="release_dates"))
+            index += 1
+            continue
+        month = _month(values[index + 1]) if index + 1 < len(values) else None
         day = _int(values[index + 2]) if index + 2 < len(values) and month else None
         consumed = 1 + (month is not None) + (day is not None)
         try:
@@ -93,7 +106,7 @@ def _from_template(source: Source, template: TemplateCall) -> list[Release]:
         place, note = _place_and_note(place_text)
         releases.append(Release(date, place, note, raw=source[span], span=span))
         index += consumed
-    return releases
+    return releases, diagnostics
 
 
 def normalize_release_dates(source: Source, field: InfoboxField | None) -> tuple[tuple[Release, ...], list[Diagnostic]]:
@@ -101,19 +114,22 @@ def normalize_release_dates(source: Source, field: InfoboxField | None) -> tuple
     if field is None:
         return (), []
     releases: list[Release] = []
+    diagnostics: list[Diagnostic] = []
     if field.format == "wikitext":
         for template in template_calls(source, field.value_span):
             if template.key in _DATE_TEMPLATES:
-                releases.extend(_from_template(source, template))
+                found, notes = _from_template(source, template)
+                releases += found
+                diagnostics += notes
         if releases:
-            return tuple(releases), []
+            return tuple(releases), diagnostics
     for item in field.items(source):
         releases.extend(_from_text(item.text.replace("\n", " "), item.span, source))
     if not releases:
         text = field.plain(source)
         if text:
-            return (), [Diagnostic("WF301", f"released reads {text[:60]!r}, which holds no date; left out", field.value_span, field="release_dates")]
-    return tuple(releases), []
+            return (), [*diagnostics, Diagnostic("WF301", f"released reads {text[:60]!r}, which holds no date; left out", field.value_span, field="release_dates")]
+    return tuple(releases), diagnostics
 
 
 def _from_text(text: str, span: Span, source: Source) -> list[Release]:

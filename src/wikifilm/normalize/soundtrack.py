@@ -92,7 +92,7 @@ def parse_soundtrack_item(text: str) -> tuple[str | None, str]:
 
 def _composer_and_work(composer: str, work: str) -> tuple[str | None, str]:
     composer = composer.strip()
-    work = work.strip().strip('"“”')
+    work = _unquoted(work)  # '"Soldier's Dance" from William Tell' keeps its quotation marks, '"Memory"' loses them
     if _PERFORMANCE.match(composer):
         return None, work  # performers, not a composer
     return composer, work

@@ -83,13 +83,21 @@ def normalize_native_title(document: Document, infobox: Infobox | None) -> Nativ
             text = field.plain(source).replace("\n", " ").strip()
             if text:
                 return NativeTitle(text, None, None, field.value_span)
+        # Infobox film's own field for the title in the original language, read when it holds a template
+        # ('{{native name|es|Yo quiero una mujer así}}'); its free text often glosses the language instead
+        field = infobox.get("film name", "film_name")
+        if field is not None and (found := _native_from(source, field.value_span)) is not None:
+            return found
     paragraph = next((node for node in document.lead if isinstance(node, Paragraph)), None)
     if paragraph is None:
         return None
     return _native_from(source, paragraph.content_span, within=600)
 
 
-_NATIVE_HINT = re.compile(r"\{\{\s*(?:korean|nihongo|lang|zh|chinese)", re.IGNORECASE)
+_NATIVE_HINT = re.compile(r"\{\{\s*(?:korean|nihongo|lang|zh|chinese|native[ _]name|film[ _]name|infobox[ _]name[ _]module)", re.IGNORECASE)
+_BY_SCRIPT = (("kanji", "ja", ("romaji",)), ("hangul", "ko", ("rr", "mr")), ("hanja", "ko", ("rr", "mr")),
+              ("traditional", "zh", ("pinyin",)), ("simplified", "zh", ("pinyin",)))
+"""Parameters of ``{{Film name}}`` and ``{{Infobox name module}}`` holding the title, its language and its romanizations."""
 
 
 def _native_from(source: Source, span: Span, within: int | None = None) -> NativeTitle | None:
@@ -120,6 +128,18 @@ def _native_from(source: Source, span: Span, within: int | None = None) -> Nativ
             text_ = (values[0] if lang_match else (values[1] if len(values) > 1 else "")) if values else ""
             if text_:
                 return NativeTitle(clean_spaces(text_), lang, args.named("translit", "rr"), where)
+        elif name == "native name":  # {{native name|es|Yo quiero una mujer así}}
+            values = args.positional()
+            if len(values) >= 2 and values[1]:
+                return NativeTitle(clean_spaces(values[1]), values[0] or None, None, where)
+        elif name in ("film name", "infobox name module"):
+            for parameter, language, romanizations in _BY_SCRIPT:
+                written = args.named(parameter)
+                if written:
+                    return NativeTitle(clean_spaces(written), language, args.named(*romanizations) or None, where)
+            values = args.positional()
+            if values and values[0]:
+                return NativeTitle(clean_spaces(values[0]), None, None, where)
         elif name in ("zh", "chinese"):
             chinese = args.named("t", "s", "c")
             if chinese:
