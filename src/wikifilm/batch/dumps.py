@@ -387,6 +387,8 @@ def iter_dump_items(
                 stats.pages += 1
                 yield attrs.evolve(page, source=name)
             fields = builder.fields or {}
+            if builder.on_page is not None and builder.fields is not None:
+                builder.on_page(-1)  # the page is passed over: the reader is in no page until the next one
             end, read_error = huge.end, None
             while end is None:  # the tag's ">" is in a chunk not read yet
                 try:
