@@ -93,3 +93,31 @@ def test_arrow_schema_and_golden_fields_are_derived_from_the_definition() -> Non
         ("actor", pa.struct([("name", pa.string()), ("link", pa.string()), ("person", pa.string())])),
         ("role", pa.string()), ("version", pa.string()), ("billing", pa.int32()),
     ]))
+
+
+def test_the_quick_check_refuses_exactly_what_the_named_check_finds() -> None:
+    """check_record's pass without paths agrees with mismatches() on every corpus record and on records broken at any depth."""
+    from wikifilm.contract import _FITS_RECORD
+
+    def refused(record: dict[str, object]) -> bool:
+        found = mismatches(record)
+        return bool(found["unknown"] or found["shape"])
+
+    records = [extract(path.read_text(encoding="utf-8"), title=path.stem).to_dict() for path in ARTICLES[:20]]
+    records.append(full_film().to_dict())
+    broken = []
+    for make in (
+        lambda r: r.__setitem__("mood", "tense"),
+        lambda r: r["cast"][0].__setitem__("billing", 2),
+        lambda r: r.__setitem__("countries", "Spain"),
+        lambda r: r.__setitem__("title", ["Actrius"]),
+        lambda r: r["budget"].__setitem__("amount", {"value": 1}),
+        lambda r: r.__setitem__("budget", [1]),
+        lambda r: r.pop("plot"),  # a missing key is no reason to refuse
+        lambda r: r.__setitem__("cast", None),
+    ):
+        record = full_film().to_dict()
+        make(record)
+        broken.append(record)
+    assert [_FITS_RECORD(record) for record in records + broken] == [not refused(record) for record in records + broken]
+    assert [_FITS_RECORD(record) for record in broken] == [False] * 6 + [True] * 2

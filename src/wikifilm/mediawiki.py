@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import httpx
 
 from wikifilm.batch.pages import Page
 from wikifilm.errors import FetchError
+
+if TYPE_CHECKING:  # httpx is imported when a fetch starts: `import wikifilm` and dump runs need no HTTP client
+    import httpx
 
 __all__ = ["MAX_TITLES", "Fetch", "fetch"]
 
@@ -33,6 +35,8 @@ _sleep = time.sleep  # tests replace it to see the waits without waiting
 
 def _user_agent() -> str:
     from importlib.metadata import PackageNotFoundError, version
+
+    import httpx
 
     try:
         ours = version("wikifilm")
@@ -106,6 +110,8 @@ def fetch(
 
 
 def _iter_pages(result: Fetch, titles: list[str], user_agent: str, retries: int, timeout: float) -> Iterator[Page]:
+    import httpx
+
     headers = {"User-Agent": user_agent, "Accept": "application/json"}
     with httpx.Client(headers=headers, timeout=timeout, follow_redirects=True) as client:
         for start in range(0, len(titles), MAX_TITLES):
@@ -158,6 +164,8 @@ def _query(client: httpx.Client, result: Fetch, titles: list[str], retries: int)
 
 def _get(client: httpx.Client, url: str, params: dict[str, str], titles: list[str], retries: int) -> dict[str, Any]:
     """The JSON of one request, retried on lag, rate limits and server errors."""
+    import httpx
+
     asking = f"{len(titles)} title{'s' if len(titles) != 1 else ''} ({titles[0]!r}{', ...' if len(titles) > 1 else ''})"
     for attempt in range(retries + 1):
         last = attempt == retries

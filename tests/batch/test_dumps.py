@@ -148,6 +148,9 @@ def test_multistream_blocks_with_index(tmp_path: Path) -> None:
     titles = [item.title for offset, length in blocks for item in pages_in_block(dump, offset, length)]
     assert titles == ["A", "B", "C"]
     assert [item.title for item in iter_pages(dump)] == ["A", "B", "C"]  # bz2 reads all streams in sequence too
+    index.write_text(index.read_text() + "junk\n")
+    with pytest.raises(ValueError):  # at the call, before any block is handed out: the run then reads the dump without it
+        iter_blocks(dump, index)
 
 
 def test_extract_command_reads_a_multistream_dump_block_by_block(tmp_path: Path) -> None:
@@ -336,6 +339,55 @@ def test_a_page_with_a_tag_of_megabytes_is_passed_over(where: str) -> None:
     assert isinstance(error, ErrorRecord) and (error.code, error.source) == ("WF904", f"d.xml@{at}")
     size = len(huge) if where == "redirect" else len(huge) + len(b"<revision>")  # unclosed, it runs to the next ">"
     assert error.message.startswith(f"a tag of {size} bytes at byte {at}, longer than any MediaWiki export holds")
+
+
+@pytest.mark.parametrize("where", ["redirect", "unclosed"])
+@pytest.mark.parametrize("suffix", [".xml", ".xml.bz2"])
+def test_a_tag_of_megabytes_in_a_dump_read_in_one_process(tmp_path: Path, where: str, suffix: str) -> None:
+    """Read page by page (iter_pages, check, lint, graph, extract's article path), a tag longer than any export holds
+    is not parsed either: the same error record as in a worker's piece, the pages around it read; iter_pages raises
+    DumpError at it, after the pages before."""
+    from wikifilm.batch.dumps import _TAG_LIMIT, iter_dump_pages, pages_in_xml
+
+    huge = b'<redirect title="' + b"a" * (_TAG_LIMIT + 10) + (b'" />' if where == "redirect" else b"")
+    stuck = page("Stuck", 2, "s").replace(b"<revision>", huge + b"<revision>")
+    body = page("A", 1, "a") + stuck + page("B", 3, "b") + page("Long", 4, "x" * (_TAG_LIMIT + 10))
+    data = HEADER + body + b"</mediawiki>\n"
+    dump = tmp_path / f"d{suffix}"
+    dump.write_bytes(bz2.compress(data) if suffix == ".xml.bz2" else data)
+    items = list(iter_dump_pages(dump))
+    assert [(type(item).__name__, item.page_id, item.title) for item in items] == [
+        ("Page", 1, "A"), ("ErrorRecord", 2, "Stuck"), ("Page", 3, "B"), ("Page", 4, "Long")]
+    [in_piece] = [item for item in pages_in_xml(str(dump), len(HEADER), body) if isinstance(item, ErrorRecord)]
+    assert (items[1].message, items[1].source) == (in_piece.message, in_piece.source)  # the workers' record, to the byte
+    assert items[1].source == f"{dump}@{data.index(b'<redirect')}"
+    read: list[str | None] = []
+    with pytest.raises(DumpError, match="a tag of"):
+        read.extend(item.title for item in iter_pages(dump))
+    assert read == ["A"]
+
+
+def test_the_tag_watch_measures_tags_as_the_search_in_memory_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fed in chunks of any size, the watch stops at the first of the tags that :func:`_huge_tags` finds in memory."""
+    from wikifilm.batch import dumps
+
+    monkeypatch.setattr(dumps, "_TAG_LIMIT", 50)
+    rng = random.Random(7)
+    found = 0
+    for _ in range(300):
+        data = bytes(rng.choice(b"<>" + b"a" * rng.choice((5, 40))) for _ in range(rng.randint(0, 400)))
+        expected = dumps._huge_tags(data)
+        watch, first, position = dumps._TagWatch(), None, 0
+        while position < len(data) and first is None:
+            size = rng.randint(1, 40)
+            try:
+                watch.see(data[position : position + size], position)
+            except dumps._HugeTagError as huge:
+                first = huge.start
+            position += size
+        assert first == (expected[0][0] if expected else None), data
+        found += bool(expected)
+    assert 20 < found < 280  # inputs with and without a long tag were both tried
 
 
 def test_read_ahead_gives_every_chunk_then_the_error_in_its_place() -> None:

@@ -153,6 +153,17 @@ def test_a_truncated_multistream_dump_with_its_index(tmp_path: Path) -> None:
     assert summary.errors == 1
 
 
+def test_an_index_with_a_broken_line_is_passed_over_before_any_block(tmp_path: Path) -> None:
+    """An index line that is no offset: one error record names the index, and the dump is read without it, each film once."""
+    dump, index = multistream(tmp_path, film_pages())
+    index.write_text(index.read_text() + "not an offset:9:x\n")
+    summary = run_extract([dump], tmp_path / "films.jsonl", workers=2, progress=False)
+    assert films_in(tmp_path / "films.jsonl") == [(page_id, title) for title, page_id in FILMS]
+    [error] = errors_in(tmp_path / "films.errors.jsonl")
+    assert (error["code"], error["source"]) == ("WF904", str(index)) and "read without it" in error["message"]
+    assert summary.errors == 1
+
+
 @pytest.mark.parametrize("with_index", [True, False])
 def test_a_page_that_kills_or_hangs_its_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_index: bool) -> None:
     """One page kills its worker, one hangs it: a WF903 and a WF902 record, and every other page is written, on both paths."""
@@ -183,6 +194,20 @@ def test_a_clean_run_exits_0(tmp_path: Path) -> None:
     (tmp_path / "in" / "Actrius.wikitext").write_text(article_text("Actrius"), encoding="utf-8")
     assert main(["extract", str(tmp_path / "in"), "-o", str(tmp_path / "films.jsonl"), "--workers", "1", "--no-progress"]) == 0
     assert errors_in(tmp_path / "films.errors.jsonl") == []
+
+
+def test_a_run_over_dumps_only_starts_no_pool_for_article_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dumps alone: their pieces go to one pool, and no second pool of idle workers is started for article files."""
+    import wikifilm.batch.run as run
+
+    def no_pool(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a pool was started for article files, and there are none")
+
+    monkeypatch.setattr(run, "extract_pages", no_pool)
+    dump = tmp_path / "dump.xml"
+    dump.write_bytes(HEADER + b"".join(film_pages()) + b"</mediawiki>\n")
+    summary = run_extract([dump], tmp_path / "films.jsonl", workers=1, progress=False)
+    assert (summary.films, summary.errors) == (4, 0)
 
 
 def test_resume_passes_over_an_error_that_has_no_page(tmp_path: Path) -> None:
@@ -366,3 +391,16 @@ def test_limit_counts_films_across_dumps_and_article_files(tmp_path: Path) -> No
     summary = run_extract([dump, tmp_path / "Actrius.wikitext", tmp_path / "Kadavul.wikitext"], tmp_path / "films.jsonl",
                           workers=2, limit=3, progress=False)
     assert films_in(tmp_path / "films.jsonl") == [(1, "Film 1"), (3, "Film 3"), (None, "Actrius")] and summary.films == 3
+
+
+def test_a_jsonl_run_imports_no_arrow_and_no_http_client() -> None:
+    """`import wikifilm` and the extract job leave pyarrow (with numpy) and httpx unimported until Parquet or a fetch needs them."""
+    import subprocess
+    import sys
+
+    code = ("import sys, wikifilm, wikifilm.cli, wikifilm.batch.run; "
+            "print(sorted(name for name in ('pyarrow', 'numpy', 'httpx') if name in sys.modules))")
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONPATH": src}).stdout.strip()
+    assert found == "[]"

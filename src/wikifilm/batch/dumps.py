@@ -17,6 +17,7 @@ import itertools
 import queue
 import re
 import threading
+from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -284,6 +285,41 @@ def _next_start(chunk: bytes, start: int) -> tuple[int, bool]:
     return page, False
 
 
+class _HugeTagError(Exception):
+    """Raised before a chunk that makes an open tag longer than :data:`_TAG_LIMIT` is parsed."""
+
+    def __init__(self, start: int, end: int | None) -> None:
+        super().__init__(start, end)
+        self.start = start
+        """Stream offset of the tag's ``<``."""
+        self.end = end
+        """Stream offset of the byte after the tag's ``>``; None while that byte is not read yet."""
+
+
+class _TagWatch:
+    """Where the tag still open in the bytes fed to a parser began: from each ``>`` to the next, a tag opens at the
+    first ``<`` (text holds none, it is escaped), as :func:`_huge_tags` measures tags in memory. A stream read
+    page by page gets the same guard as the pieces workers parse."""
+
+    def __init__(self) -> None:
+        self.open_at: int | None = None
+
+    def see(self, chunk: bytes, chunk_start: int) -> None:
+        """Take the next chunk into account, before it is parsed; raise _HugeTagError if a tag in it runs past the limit."""
+        close = chunk.find(b">")
+        if self.open_at is not None:
+            end = chunk_start + len(chunk) if close == -1 else chunk_start + close + 1
+            if end - self.open_at > _TAG_LIMIT:
+                raise _HugeTagError(self.open_at, None if close == -1 else end)
+            if close == -1:
+                return
+        last = chunk.rfind(b">")
+        opening = chunk.find(b"<", last + 1)
+        self.open_at = None if opening == -1 else chunk_start + opening
+        if self.open_at is not None and chunk_start + len(chunk) - self.open_at > _TAG_LIMIT:  # a chunk larger than the limit
+            raise _HugeTagError(self.open_at, None)
+
+
 def iter_dump_items(
     stream: IO[bytes], *, name: str = "<dump>", stats: DumpStats | None = None, start: int = 0,
     on_page: Callable[[int], None] | None = None,
@@ -291,8 +327,10 @@ def iter_dump_items(
     """Every page of an XML export stream, in order, and an ErrorRecord for each place that cannot be read.
 
     A page whose XML is broken (bad bytes, a stray ``<``) becomes an ErrorRecord naming the byte
-    offset, and reading resumes at the next ``<page>``; a stream that cannot be decompressed
-    further (a cut or corrupt file) ends with an ErrorRecord after every page before the damage.
+    offset, and reading resumes at the next ``<page>``; so does a page holding a tag longer than
+    :data:`_TAG_LIMIT`, which is passed over unparsed (expat before 2.6 takes minutes on a tag of tens of
+    megabytes). A stream that cannot be decompressed further (a cut or corrupt file) ends with an
+    ErrorRecord after every page before the damage.
     Several exports concatenated into one stream (``cat a.xml b.xml``) are read one after the
     other; bytes between two of them that are not whitespace, an XML declaration or a comment
     become one ErrorRecord naming their offset. Entity declarations are refused: the rest of the
@@ -312,6 +350,7 @@ def iter_dump_items(
         chunk, chunk_start = pending, base
         pending = b""
         history = b""  # the last bytes before this chunk, to judge the bytes after a document's end
+        watch = _TagWatch()
         try:
             if prefix:
                 parser.Parse(prefix, False)
@@ -320,6 +359,7 @@ def iter_dump_items(
                     chunk_start = offset
                     chunk = read(_CHUNK)
                     offset += len(chunk)
+                watch.see(chunk, chunk_start)
                 parser.Parse(chunk, not chunk)
                 for page in builder.done:
                     stats.pages += 1
@@ -342,6 +382,31 @@ def iter_dump_items(
                     f"XML error at line {error.lineno}, column {error.offset} (byte {where}): {expat.ErrorString(error.code)}{hint}",
                     "WF904", f"{name}@{where}",
                 )
+        except _HugeTagError as huge:  # pass over the tag unparsed, then its page, as the workers do (_pages_in_memory)
+            for page in builder.done:
+                stats.pages += 1
+                yield attrs.evolve(page, source=name)
+            fields = builder.fields or {}
+            if builder.on_page is not None and builder.fields is not None:
+                builder.on_page(-1)  # the page is passed over: the reader is in no page until the next one
+            end, read_error = huge.end, None
+            while end is None:  # the tag's ">" is in a chunk not read yet
+                try:
+                    chunk_start, chunk = offset, read(_CHUNK)
+                except (OSError, EOFError) as error:
+                    read_error, chunk = error, b""
+                offset += len(chunk)
+                close = chunk.find(b">")
+                end = offset if not chunk else chunk_start + close + 1 if close != -1 else None
+            size = f"{end - huge.start}" if read_error is None else f"at least {end - huge.start}"
+            yield ErrorRecord(fields.get("page_id"), fields.get("title") or None, "XMLError",
+                              f"a tag of {size} bytes at byte {huge.start}, longer than any MediaWiki export holds "
+                              f"({_TAG_LIMIT} bytes at most are read); the page is passed over", "WF904", f"{name}@{huge.start}")
+            if read_error is not None:
+                yield ErrorRecord(None, None, type(read_error).__name__, f"cannot decompress or read after {offset} bytes: {read_error}",
+                                  "WF904", f"{name}@{offset}")
+                return
+            where = end - 1  # the resync below looks for the next page after the tag
         except DumpError as error:  # refused entities: nothing after them is read
             yield ErrorRecord(None, None, "DumpError", error.reason, "WF904", f"{name}@{base}")
             return
@@ -645,9 +710,13 @@ def _parse_in_memory(data: bytes, name: str, first: int, on_page: Callable[[int]
 # --- multistream -----------------------------------------------------------------------
 
 
-def read_index(index_path: str | Path) -> list[int]:
-    """Start offsets of the compressed streams, from a multistream index (``offset:page_id:title``)."""
-    offsets: list[int] = []
+def read_index(index_path: str | Path) -> array[int]:
+    """Start offsets of the compressed streams, from a multistream index (``offset:page_id:title``).
+
+    An array of machine integers: English Wikipedia's index has about 23 million lines for some
+    230,000 streams, which a list of tuples of Python integers held at about 30 MB.
+    """
+    offsets: array[int] = array("q")
     opener = bz2.open if str(index_path).endswith(".bz2") else open
     with opener(index_path, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -658,13 +727,20 @@ def read_index(index_path: str | Path) -> list[int]:
 
 
 def iter_blocks(dump_path: str | Path, index_path: str | Path) -> Iterator[tuple[int, int]]:
-    """``(offset, length)`` of every compressed stream of a multistream dump, header and footer included."""
+    """``(offset, length)`` of every compressed stream of a multistream dump, header and footer included.
+
+    The index is read when this is called, so that one that cannot be read raises here, before any
+    block is handed out; the blocks are then made one at a time.
+    """
     size = Path(dump_path).stat().st_size
-    offsets = read_index(index_path)
+    return _blocks(read_index(index_path), size)
+
+
+def _blocks(offsets: array[int], size: int) -> Iterator[tuple[int, int]]:
     if not offsets:
         return
-    bounds = ([0] if offsets[0] != 0 else []) + offsets + [size]
-    for start, end in itertools.pairwise(bounds):
+    before = [0] if offsets[0] != 0 else []
+    for start, end in itertools.pairwise(itertools.chain(before, offsets, [size])):
         if end > start:
             yield start, end - start
 

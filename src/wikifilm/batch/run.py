@@ -142,7 +142,7 @@ def run_extract(
             parts = None
             if index is not None:
                 try:
-                    blocks = list(iter_blocks(path, index))
+                    blocks = iter_blocks(path, index)  # the index is read here, the blocks made as they are handed out
                     parts = extract_blocks(str(path), blocks, workers=workers, timeout=timeout, all_pages=all_pages,
                                            start_method=start_method, skip=done)
                 except (OSError, ValueError) as error:  # an unreadable index: the dump is read without it
@@ -159,7 +159,8 @@ def run_extract(
                 filter_stats.by_category += counts[4]
                 summary.resumed += counts[5]
                 yield from part_results
-        yield from extract_pages(wanted(), workers=workers, timeout=timeout, start_method=start_method,
+        if sequential:  # a pool for article files only when there are some: under spawn, each idle worker imports wikifilm
+            yield from extract_pages(wanted(), workers=workers, timeout=timeout, start_method=start_method,
                                      films_only=False)  # wanted() filters, and counts
 
     stream = results()

@@ -14,10 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from wikifilm.batch.schema import FILM_SCHEMA
 from wikifilm.contract import check_record
 
 
@@ -138,6 +134,11 @@ class ParquetSink:
     def flush(self) -> None:
         if not self._rows:
             return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from wikifilm.batch.schema import FILM_SCHEMA
+
         table = pa.Table.from_pylist(self._rows, schema=FILM_SCHEMA)
         final = self.path / f"part-{self._next:05d}.parquet"
         temporary = self.path / f".part-{self._next:05d}.tmp"
@@ -152,6 +153,8 @@ class ParquetSink:
 
 def parquet_keys(path: str | Path) -> set[str]:
     """Keys of the records already in a Parquet part directory."""
+    import pyarrow.parquet as pq
+
     path = Path(path)
     keys: set[str] = set()
     for part in sorted(path.glob("part-*.parquet")):
@@ -163,5 +166,7 @@ def parquet_keys(path: str | Path) -> set[str]:
 
 def read_parquet_records(path: str | Path) -> Iterator[dict[str, Any]]:
     """Records back from a Parquet part directory (for tests and small checks)."""
+    import pyarrow.parquet as pq
+
     for part in sorted(Path(path).glob("part-*.parquet")):
         yield from pq.read_table(part).to_pylist()
