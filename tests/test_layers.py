@@ -19,7 +19,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "document": ("wikifilm.document",),
     "readers": ("wikifilm.readers",),
     "record": ("wikifilm.record", "wikifilm.contract", "wikifilm.evaluation"),  # evaluation reads the contract's golden fields
-    "normalize": ("wikifilm.normalize", "wikifilm.names", "wikifilm._romanization"),
+    "normalize": ("wikifilm.normalize", "wikifilm.names", "wikifilm._romanization", "wikifilm._hangul"),
     "extract": ("wikifilm.extract",),
     "batch": ("wikifilm.batch", "wikifilm.spark", "wikifilm.graph", "wikifilm.editing", "wikifilm.mediawiki"),
     "cli": ("wikifilm.cli", "wikifilm.__main__", "wikifilm"),

@@ -21,10 +21,10 @@ from itertools import product
 
 import attrs
 
+from wikifilm._hangul import COMPOUND_SURNAMES, FINALS, INITIALS, IRREGULAR_SURNAMES, MEDIALS, SURNAMES
 from wikifilm._romanization import ChineseReading, chinese_readings, cyrillic_key, japanese_order_key
 from wikifilm._slots_init import slots_init
 from wikifilm.caches import cached
-from wikifilm.normalize._data.korean import COMPOUND_SURNAMES, FINALS, INITIALS, IRREGULAR_SURNAMES, MEDIALS, SURNAMES
 
 _SUFFIXES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "jnr", "snr"})
 _HANGUL_START, _HANGUL_END = 0xAC00, 0xD7A3
