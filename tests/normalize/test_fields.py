@@ -176,6 +176,11 @@ def test_cast_line_forms_from_unseen_articles(line: str, expected: tuple[list[st
     "{{Film date|", "{{ubl|", "{{Plainlist|\n* ", "[[A|B]]", "<br />", "<ref>x</ref>", "million", "$", "12", "–",
     "}}", "\n== Cast ==\n* ", " as ", "\n== Accolades ==\n{|\n! Award !! Category !! Result\n|-\n| ", " || ", "\n|}\n",
     "\n== Soundtrack ==\n* ", "'s ", "'''", "\n", "Kim Sung-an", "Lee Gang-hee",
+    # constructs read since the third hand-checked set: song tables, results listed under a ceremony, #expr,
+    # region lists, a lead's language bracket, Film date month names, linked names side by side
+    "\n== Soundtrack ==\n{|\n! Track !! Song !! Singer(s)\n|-\n| ", "| extra_column = Singer(s)\n", "{{Track listing\n| title1 = ",
+    "\n==Awards==\n* Ceremony (1987)\n** ", "Won: ", "Nominated – ", "{{#expr:", "+13.3 round 0", "1/0", "{{English anime licensor|NA=",
+    "(Italian: ", "''", "August", "|film_name = {{native name|es|", "[[Ann Lee]] [[Bo Kim]]", "—", ", and others.", "||",
 ]), max_size=40).map("".join))
 def test_extract_never_raises_on_infobox_shaped_markup(text: str) -> None:
     """Markup-dense input shaped like film articles: a record always comes out, JSON-ready."""
