@@ -24,6 +24,10 @@ from wikifilm.markup.plain import plain_text
     ("{{{1}}}+2", ""),  # an argument: not a literal expression
     ("sqrt 4", ""),
     ("2 <= 3", ""),
+    ("(" * 200 + "1" + ")" * 200, ""),  # nested past what is read: nothing, never a RecursionError
+    ("-" * 499 + "1", ""),
+    ("1^" * 249 + "1", ""),
+    ("((((1+2))))*3", "9"),
     ("", ""),
 ])
 def test_literal_expressions(expression: str, shown: str) -> None:
@@ -55,7 +59,7 @@ def test_sums_and_products_as_arithmetic_gives_them(expression: str) -> None:
     assert evaluate(expression) == str(value)
 
 
-@given(st.text(max_size=60))
+@given(st.one_of(st.text(max_size=60), st.lists(st.sampled_from(["(", ")", "-", "+", "1", "round", "^", " "]), max_size=400).map("".join)))
 def test_any_text_never_raises(text: str) -> None:
     evaluate(text)
     plain_text("{{#expr:" + text.replace("}", "") + "}}")

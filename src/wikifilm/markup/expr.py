@@ -19,6 +19,8 @@ _LEVELS = (("round",), ("+", "-"), ("*", "/", "div", "mod"), ("^",))
 """Binary operators from the loosest to the tightest."""
 _LONGEST = 500
 """Longer expressions are not read: an infobox's sum is a few characters."""
+_DEEPEST = 16
+"""More brackets open at once, or more signs in a row, are not read: the reader recurses once for each."""
 
 
 class _UnreadError(Exception):
@@ -31,6 +33,8 @@ def evaluate(expression: str) -> str:
         return ""
     try:
         tokens = _tokens(expression)
+        if _too_deep(tokens):
+            return ""
         value, rest = _binary(tokens, 0)
         if rest or not math.isfinite(value):
             return ""
@@ -54,6 +58,18 @@ def _tokens(expression: str) -> list[float | str]:
         else:
             tokens.append((match.group("word") or match.group("op")).casefold())
     return tokens
+
+
+def _too_deep(tokens: list[float | str]) -> bool:
+    """Whether brackets nest, signs follow one another, or powers chain (``^`` groups to the right) more than
+    :data:`_DEEPEST` deep."""
+    depth = signs = 0
+    for token in tokens:
+        depth += (token == "(") - (token == ")")
+        signs = signs + 1 if token in ("-", "+") else 0
+        if depth > _DEEPEST or signs > _DEEPEST:
+            return True
+    return tokens.count("^") > _DEEPEST
 
 
 def _binary(tokens: list[float | str], level: int) -> tuple[float, list[float | str]]:
