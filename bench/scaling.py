@@ -126,6 +126,8 @@ FAMILIES: dict[str, Family] = {
     "track listing": lambda c, n: c.replace(
         "| extra_column = Singer(s)\n", "| extra_column = Singer(s)\n" + _names(n, '| title{index} = "Song {index}"\n| music{index} = [[{name}]]\n'), 1
     ),
+    "song table": lambda c, n: c + "\n==Songs==\n{|\n! Track !! Song !! Singer(s)\n" + _names(n, "|-\n| {index} || 'Song {index}' || [[{name}]]\n") + "|}\n",
+    "accolades list": lambda c, n: c + "\n==Honours==\n" + _names(n, "* Festival {index} (1987)\n** Won: Best Film ([[{name}]])\n"),
     "soundtrack capitals": lambda c, n: _after(c, "==Music==", "* " + _repeat("A", n) + " x\n"),
     "soundtrack many by": lambda c, n: _after(c, "==Music==", "* x" + _repeat(" by Bb", n) + ",\n"),
     "plot nested templates": lambda c, n: _after(c, "==Plot==", _repeat("{{a|", n // 2) + _repeat("}}", n // 2) + "\n"),

@@ -14,7 +14,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 LAYERS: dict[str, tuple[str, ...]] = {
     "core": ("wikifilm.span", "wikifilm.diagnostics", "wikifilm.errors", "wikifilm.caches", "wikifilm._slots_init",
-             "wikifilm.docgen", "wikifilm._words"),
+             "wikifilm.docgen", "wikifilm._words", "wikifilm._collector"),
     "markup": ("wikifilm.markup",),
     "document": ("wikifilm.document",),
     "readers": ("wikifilm.readers",),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import get_args
 
+from wikifilm._collector import collector_paused
 from wikifilm.document.nodes import Document, Format
 from wikifilm.normalize.assemble import normalize, reads_section
 from wikifilm.readers.detect import read
@@ -24,9 +25,10 @@ def extract(
     Arguments of the wrong type raise ``TypeError`` naming ``extract`` and the parameter.
     """
     _check_arguments(source, title, format, page_id, revision_id)
-    if not isinstance(source, Document):
-        source = read(source, format=format, name=title, detail=reads_section)  # same record, fewer nodes built
-    return normalize(source, page_title=title, page_id=page_id, revision_id=revision_id)
+    with collector_paused():  # nothing made here is in a reference cycle (see wikifilm._collector)
+        if not isinstance(source, Document):
+            source = read(source, format=format, name=title, detail=reads_section)  # same record, fewer nodes built
+        return normalize(source, page_title=title, page_id=page_id, revision_id=revision_id)
 
 
 def _check_arguments(source: object, title: object, format: object, page_id: object, revision_id: object) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from wikifilm._collector import collector_paused
 from wikifilm.document.nodes import Document, Format
 from wikifilm.errors import ReadError
 from wikifilm.readers.plaintext import HEADING, PAGE_TITLE, match_field, read_plaintext
@@ -68,9 +69,8 @@ def read(
         raise TypeError(f"read() takes str or bytes, not {type(text).__name__}")
     if format is None:
         format = detect_format(text)
+    if format not in ("wikitext", "plaintext"):
+        raise ValueError(f"format must be 'wikitext', 'plaintext' or None, not {format!r}")
     source = Source(text, name)
-    if format == "wikitext":
-        return read_wikitext(source, detail=detail)
-    if format == "plaintext":
-        return read_plaintext(source)
-    raise ValueError(f"format must be 'wikitext', 'plaintext' or None, not {format!r}")
+    with collector_paused():  # nothing made here is in a reference cycle (see wikifilm._collector)
+        return read_wikitext(source, detail=detail) if format == "wikitext" else read_plaintext(source)
