@@ -399,9 +399,7 @@ def iter_dump_items(
                 close = chunk.find(b">")
                 end = offset if not chunk else chunk_start + close + 1 if close != -1 else None
             size = f"{end - huge.start}" if read_error is None else f"at least {end - huge.start}"
-            yield ErrorRecord(fields.get("page_id"), fields.get("title") or None, "XMLError",
-                              f"a tag of {size} bytes at byte {huge.start}, longer than any MediaWiki export holds "
-                              f"({_TAG_LIMIT} bytes at most are read); the page is passed over", "WF904", f"{name}@{huge.start}")
+            yield _huge_tag_record(fields.get("page_id"), fields.get("title") or None, size, name, huge.start)
             if read_error is not None:
                 yield ErrorRecord(None, None, type(read_error).__name__, f"cannot decompress or read after {offset} bytes: {read_error}",
                                   "WF904", f"{name}@{offset}")
@@ -660,6 +658,13 @@ def page_identity(xml: bytes) -> tuple[int | None, str | None]:
             html.unescape(title.group(1).decode("utf-8", "replace")) if title else None)
 
 
+def _huge_tag_record(page_id: int | None, title: str | None, size: str, name: str, at: int) -> ErrorRecord:
+    """The WF904 record of a page passed over for a tag longer than :data:`_TAG_LIMIT`, the same whether a worker
+    found the tag in memory or one process found it in a stream."""
+    return ErrorRecord(page_id, title, "XMLError", f"a tag of {size} bytes at byte {at}, longer than any MediaWiki export holds "
+                       f"({_TAG_LIMIT} bytes at most are read); the page is passed over", "WF904", f"{name}@{at}")
+
+
 def _huge_tags(data: bytes) -> list[tuple[int, int]]:
     """``(start, end)`` of every tag longer than :data:`_TAG_LIMIT`; only data that long can hold one, so
     ordinary pieces of a dump are not searched."""
@@ -691,9 +696,7 @@ def _pages_in_memory(data: bytes, name: str, first: int, on_page: Callable[[int]
         page_end = data.find(b"</page>", end)
         page_end = len(data) if page_end == -1 else page_end + len(b"</page>")
         yield from _parse_in_memory(data[cursor:page_start], name, first + cursor, on_page)
-        page_id, title = page_identity(data[page_start : min(start, page_start + 4096)])
-        yield ErrorRecord(page_id, title, "XMLError", f"a tag of {end - start} bytes at byte {first + start}, longer than any MediaWiki export "
-                          f"holds ({_TAG_LIMIT} bytes at most are read); the page is passed over", "WF904", f"{name}@{first + start}")
+        yield _huge_tag_record(*page_identity(data[page_start : min(start, page_start + 4096)]), str(end - start), name, first + start)
         cursor = page_end
     yield from _parse_in_memory(data[cursor:] if cursor else data, name, first + cursor, on_page)
 
