@@ -217,8 +217,9 @@ _NOTE_TEMPLATE = re.compile(r"(?:cite|citation|efn|refn|sfn|harv|note|ref|r$|rp$
 def hides_content(name: str) -> bool:
     """Whether template ``name`` (normalised, casefolded) renders nothing although it may hold a value's
     content: it is no text-bearing template, list template or footnote (an unknown wrapper such as
-    ``{{English manga publisher|US=[[Columbia Pictures]]}}`` before it was known)."""
-    return name not in _TEMPLATE_TEXT and name not in LIST_TEMPLATES and _NOTE_TEMPLATE.match(name) is None
+    ``{{English manga publisher|US=[[Columbia Pictures]]}}`` before it was known). List templates are among
+    the text-bearing ones."""
+    return name not in _TEMPLATE_TEXT and _NOTE_TEMPLATE.match(name) is None
 
 
 def template_text(name: str, args: Arguments[ValueT]) -> str:
